@@ -1,0 +1,97 @@
+// The Bus is the seam between muxgate and its message broker. The gateway, the
+// hub and the services SDK see only this interface; NatsBus and MemoryBus
+// implement it and pass the same contract suite (test/bus.contract.ts).
+
+/** Message headers. Keys are case-sensitive, as in NATS. */
+export type Headers = Record<string, string>;
+
+export interface BusMessage {
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly headers: Headers | undefined;
+  /** Present when the sender expects an answer (a request). */
+  readonly reply: string | undefined;
+}
+
+export type Handler = (msg: BusMessage) => void;
+
+export interface Subscription {
+  readonly subject: string;
+  /** Stops delivery at once; messages already queued for this handler are dropped. */
+  unsubscribe(): void;
+}
+
+export interface PublishOptions {
+  headers?: Headers;
+}
+
+export interface SubscribeOptions {
+  /** Members of one queue group share the subject: each message goes to exactly one of them. */
+  queue?: string;
+}
+
+export interface RequestOptions {
+  timeoutMs: number;
+  headers?: Headers;
+}
+
+export type BusStatus = 'connected' | 'reconnecting' | 'draining' | 'closed';
+
+/**
+ * Contract, for both implementations:
+ * - Subjects are NATS subjects: tokens joined by '.', with '*' matching one
+ *   token and '>' matching one or more trailing tokens in subscriptions.
+ * - Messages one publisher sends on one subject reach each subscriber in order.
+ * - Handlers run one at a time per subscription, never re-entrantly.
+ * - `request` rejects with NoRespondersError when nobody subscribes to the
+ *   subject, and with RequestTimeoutError when no answer comes in time.
+ * - `publish` never throws for a missing subscriber; it throws BusClosedError
+ *   once the bus is draining or closed.
+ */
+export interface Bus {
+  publish(subject: string, data: Uint8Array, opts?: PublishOptions): void;
+  subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription;
+  request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage>;
+  /** Answers a request; a no-op for a message that carried no reply subject. */
+  respond(msg: BusMessage, data: Uint8Array, opts?: PublishOptions): void;
+  /** Resolves once everything published so far has reached the broker. */
+  flush(): Promise<void>;
+  /** Lets subscriptions finish their queued messages, then closes. */
+  drain(): Promise<void>;
+  readonly status: BusStatus;
+  /** Calls the listener on every status change; returns a function that stops it. */
+  onStatus(listener: (status: BusStatus) => void): () => void;
+  /** A short name for logs: "nats" or "memory". */
+  readonly kind: string;
+}
+
+export class BusError extends Error {
+  override name = 'BusError';
+}
+
+export class NoRespondersError extends BusError {
+  override name = 'NoRespondersError';
+  constructor(
+    readonly subject: string,
+    options?: ErrorOptions,
+  ) {
+    super(`no responders for ${subject}`, options);
+  }
+}
+
+export class RequestTimeoutError extends BusError {
+  override name = 'RequestTimeoutError';
+  constructor(
+    readonly subject: string,
+    options?: ErrorOptions,
+  ) {
+    super(`request to ${subject} timed out`, options);
+  }
+}
+
+export class BusClosedError extends BusError {
+  override name = 'BusClosedError';
+  constructor(options?: ErrorOptions) {
+    super('the bus is draining or closed', options);
+  }
+}

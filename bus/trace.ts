@@ -1,0 +1,41 @@
+// W3C trace context across the bus. There is no NATS instrumentation package,
+// so the gateway and the SDK inject and extract `traceparent`/`tracestate`
+// through these helpers. Without a registered OpenTelemetry SDK every call here
+// is a cheap no-op: the API's default propagator writes nothing.
+import {
+  context,
+  propagation,
+  trace,
+  SpanKind,
+  SpanStatusCode,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import type { Headers } from './bus.ts';
+
+export const tracer = trace.getTracer('muxgate');
+export { context, SpanKind, SpanStatusCode, type Context, type Span };
+
+const setter: TextMapSetter<Headers> = {
+  set: (carrier, key, value) => {
+    carrier[key] = value;
+  },
+};
+const getter: TextMapGetter<Headers | undefined> = {
+  keys: (carrier) => (carrier ? Object.keys(carrier) : []),
+  get: (carrier, key) => carrier?.[key],
+};
+
+/** Headers carrying the trace context of `ctx`, or undefined when there is none to carry. */
+export function injectHeaders(ctx: Context = context.active()): Headers | undefined {
+  const carrier: Headers = {};
+  propagation.inject(ctx, carrier, setter);
+  for (const _ in carrier) return carrier;
+  return undefined;
+}
+
+export function extractContext(headers: Headers | undefined): Context {
+  return headers ? propagation.extract(context.active(), headers, getter) : context.active();
+}

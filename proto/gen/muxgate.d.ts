@@ -1,0 +1,1075 @@
+import * as $protobuf from "protobufjs/minimal.js";
+import Long = require("long");
+
+/** Namespace muxgate. */
+export namespace muxgate {
+
+    /** Namespace v1. */
+    namespace v1 {
+
+        /**
+         * Properties of a Scope.
+         * @deprecated Use muxgate.v1.Scope.$Properties instead.
+         */
+        interface IScope extends muxgate.v1.Scope.$Properties {
+        }
+
+        /** Represents a Scope. */
+        class Scope {
+
+            /**
+             * Constructs a new Scope.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Scope.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Scope user. */
+            user: string;
+
+            /** Scope claims. */
+            claims: string;
+
+            /** Scope remoteAddr. */
+            remoteAddr: string;
+
+            /** Scope origin. */
+            origin: string;
+
+            /** Scope userAgent. */
+            userAgent: string;
+
+            /** Scope gateway. */
+            gateway: string;
+
+            /**
+             * Creates a new Scope instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Scope instance
+             */
+            static create(properties: muxgate.v1.Scope.$Shape): muxgate.v1.Scope & muxgate.v1.Scope.$Shape;
+            static create(properties?: muxgate.v1.Scope.$Properties): muxgate.v1.Scope;
+
+            /**
+             * Encodes the specified Scope message. Does not implicitly {@link muxgate.v1.Scope.verify|verify} messages.
+             * @param message Scope message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Scope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Scope message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Scope & muxgate.v1.Scope.$Shape} Scope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Scope & muxgate.v1.Scope.$Shape;
+        }
+
+        namespace Scope {
+
+            /** Properties of a Scope. */
+            interface $Properties {
+
+                /** Scope user */
+                user?: (string|null);
+
+                /** Scope claims */
+                claims?: (string|null);
+
+                /** Scope remoteAddr */
+                remoteAddr?: (string|null);
+
+                /** Scope origin */
+                origin?: (string|null);
+
+                /** Scope userAgent */
+                userAgent?: (string|null);
+
+                /** Scope gateway */
+                gateway?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Scope. */
+            type $Shape = muxgate.v1.Scope.$Properties;
+        }
+
+        /**
+         * Properties of a JoinRequest.
+         * @deprecated Use muxgate.v1.JoinRequest.$Properties instead.
+         */
+        interface IJoinRequest extends muxgate.v1.JoinRequest.$Properties {
+        }
+
+        /** Represents a JoinRequest. */
+        class JoinRequest {
+
+            /**
+             * Constructs a new JoinRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.JoinRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinRequest address. */
+            address: string;
+
+            /** JoinRequest stream. */
+            stream: string;
+
+            /** JoinRequest topic. */
+            topic: string;
+
+            /** JoinRequest payload. */
+            payload: Uint8Array;
+
+            /** JoinRequest scope. */
+            scope?: (muxgate.v1.Scope.$Properties|null);
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinRequest instance
+             */
+            static create(properties: muxgate.v1.JoinRequest.$Shape): muxgate.v1.JoinRequest & muxgate.v1.JoinRequest.$Shape;
+            static create(properties?: muxgate.v1.JoinRequest.$Properties): muxgate.v1.JoinRequest;
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link muxgate.v1.JoinRequest.verify|verify} messages.
+             * @param message JoinRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.JoinRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinRequest & muxgate.v1.JoinRequest.$Shape} JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.JoinRequest & muxgate.v1.JoinRequest.$Shape;
+        }
+
+        namespace JoinRequest {
+
+            /** Properties of a JoinRequest. */
+            interface $Properties {
+
+                /** JoinRequest address */
+                address?: (string|null);
+
+                /** JoinRequest stream */
+                stream?: (string|null);
+
+                /** JoinRequest topic */
+                topic?: (string|null);
+
+                /** JoinRequest payload */
+                payload?: (Uint8Array|null);
+
+                /** JoinRequest scope */
+                scope?: (muxgate.v1.Scope.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinRequest. */
+            type $Shape = muxgate.v1.JoinRequest.$Properties;
+        }
+
+        /**
+         * Properties of a JoinAccept.
+         * @deprecated Use muxgate.v1.JoinAccept.$Properties instead.
+         */
+        interface IJoinAccept extends muxgate.v1.JoinAccept.$Properties {
+        }
+
+        /** Represents a JoinAccept. */
+        class JoinAccept {
+
+            /**
+             * Constructs a new JoinAccept.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.JoinAccept.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinAccept payload. */
+            payload: Uint8Array;
+
+            /** JoinAccept groups. */
+            groups: string[];
+
+            /** JoinAccept state. */
+            state: Uint8Array;
+
+            /**
+             * Creates a new JoinAccept instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinAccept instance
+             */
+            static create(properties: muxgate.v1.JoinAccept.$Shape): muxgate.v1.JoinAccept & muxgate.v1.JoinAccept.$Shape;
+            static create(properties?: muxgate.v1.JoinAccept.$Properties): muxgate.v1.JoinAccept;
+
+            /**
+             * Encodes the specified JoinAccept message. Does not implicitly {@link muxgate.v1.JoinAccept.verify|verify} messages.
+             * @param message JoinAccept message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.JoinAccept.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinAccept message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinAccept & muxgate.v1.JoinAccept.$Shape} JoinAccept
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.JoinAccept & muxgate.v1.JoinAccept.$Shape;
+        }
+
+        namespace JoinAccept {
+
+            /** Properties of a JoinAccept. */
+            interface $Properties {
+
+                /** JoinAccept payload */
+                payload?: (Uint8Array|null);
+
+                /** JoinAccept groups */
+                groups?: (string[]|null);
+
+                /** JoinAccept state */
+                state?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinAccept. */
+            type $Shape = muxgate.v1.JoinAccept.$Properties;
+        }
+
+        /**
+         * Properties of a JoinRefuse.
+         * @deprecated Use muxgate.v1.JoinRefuse.$Properties instead.
+         */
+        interface IJoinRefuse extends muxgate.v1.JoinRefuse.$Properties {
+        }
+
+        /** Represents a JoinRefuse. */
+        class JoinRefuse {
+
+            /**
+             * Constructs a new JoinRefuse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.JoinRefuse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinRefuse code. */
+            code: string;
+
+            /** JoinRefuse message. */
+            message: string;
+
+            /**
+             * Creates a new JoinRefuse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinRefuse instance
+             */
+            static create(properties: muxgate.v1.JoinRefuse.$Shape): muxgate.v1.JoinRefuse & muxgate.v1.JoinRefuse.$Shape;
+            static create(properties?: muxgate.v1.JoinRefuse.$Properties): muxgate.v1.JoinRefuse;
+
+            /**
+             * Encodes the specified JoinRefuse message. Does not implicitly {@link muxgate.v1.JoinRefuse.verify|verify} messages.
+             * @param message JoinRefuse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.JoinRefuse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinRefuse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinRefuse & muxgate.v1.JoinRefuse.$Shape} JoinRefuse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.JoinRefuse & muxgate.v1.JoinRefuse.$Shape;
+        }
+
+        namespace JoinRefuse {
+
+            /** Properties of a JoinRefuse. */
+            interface $Properties {
+
+                /** JoinRefuse code */
+                code?: (string|null);
+
+                /** JoinRefuse message */
+                message?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinRefuse. */
+            type $Shape = muxgate.v1.JoinRefuse.$Properties;
+        }
+
+        /**
+         * Properties of a JoinReply.
+         * @deprecated Use muxgate.v1.JoinReply.$Properties instead.
+         */
+        interface IJoinReply extends muxgate.v1.JoinReply.$Properties {
+        }
+
+        /** Represents a JoinReply. */
+        class JoinReply {
+
+            /**
+             * Constructs a new JoinReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.JoinReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinReply accept. */
+            accept?: (muxgate.v1.JoinAccept.$Properties|null);
+
+            /** JoinReply refuse. */
+            refuse?: (muxgate.v1.JoinRefuse.$Properties|null);
+
+            /** JoinReply result. */
+            result?: ("accept"|"refuse");
+
+            /**
+             * Creates a new JoinReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinReply instance
+             */
+            static create(properties: muxgate.v1.JoinReply.$Shape): muxgate.v1.JoinReply & muxgate.v1.JoinReply.$Shape;
+            static create(properties?: muxgate.v1.JoinReply.$Properties): muxgate.v1.JoinReply;
+
+            /**
+             * Encodes the specified JoinReply message. Does not implicitly {@link muxgate.v1.JoinReply.verify|verify} messages.
+             * @param message JoinReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.JoinReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinReply & muxgate.v1.JoinReply.$Shape} JoinReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.JoinReply & muxgate.v1.JoinReply.$Shape;
+        }
+
+        namespace JoinReply {
+
+            /** Properties of a JoinReply. */
+            interface $Properties {
+
+                /** JoinReply accept */
+                accept?: (muxgate.v1.JoinAccept.$Properties|null);
+
+                /** JoinReply refuse */
+                refuse?: (muxgate.v1.JoinRefuse.$Properties|null);
+
+                /** JoinReply result */
+                result?: ("accept"|"refuse");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a JoinReply. */
+            type $Shape = {
+              accept?: muxgate.v1.JoinAccept.$Shape|null;
+              refuse?: muxgate.v1.JoinRefuse.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; accept?: null; refuse?: null }|{ result?: "accept"; accept: muxgate.v1.JoinAccept.$Shape; refuse?: null }|{ result?: "refuse"; accept?: null; refuse: muxgate.v1.JoinRefuse.$Shape })
+            );
+        }
+
+        /**
+         * Properties of an Inbound.
+         * @deprecated Use muxgate.v1.Inbound.$Properties instead.
+         */
+        interface IInbound extends muxgate.v1.Inbound.$Properties {
+        }
+
+        /** Represents an Inbound. */
+        class Inbound {
+
+            /**
+             * Constructs a new Inbound.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Inbound.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Inbound address. */
+            address: string;
+
+            /** Inbound stream. */
+            stream: string;
+
+            /** Inbound topic. */
+            topic: string;
+
+            /** Inbound payload. */
+            payload: Uint8Array;
+
+            /** Inbound ref. */
+            ref: string;
+
+            /** Inbound scope. */
+            scope?: (muxgate.v1.Scope.$Properties|null);
+
+            /** Inbound state. */
+            state: Uint8Array;
+
+            /**
+             * Creates a new Inbound instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Inbound instance
+             */
+            static create(properties: muxgate.v1.Inbound.$Shape): muxgate.v1.Inbound & muxgate.v1.Inbound.$Shape;
+            static create(properties?: muxgate.v1.Inbound.$Properties): muxgate.v1.Inbound;
+
+            /**
+             * Encodes the specified Inbound message. Does not implicitly {@link muxgate.v1.Inbound.verify|verify} messages.
+             * @param message Inbound message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Inbound.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Inbound message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Inbound & muxgate.v1.Inbound.$Shape} Inbound
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Inbound & muxgate.v1.Inbound.$Shape;
+        }
+
+        namespace Inbound {
+
+            /** Properties of an Inbound. */
+            interface $Properties {
+
+                /** Inbound address */
+                address?: (string|null);
+
+                /** Inbound stream */
+                stream?: (string|null);
+
+                /** Inbound topic */
+                topic?: (string|null);
+
+                /** Inbound payload */
+                payload?: (Uint8Array|null);
+
+                /** Inbound ref */
+                ref?: (string|null);
+
+                /** Inbound scope */
+                scope?: (muxgate.v1.Scope.$Properties|null);
+
+                /** Inbound state */
+                state?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an Inbound. */
+            type $Shape = muxgate.v1.Inbound.$Properties;
+        }
+
+        /**
+         * Properties of a Leave.
+         * @deprecated Use muxgate.v1.Leave.$Properties instead.
+         */
+        interface ILeave extends muxgate.v1.Leave.$Properties {
+        }
+
+        /** Represents a Leave. */
+        class Leave {
+
+            /**
+             * Constructs a new Leave.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Leave.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Leave address. */
+            address: string;
+
+            /** Leave stream. */
+            stream: string;
+
+            /** Leave topic. */
+            topic: string;
+
+            /** Leave reason. */
+            reason: string;
+
+            /** Leave scope. */
+            scope?: (muxgate.v1.Scope.$Properties|null);
+
+            /** Leave state. */
+            state: Uint8Array;
+
+            /**
+             * Creates a new Leave instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Leave instance
+             */
+            static create(properties: muxgate.v1.Leave.$Shape): muxgate.v1.Leave & muxgate.v1.Leave.$Shape;
+            static create(properties?: muxgate.v1.Leave.$Properties): muxgate.v1.Leave;
+
+            /**
+             * Encodes the specified Leave message. Does not implicitly {@link muxgate.v1.Leave.verify|verify} messages.
+             * @param message Leave message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Leave.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Leave message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Leave & muxgate.v1.Leave.$Shape} Leave
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Leave & muxgate.v1.Leave.$Shape;
+        }
+
+        namespace Leave {
+
+            /** Properties of a Leave. */
+            interface $Properties {
+
+                /** Leave address */
+                address?: (string|null);
+
+                /** Leave stream */
+                stream?: (string|null);
+
+                /** Leave topic */
+                topic?: (string|null);
+
+                /** Leave reason */
+                reason?: (string|null);
+
+                /** Leave scope */
+                scope?: (muxgate.v1.Scope.$Properties|null);
+
+                /** Leave state */
+                state?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Leave. */
+            type $Shape = muxgate.v1.Leave.$Properties;
+        }
+
+        /**
+         * Properties of an OutMsg.
+         * @deprecated Use muxgate.v1.OutMsg.$Properties instead.
+         */
+        interface IOutMsg extends muxgate.v1.OutMsg.$Properties {
+        }
+
+        /** Represents an OutMsg. */
+        class OutMsg {
+
+            /**
+             * Constructs a new OutMsg.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.OutMsg.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OutMsg payload. */
+            payload: Uint8Array;
+
+            /**
+             * Creates a new OutMsg instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OutMsg instance
+             */
+            static create(properties: muxgate.v1.OutMsg.$Shape): muxgate.v1.OutMsg & muxgate.v1.OutMsg.$Shape;
+            static create(properties?: muxgate.v1.OutMsg.$Properties): muxgate.v1.OutMsg;
+
+            /**
+             * Encodes the specified OutMsg message. Does not implicitly {@link muxgate.v1.OutMsg.verify|verify} messages.
+             * @param message OutMsg message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.OutMsg.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OutMsg message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.OutMsg & muxgate.v1.OutMsg.$Shape} OutMsg
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.OutMsg & muxgate.v1.OutMsg.$Shape;
+        }
+
+        namespace OutMsg {
+
+            /** Properties of an OutMsg. */
+            interface $Properties {
+
+                /** OutMsg payload */
+                payload?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OutMsg. */
+            type $Shape = muxgate.v1.OutMsg.$Properties;
+        }
+
+        /**
+         * Properties of an OutReply.
+         * @deprecated Use muxgate.v1.OutReply.$Properties instead.
+         */
+        interface IOutReply extends muxgate.v1.OutReply.$Properties {
+        }
+
+        /** Represents an OutReply. */
+        class OutReply {
+
+            /**
+             * Constructs a new OutReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.OutReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OutReply ref. */
+            ref: string;
+
+            /** OutReply payload. */
+            payload: Uint8Array;
+
+            /**
+             * Creates a new OutReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OutReply instance
+             */
+            static create(properties: muxgate.v1.OutReply.$Shape): muxgate.v1.OutReply & muxgate.v1.OutReply.$Shape;
+            static create(properties?: muxgate.v1.OutReply.$Properties): muxgate.v1.OutReply;
+
+            /**
+             * Encodes the specified OutReply message. Does not implicitly {@link muxgate.v1.OutReply.verify|verify} messages.
+             * @param message OutReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.OutReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OutReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.OutReply & muxgate.v1.OutReply.$Shape} OutReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.OutReply & muxgate.v1.OutReply.$Shape;
+        }
+
+        namespace OutReply {
+
+            /** Properties of an OutReply. */
+            interface $Properties {
+
+                /** OutReply ref */
+                ref?: (string|null);
+
+                /** OutReply payload */
+                payload?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OutReply. */
+            type $Shape = muxgate.v1.OutReply.$Properties;
+        }
+
+        /**
+         * Properties of an OutClose.
+         * @deprecated Use muxgate.v1.OutClose.$Properties instead.
+         */
+        interface IOutClose extends muxgate.v1.OutClose.$Properties {
+        }
+
+        /** Represents an OutClose. */
+        class OutClose {
+
+            /**
+             * Constructs a new OutClose.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.OutClose.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OutClose code. */
+            code: string;
+
+            /** OutClose reason. */
+            reason: string;
+
+            /**
+             * Creates a new OutClose instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OutClose instance
+             */
+            static create(properties: muxgate.v1.OutClose.$Shape): muxgate.v1.OutClose & muxgate.v1.OutClose.$Shape;
+            static create(properties?: muxgate.v1.OutClose.$Properties): muxgate.v1.OutClose;
+
+            /**
+             * Encodes the specified OutClose message. Does not implicitly {@link muxgate.v1.OutClose.verify|verify} messages.
+             * @param message OutClose message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.OutClose.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OutClose message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.OutClose & muxgate.v1.OutClose.$Shape} OutClose
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.OutClose & muxgate.v1.OutClose.$Shape;
+        }
+
+        namespace OutClose {
+
+            /** Properties of an OutClose. */
+            interface $Properties {
+
+                /** OutClose code */
+                code?: (string|null);
+
+                /** OutClose reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OutClose. */
+            type $Shape = muxgate.v1.OutClose.$Properties;
+        }
+
+        /**
+         * Properties of an OutGroups.
+         * @deprecated Use muxgate.v1.OutGroups.$Properties instead.
+         */
+        interface IOutGroups extends muxgate.v1.OutGroups.$Properties {
+        }
+
+        /** Represents an OutGroups. */
+        class OutGroups {
+
+            /**
+             * Constructs a new OutGroups.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.OutGroups.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OutGroups groups. */
+            groups: string[];
+
+            /**
+             * Creates a new OutGroups instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OutGroups instance
+             */
+            static create(properties: muxgate.v1.OutGroups.$Shape): muxgate.v1.OutGroups & muxgate.v1.OutGroups.$Shape;
+            static create(properties?: muxgate.v1.OutGroups.$Properties): muxgate.v1.OutGroups;
+
+            /**
+             * Encodes the specified OutGroups message. Does not implicitly {@link muxgate.v1.OutGroups.verify|verify} messages.
+             * @param message OutGroups message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.OutGroups.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OutGroups message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.OutGroups & muxgate.v1.OutGroups.$Shape} OutGroups
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.OutGroups & muxgate.v1.OutGroups.$Shape;
+        }
+
+        namespace OutGroups {
+
+            /** Properties of an OutGroups. */
+            interface $Properties {
+
+                /** OutGroups groups */
+                groups?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OutGroups. */
+            type $Shape = muxgate.v1.OutGroups.$Properties;
+        }
+
+        /**
+         * Properties of an Outbound.
+         * @deprecated Use muxgate.v1.Outbound.$Properties instead.
+         */
+        interface IOutbound extends muxgate.v1.Outbound.$Properties {
+        }
+
+        /** Represents an Outbound. */
+        class Outbound {
+
+            /**
+             * Constructs a new Outbound.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Outbound.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Outbound stream. */
+            stream: string;
+
+            /** Outbound msg. */
+            msg?: (muxgate.v1.OutMsg.$Properties|null);
+
+            /** Outbound reply. */
+            reply?: (muxgate.v1.OutReply.$Properties|null);
+
+            /** Outbound close. */
+            close?: (muxgate.v1.OutClose.$Properties|null);
+
+            /** Outbound groupAdd. */
+            groupAdd?: (muxgate.v1.OutGroups.$Properties|null);
+
+            /** Outbound groupDiscard. */
+            groupDiscard?: (muxgate.v1.OutGroups.$Properties|null);
+
+            /** Outbound kind. */
+            kind?: ("msg"|"reply"|"close"|"groupAdd"|"groupDiscard");
+
+            /**
+             * Creates a new Outbound instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Outbound instance
+             */
+            static create(properties: muxgate.v1.Outbound.$Shape): muxgate.v1.Outbound & muxgate.v1.Outbound.$Shape;
+            static create(properties?: muxgate.v1.Outbound.$Properties): muxgate.v1.Outbound;
+
+            /**
+             * Encodes the specified Outbound message. Does not implicitly {@link muxgate.v1.Outbound.verify|verify} messages.
+             * @param message Outbound message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Outbound.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Outbound message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Outbound & muxgate.v1.Outbound.$Shape} Outbound
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Outbound & muxgate.v1.Outbound.$Shape;
+        }
+
+        namespace Outbound {
+
+            /** Properties of an Outbound. */
+            interface $Properties {
+
+                /** Outbound stream */
+                stream?: (string|null);
+
+                /** Outbound msg */
+                msg?: (muxgate.v1.OutMsg.$Properties|null);
+
+                /** Outbound reply */
+                reply?: (muxgate.v1.OutReply.$Properties|null);
+
+                /** Outbound close */
+                close?: (muxgate.v1.OutClose.$Properties|null);
+
+                /** Outbound groupAdd */
+                groupAdd?: (muxgate.v1.OutGroups.$Properties|null);
+
+                /** Outbound groupDiscard */
+                groupDiscard?: (muxgate.v1.OutGroups.$Properties|null);
+
+                /** Outbound kind */
+                kind?: ("msg"|"reply"|"close"|"groupAdd"|"groupDiscard");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of an Outbound. */
+            type $Shape = {
+              stream?: string|null;
+              msg?: muxgate.v1.OutMsg.$Shape|null;
+              reply?: muxgate.v1.OutReply.$Shape|null;
+              close?: muxgate.v1.OutClose.$Shape|null;
+              groupAdd?: muxgate.v1.OutGroups.$Shape|null;
+              groupDiscard?: muxgate.v1.OutGroups.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; msg?: null; reply?: null; close?: null; groupAdd?: null; groupDiscard?: null }|{ kind?: "msg"; msg: muxgate.v1.OutMsg.$Shape; reply?: null; close?: null; groupAdd?: null; groupDiscard?: null }|{ kind?: "reply"; msg?: null; reply: muxgate.v1.OutReply.$Shape; close?: null; groupAdd?: null; groupDiscard?: null }|{ kind?: "close"; msg?: null; reply?: null; close: muxgate.v1.OutClose.$Shape; groupAdd?: null; groupDiscard?: null }|{ kind?: "groupAdd"; msg?: null; reply?: null; close?: null; groupAdd: muxgate.v1.OutGroups.$Shape; groupDiscard?: null }|{ kind?: "groupDiscard"; msg?: null; reply?: null; close?: null; groupAdd?: null; groupDiscard: muxgate.v1.OutGroups.$Shape })
+            );
+        }
+
+        /**
+         * Properties of a GroupMessage.
+         * @deprecated Use muxgate.v1.GroupMessage.$Properties instead.
+         */
+        interface IGroupMessage extends muxgate.v1.GroupMessage.$Properties {
+        }
+
+        /** Represents a GroupMessage. */
+        class GroupMessage {
+
+            /**
+             * Constructs a new GroupMessage.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.GroupMessage.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** GroupMessage group. */
+            group: string;
+
+            /** GroupMessage payload. */
+            payload: Uint8Array;
+
+            /**
+             * Creates a new GroupMessage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GroupMessage instance
+             */
+            static create(properties: muxgate.v1.GroupMessage.$Shape): muxgate.v1.GroupMessage & muxgate.v1.GroupMessage.$Shape;
+            static create(properties?: muxgate.v1.GroupMessage.$Properties): muxgate.v1.GroupMessage;
+
+            /**
+             * Encodes the specified GroupMessage message. Does not implicitly {@link muxgate.v1.GroupMessage.verify|verify} messages.
+             * @param message GroupMessage message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.GroupMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GroupMessage message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.GroupMessage & muxgate.v1.GroupMessage.$Shape} GroupMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.GroupMessage & muxgate.v1.GroupMessage.$Shape;
+        }
+
+        namespace GroupMessage {
+
+            /** Properties of a GroupMessage. */
+            interface $Properties {
+
+                /** GroupMessage group */
+                group?: (string|null);
+
+                /** GroupMessage payload */
+                payload?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a GroupMessage. */
+            type $Shape = muxgate.v1.GroupMessage.$Properties;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+// The bus messages of PROTOCOL.md §2, generated from proto/muxgate.proto by
+// scripts/gen-proto.sh. Import them from here, never from gen/ directly.
+import { muxgate } from './gen/muxgate.js';
+
+export const {
+  Scope,
+  JoinRequest,
+  JoinReply,
+  JoinAccept,
+  JoinRefuse,
+  Inbound,
+  Leave,
+  Outbound,
+  GroupMessage,
+} = muxgate.v1;
+
+export type ScopeProps = muxgate.v1.Scope.$Properties;
+export type JoinRequestProps = muxgate.v1.JoinRequest.$Properties;
+export type JoinReplyProps = muxgate.v1.JoinReply.$Properties;
+export type InboundProps = muxgate.v1.Inbound.$Properties;
+export type LeaveProps = muxgate.v1.Leave.$Properties;
+export type OutboundProps = muxgate.v1.Outbound.$Properties;
+export type GroupMessageProps = muxgate.v1.GroupMessage.$Properties;

@@ -1,0 +1,50 @@
+// Every error code and close code of PROTOCOL.md §1, defined once. The gateway,
+// the services SDK, the client library and the docs all import from here.
+
+export const ErrorCode = {
+  /** Not JSON, not an object, unknown type, missing or mistyped field, binary on the JSON subprotocol. */
+  BadFrame: 'bad_frame',
+  /** The stream name does not match the grammar. */
+  BadStream: 'bad_stream',
+  /** No route for the stream's service. */
+  UnknownStream: 'unknown_stream',
+  /** A join for a stream that is joined or joining. */
+  AlreadyJoined: 'already_joined',
+  /** A msg or leave for a stream that is not joined. */
+  NotJoined: 'not_joined',
+  /** Gateway policy or the service refused. */
+  Forbidden: 'forbidden',
+  /** No service answered within the join timeout, or none is running. */
+  Unavailable: 'unavailable',
+  /** The connection sent frames faster than its rate limit. */
+  RateLimited: 'rate_limited',
+  /** The connection holds max_streams streams already. */
+  TooManyStreams: 'too_many_streams',
+  /** Something failed inside muxgate; details are in the gateway's log, never in the frame. */
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The codes a service may use to refuse a join or close a stream. */
+export const SERVICE_CODE_RE = /^[a-z_]{1,32}$/;
+
+export const CloseCode = {
+  Normal: 1000,
+  /** The gateway is draining (SIGTERM); reconnect elsewhere. */
+  GoingAway: 1001,
+  PolicyViolation: 1008,
+  /** A frame exceeded max_frame_bytes. */
+  TooLarge: 1009,
+  Internal: 1011,
+  Restarting: 1012,
+  /** The client did not read fast enough and its outbound buffer overflowed. */
+  Overloaded: 1013,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Reasons a service sees in a Leave. */
+export const LeaveReason = {
+  Leave: 'leave',
+  Disconnect: 'disconnect',
+} as const;
+export type LeaveReason = (typeof LeaveReason)[keyof typeof LeaveReason];

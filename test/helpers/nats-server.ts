@@ -1,0 +1,112 @@
+// Starts a real nats-server (the Debian package) on a free port, with
+// JetStream in a private store directory. Tests can stop and restart it, or
+// start several as a cluster.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BINARY = process.env.NATS_SERVER_BIN ?? 'nats-server';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() =>
+        typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForPort(port: number, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = tcpConnect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`nats-server did not listen on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface NatsServerOptions {
+  jetstream?: boolean;
+  /** Extra command-line arguments, e.g. cluster routes. */
+  args?: string[];
+}
+
+export class NatsServer {
+  #proc: ChildProcess | undefined;
+  #exited: Promise<void> = Promise.resolve();
+  readonly log: string[] = [];
+
+  private constructor(
+    readonly port: number,
+    readonly storeDir: string,
+    readonly opts: NatsServerOptions,
+  ) {}
+
+  static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
+    const port = await freePort();
+    const storeDir = await mkdtemp(join(tmpdir(), 'muxgate-nats-'));
+    const server = new NatsServer(port, storeDir, opts);
+    await server.restart();
+    return server;
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return (
+      this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null
+    );
+  }
+
+  /** Starts the server again on the same port and store (after stop()). */
+  async restart(): Promise<void> {
+    if (this.running) throw new Error('nats-server is already running');
+    const args = ['-a', '127.0.0.1', '-p', String(this.port)];
+    if (this.opts.jetstream !== false) args.push('-js', '-sd', this.storeDir);
+    args.push(...(this.opts.args ?? []));
+    const proc = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    proc.stdout?.on('data', (d: Buffer) => this.log.push(d.toString()));
+    proc.stderr?.on('data', (d: Buffer) => this.log.push(d.toString()));
+    this.#exited = new Promise((resolve) => proc.once('exit', () => resolve()));
+    this.#proc = proc;
+    const failed = new Promise<never>((_, reject) =>
+      proc.once('error', (err) => reject(new Error(`cannot start ${BINARY}: ${err.message}`))),
+    );
+    await Promise.race([waitForPort(this.port, 10_000), failed]);
+  }
+
+  /** Stops the server and waits for the process to exit (JetStream needs a few seconds). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.#proc?.kill('SIGTERM');
+    const timer = setTimeout(() => this.#proc?.kill('SIGKILL'), 8_000);
+    await this.#exited;
+    clearTimeout(timer);
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await rm(this.storeDir, { recursive: true, force: true });
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
