@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'proto/gen/', 'web/dist/', 'dist/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', '.tmp/', 'proto/gen/', 'web/dist/', 'dist/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

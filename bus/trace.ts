@@ -36,6 +36,21 @@ export function injectHeaders(ctx: Context = context.active()): Headers | undefi
   return undefined;
 }
 
+/** Runs `fn` inside a new span that is a child of `parent`, and ends the span when `fn` returns. */
+export function inSpan<T>(name: string, kind: SpanKind, parent: Context, fn: (span: Span) => T): T {
+  const span = tracer.startSpan(name, { kind }, parent);
+  try {
+    return context.with(trace.setSpan(parent, span), fn, undefined, span);
+  } finally {
+    span.end();
+  }
+}
+
+/** The context `span` runs in, for injecting into messages sent on its behalf. */
+export function spanContext(span: Span, parent: Context = context.active()): Context {
+  return trace.setSpan(parent, span);
+}
+
 export function extractContext(headers: Headers | undefined): Context {
   return headers ? propagation.extract(context.active(), headers, getter) : context.active();
 }

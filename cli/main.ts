@@ -1,0 +1,187 @@
+// muxgate's one command-line entry point.
+//
+//   dev                      gateway + every service in one process (npm start)
+//   gateway                  one gateway on NATS
+//   service <name>           one service on NATS
+//   publish <group> <json>   send a message to every member of a group
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Bus } from '../bus/bus.ts';
+import { MemoryBroker } from '../bus/memory.ts';
+import { NatsBus } from '../bus/nats.ts';
+import { loadGatewayConfig } from '../gateway/config.ts';
+import { Gateway } from '../gateway/gateway.ts';
+import { createLogger, type Logger } from '../lib/log.ts';
+import { Publisher, ServiceRunner } from '../services/sdk/index.ts';
+import { SERVICES } from '../services/registry.ts';
+
+const USAGE = `usage: muxgate <command>
+
+  dev                      run the gateway and every service (${Object.keys(SERVICES).join(', ')}) in one
+                           process; on NATS when NATS_URL is set, else on the in-memory bus
+  gateway                  run one gateway on NATS (NATS_URL, default nats://127.0.0.1:4222)
+  service <name>           run one service on NATS
+  publish <group> <json>   publish a message to every member of a group
+
+Configuration comes from the environment; see docs/configuration.md.`;
+
+const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
+const DEFAULT_NATS = 'nats://127.0.0.1:4222';
+
+type Stoppable = { drain(): Promise<void> };
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const log = createLogger('muxgate');
+  switch (command) {
+    case 'dev':
+      return dev(log);
+    case 'gateway':
+      return gateway(log);
+    case 'service':
+      return service(log, rest[0]);
+    case 'publish':
+      return publish(rest[0], rest[1]);
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function dev(log: Logger): Promise<number> {
+  const natsUrl = process.env.NATS_URL;
+  let connect: (name: string) => Promise<Bus>;
+  if (natsUrl) {
+    connect = (name) => NatsBus.connect({ servers: natsUrl, name });
+    log.info({ nats: natsUrl }, 'dev: running on NATS (NATS_URL is set)');
+  } else {
+    const broker = new MemoryBroker();
+    connect = async () => broker.connect();
+    log.info('dev: running on the in-memory bus (set NATS_URL to use NATS)');
+  }
+  const config = loadGatewayConfig();
+  const parts: Stoppable[] = [];
+  for (const [name, factory] of Object.entries(SERVICES))
+    parts.push(await startService(log, name, factory, await connect(name)));
+  const gw = await Gateway.start({
+    config,
+    bus: await connect('gateway'),
+    log,
+    webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
+  });
+  log.info(
+    `muxgate is up: demo page http://localhost:${gw.port}/ , WebSocket ws://localhost:${gw.port}/ws`,
+  );
+  return untilSignal(log, [gw, ...parts]);
+}
+
+async function gateway(log: Logger): Promise<number> {
+  const config = loadGatewayConfig();
+  const bus = await NatsBus.connect({
+    servers: process.env.NATS_URL ?? DEFAULT_NATS,
+    name: `gateway ${config.gatewayId}`,
+  });
+  const gw = await Gateway.start({
+    config,
+    bus,
+    log,
+    webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
+  });
+  return untilSignal(log, [gw]);
+}
+
+async function service(log: Logger, name: string | undefined): Promise<number> {
+  const factory = name ? SERVICES[name] : undefined;
+  if (!name || !factory) {
+    console.error(`muxgate service <name>: name is one of ${Object.keys(SERVICES).join(', ')}`);
+    return 2;
+  }
+  const bus = await NatsBus.connect({
+    servers: process.env.NATS_URL ?? DEFAULT_NATS,
+    name: `service ${name}`,
+  });
+  return untilSignal(log, [await startService(log, name, factory, bus)]);
+}
+
+async function startService(
+  log: Logger,
+  name: string,
+  factory: (typeof SERVICES)[string],
+  bus: Bus,
+): Promise<Stoppable> {
+  const prefix = process.env.MUX_PREFIX ?? 'mux';
+  const svc = await factory({ bus, log, prefix });
+  const runner = await ServiceRunner.start(bus, svc.definition, { prefix, log });
+  return {
+    async drain() {
+      await svc.close?.();
+      await runner.drain();
+    },
+  };
+}
+
+async function publish(group: string | undefined, json: string | undefined): Promise<number> {
+  if (!group || json === undefined) {
+    console.error('usage: muxgate publish <group> <json>');
+    return 2;
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(json);
+  } catch {
+    console.error(`publish: the message is not valid JSON: ${json}`);
+    return 2;
+  }
+  const bus = await NatsBus.connect({
+    servers: process.env.NATS_URL ?? DEFAULT_NATS,
+    name: 'muxgate publish',
+  });
+  try {
+    new Publisher(bus, process.env.MUX_PREFIX).toGroup(group, payload);
+    await bus.flush();
+  } catch (err) {
+    console.error(`publish: ${(err as Error).message}`);
+    return 2;
+  } finally {
+    await bus.drain();
+  }
+  console.log(`published to ${group}`);
+  return 0;
+}
+
+/** Runs until SIGTERM or SIGINT, then drains every part: gateway first, so its Leaves reach the services. */
+function untilSignal(log: Logger, parts: Stoppable[]): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'draining');
+      void (async () => {
+        for (const p of parts)
+          await p.drain().catch((err: unknown) => log.error({ err }, 'drain failed'));
+        resolve(0);
+      })();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`muxgate: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

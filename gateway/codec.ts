@@ -1,0 +1,81 @@
+// The JSON frame codec: text in, a typed frame or a typed error out; typed
+// frames in, text out. Pure functions, tested with tables of hostile input.
+import { ErrorCode } from '../protocol/codes.ts';
+import {
+  ClientFrameSchema,
+  type ClientFrame,
+  type Ref,
+  type ServerFrame,
+} from '../protocol/frames.ts';
+import { isRef } from '../protocol/names.ts';
+
+export interface FrameError {
+  /** A protocol code, or a service's own code passed through. */
+  code: ErrorCode | (string & {});
+  message: string;
+  ref?: Ref;
+  stream?: string;
+}
+
+export type Decoded = { ok: true; frame: ClientFrame } | { ok: false; error: FrameError };
+
+// The longest valid stream name; a longer string is not echoed back in errors.
+const MAX_STREAM_ECHO = 32 + 1 + 128;
+
+export function decodeClientFrame(text: string): Decoded {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail({ code: ErrorCode.BadFrame, message: 'frame is not valid JSON' });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail({ code: ErrorCode.BadFrame, message: 'frame is not a JSON object' });
+  const res = ClientFrameSchema.safeParse(value);
+  // zod lets an unknown-typed key be absent; a msg without payload is still malformed.
+  if (res.success && !(res.data.type === 'msg' && res.data.payload === undefined))
+    return { ok: true, frame: res.data };
+  const error: FrameError = {
+    code: ErrorCode.BadFrame,
+    message: res.success ? 'msg needs a payload' : describe(value, res.error.issues),
+  };
+  // Whatever the client can be answered by: a valid ref and a plausible stream.
+  const raw = value as Record<string, unknown>;
+  if (isRef(raw.ref)) error.ref = raw.ref;
+  if (typeof raw.stream === 'string' && raw.stream.length <= MAX_STREAM_ECHO)
+    error.stream = raw.stream;
+  return fail(error);
+}
+
+function describe(
+  value: object,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): string {
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string') return 'frame has no string "type"';
+  if (!['join', 'msg', 'leave', 'ping'].includes(type))
+    return `unknown frame type "${type.slice(0, 32)}"`;
+  const first = issues[0];
+  const field = first?.path.map(String).join('.') || 'frame';
+  if (field === 'ref') return 'ref must be a string of at most 64 characters or an integer';
+  return `${type}: field "${field}" is missing or has the wrong type`;
+}
+
+function fail(error: FrameError): Decoded {
+  return { ok: false, error };
+}
+
+export function encodeFrame(frame: ServerFrame): string {
+  return JSON.stringify(frame);
+}
+
+// Hot paths: payloads from services are already JSON text, so they are spliced
+// in rather than parsed and stringified again. Callers pass JSON-encoded
+// stream names and refs (JSON.stringify once per stream, not per frame).
+export function msgFrame(streamJson: string, payloadJson: string): string {
+  return `{"type":"msg","stream":${streamJson},"payload":${payloadJson}}`;
+}
+
+export function replyFrame(streamJson: string, refJson: string, payloadJson: string): string {
+  return `{"type":"reply","stream":${streamJson},"ref":${refJson},"payload":${payloadJson}}`;
+}

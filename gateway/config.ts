@@ -1,0 +1,156 @@
+// Gateway configuration, read from the environment once and validated by zod,
+// so a typo in a deployment fails at start with a clear message. Every limit
+// has a default here and is documented in docs/configuration.md.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { SERVICE_RE } from '../protocol/names.ts';
+import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
+
+const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+const list = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+/** A route is a service name, optionally marked `=auth` (only authenticated connections may join). */
+export interface Route {
+  readonly service: string;
+  readonly requireAuth: boolean;
+}
+
+const routes = z
+  .string()
+  .default('echo,chat,dashboard')
+  .transform((s, ctx) => {
+    const out = new Map<string, Route>();
+    for (const item of s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const [service = '', flag] = item.split('=');
+      if (!SERVICE_RE.test(service) || (flag !== undefined && flag !== 'auth')) {
+        ctx.addIssue({ code: 'custom', message: `bad route "${item}": want name or name=auth` });
+        return z.NEVER;
+      }
+      out.set(service, { service, requireAuth: flag === 'auth' });
+    }
+    return out;
+  });
+
+export const GatewayConfigSchema = z.object({
+  PORT: int(8080, 0),
+  HOST: z.string().default('0.0.0.0'),
+  MUX_PREFIX: z
+    .string()
+    .refine(isSubjectPrefix, 'a NATS subject prefix without wildcards')
+    .default(DEFAULT_PREFIX),
+  MUX_GATEWAY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-"')
+    .default(() => `gw-${randomBytes(5).toString('hex')}`),
+  MUX_ROUTES: routes,
+  MUX_MAX_FRAME_BYTES: int(64 * 1024, 64),
+  MUX_MAX_STREAMS: int(128),
+  MUX_RATE_PER_SECOND: int(1000),
+  MUX_RATE_BURST: int(2000),
+  MUX_JOIN_TIMEOUT_MS: int(5000),
+  MUX_HEARTBEAT_MS: int(30_000, 10),
+  MUX_MAX_BUFFERED_BYTES: int(1024 * 1024, 1024),
+  /** Frames a service may send to a stream before its `joined` went out. */
+  MUX_MAX_PENDING_FRAMES: int(256),
+  MUX_DRAIN_TIMEOUT_MS: int(10_000, 0),
+  /** Allowed Origin headers; empty allows any origin (development). */
+  MUX_ALLOWED_ORIGINS: list,
+  /** HS256 shared secret; enables JWT verification. */
+  MUX_JWT_SECRET: z.string().optional(),
+  /** PEM public key (RSA or EC); enables JWT verification. */
+  MUX_JWT_PUBLIC_KEY: z.string().optional(),
+  MUX_JWT_ISSUER: z.string().optional(),
+  MUX_JWT_AUDIENCE: z.string().optional(),
+  /** required: no token, no socket. optional: anonymous allowed, a bad token still refused. */
+  MUX_AUTH: z.enum(['off', 'optional', 'required']).optional(),
+  /** Bearer keys for the HTTP publish API; empty disables the API. */
+  MUX_API_KEYS: list,
+});
+
+export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
+type Parsed = z.output<typeof GatewayConfigSchema>;
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  prefix: string;
+  gatewayId: string;
+  routes: ReadonlyMap<string, Route>;
+  maxFrameBytes: number;
+  maxStreams: number;
+  ratePerSecond: number;
+  rateBurst: number;
+  joinTimeoutMs: number;
+  heartbeatMs: number;
+  maxBufferedBytes: number;
+  maxPendingFrames: number;
+  drainTimeoutMs: number;
+  allowedOrigins: readonly string[];
+  auth: {
+    mode: 'off' | 'optional' | 'required';
+    secret: string | undefined;
+    publicKey: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
+  apiKeys: readonly string[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the config from environment-style variables; throws ConfigError with every problem listed. */
+export function loadGatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  const res = GatewayConfigSchema.safeParse(env);
+  if (!res.success) {
+    const problems = res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid gateway configuration: ${problems}`);
+  }
+  return fromParsed(res.data);
+}
+
+function fromParsed(c: Parsed): GatewayConfig {
+  const keyed = Boolean(c.MUX_JWT_SECRET || c.MUX_JWT_PUBLIC_KEY);
+  const mode = c.MUX_AUTH ?? (keyed ? 'required' : 'off');
+  if (mode !== 'off' && !keyed)
+    throw new ConfigError(`MUX_AUTH=${mode} needs MUX_JWT_SECRET or MUX_JWT_PUBLIC_KEY`);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    prefix: c.MUX_PREFIX,
+    gatewayId: c.MUX_GATEWAY_ID,
+    routes: c.MUX_ROUTES,
+    maxFrameBytes: c.MUX_MAX_FRAME_BYTES,
+    maxStreams: c.MUX_MAX_STREAMS,
+    ratePerSecond: c.MUX_RATE_PER_SECOND,
+    rateBurst: c.MUX_RATE_BURST,
+    joinTimeoutMs: c.MUX_JOIN_TIMEOUT_MS,
+    heartbeatMs: c.MUX_HEARTBEAT_MS,
+    maxBufferedBytes: c.MUX_MAX_BUFFERED_BYTES,
+    maxPendingFrames: c.MUX_MAX_PENDING_FRAMES,
+    drainTimeoutMs: c.MUX_DRAIN_TIMEOUT_MS,
+    allowedOrigins: c.MUX_ALLOWED_ORIGINS,
+    auth: {
+      mode,
+      secret: c.MUX_JWT_SECRET,
+      publicKey: c.MUX_JWT_PUBLIC_KEY,
+      issuer: c.MUX_JWT_ISSUER,
+      audience: c.MUX_JWT_AUDIENCE,
+    },
+    apiKeys: c.MUX_API_KEYS,
+  };
+}

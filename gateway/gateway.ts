@@ -1,0 +1,221 @@
+// Wires one gateway: an HTTP server running the Koa app, `ws` attached to the
+// same server through handleUpgrade, the hub, the router and the sessions.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Bus } from '../bus/bus.ts';
+import { Subjects } from '../bus/subjects.ts';
+import { CloseCode } from '../protocol/codes.ts';
+import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
+import { silentLogger, type Logger } from '../lib/log.ts';
+import { Authenticator, checkOrigin, UpgradeRefused, type Identity } from './auth.ts';
+import type { GatewayConfig } from './config.ts';
+import { createHttpApp } from './http.ts';
+import { Hub } from './hub.ts';
+import { GatewayMetrics } from './metrics.ts';
+import { Router } from './router.ts';
+import { Session } from './session.ts';
+import { WsTransport } from './transport.ts';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  /** The gateway owns its bus: drain() drains it. */
+  bus: Bus;
+  log?: Logger;
+  /** Directory of the built demo page, served at `/`. */
+  webRoot?: string;
+  /** Collect Node process metrics too (off in tests that run many gateways). */
+  processMetrics?: boolean;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+};
+
+export class Gateway {
+  readonly config: GatewayConfig;
+  readonly bus: Bus;
+  readonly metrics: GatewayMetrics;
+  readonly hub: Hub;
+  readonly subjects: Subjects;
+  readonly log: Logger;
+  readonly #router: Router;
+  readonly #auth: Authenticator;
+  readonly #wss: WebSocketServer;
+  readonly #server: Server;
+  readonly #sockets = new Map<WsTransport, Session>();
+  #heartbeat: NodeJS.Timeout | undefined;
+  #draining: Promise<void> | undefined;
+
+  private constructor(opts: GatewayOptions) {
+    this.config = opts.config;
+    this.bus = opts.bus;
+    this.log = (opts.log ?? silentLogger).child({ gateway: opts.config.gatewayId });
+    this.metrics = new GatewayMetrics({ processMetrics: opts.processMetrics });
+    this.subjects = new Subjects(this.config.prefix);
+    this.hub = new Hub(this.bus, this.subjects, this.config.gatewayId, this.metrics, this.log);
+    this.#router = new Router(
+      this.bus,
+      this.subjects,
+      this.config.routes,
+      this.config.joinTimeoutMs,
+    );
+    this.#auth = new Authenticator(this.config.auth);
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.config.maxFrameBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+      handleProtocols: (offered) => (offered.has(SUBPROTOCOL_JSON) ? SUBPROTOCOL_JSON : false),
+    });
+    const app = createHttpApp({
+      bus: this.bus,
+      subjects: this.subjects,
+      metrics: this.metrics,
+      log: this.log,
+      apiKeys: this.config.apiKeys,
+      maxBodyBytes: this.config.maxFrameBytes,
+      webRoot: opts.webRoot,
+      isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
+    });
+    this.#server = createServer(app.callback());
+    this.#server.on('upgrade', (req, socket, head) => {
+      this.#upgrade(req, socket, head).catch((err) => {
+        this.log.error({ err }, 'upgrade failed');
+        socket.destroy();
+      });
+    });
+  }
+
+  /** Starts the gateway and resolves once it listens. */
+  static async start(opts: GatewayOptions): Promise<Gateway> {
+    const gw = new Gateway(opts);
+    gw.hub.start();
+    await new Promise<void>((resolve, reject) => {
+      gw.#server.once('error', reject);
+      gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
+    });
+    gw.#heartbeat = setInterval(() => gw.#sweep(), gw.config.heartbeatMs);
+    gw.#heartbeat.unref();
+    gw.log.info({ port: gw.port, bus: gw.bus.kind }, 'gateway listening');
+    return gw;
+  }
+
+  get port(): number {
+    const addr = this.#server.address();
+    return typeof addr === 'object' && addr ? addr.port : this.config.port;
+  }
+
+  get draining(): boolean {
+    return this.#draining !== undefined;
+  }
+
+  get ready(): boolean {
+    return !this.draining && this.bus.status === 'connected';
+  }
+
+  /** Open sessions, for tests and diagnostics. */
+  get connectionCount(): number {
+    return this.#sockets.size;
+  }
+
+  /**
+   * Graceful stop (SIGTERM): readiness turns 503, new upgrades are refused,
+   * every socket closes with 1001 after its streams' Leaves are published,
+   * then the bus drains and the HTTP server closes.
+   */
+  drain(): Promise<void> {
+    this.#draining ??= this.#drain();
+    return this.#draining;
+  }
+
+  async #drain(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    this.log.info({ connections: this.#sockets.size }, 'draining');
+    for (const session of this.#sockets.values())
+      session.shutdown(CloseCode.GoingAway, 'gateway draining');
+    const deadline = Date.now() + this.config.drainTimeoutMs;
+    while (this.#sockets.size > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    for (const t of this.#sockets.keys()) t.ws.terminate();
+    this.hub.stop();
+    await this.bus.flush().catch(() => undefined);
+    await this.bus.drain().catch((err: unknown) => this.log.warn({ err }, 'bus drain failed'));
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+    this.log.info('drained');
+  }
+
+  async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = new URL(req.url ?? '/', 'http://gateway');
+      if (url.pathname !== '/ws') throw new UpgradeRefused(404, 'not found');
+      if (this.draining) throw new UpgradeRefused(503, 'gateway draining');
+      checkOrigin(this.config.allowedOrigins, req.headers.origin);
+      const offered = req.headers['sec-websocket-protocol'];
+      if (offered !== undefined && !offered.split(',').some((p) => p.trim() === SUBPROTOCOL_JSON))
+        throw new UpgradeRefused(
+          400,
+          `unsupported subprotocol; this gateway speaks ${SUBPROTOCOL_JSON}`,
+        );
+      const identity = await this.#auth.authenticate(req, url);
+      this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
+    } catch (err) {
+      if (!(err instanceof UpgradeRefused)) throw err;
+      const body = `${err.message}\n`;
+      socket.end(
+        `HTTP/1.1 ${err.status} ${STATUS_TEXT[err.status]}\r\nConnection: close\r\n` +
+          `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+  }
+
+  #accept(ws: WebSocket, req: IncomingMessage, identity: Identity): void {
+    if (this.draining) return ws.close(CloseCode.GoingAway, 'gateway draining');
+    // Random, not a counter: a service holding the address of a connection
+    // from before a restart must never reach a new connection by accident.
+    const id = randomBytes(9).toString('base64url');
+    const transport = new WsTransport(ws);
+    const session = new Session({
+      id,
+      address: this.subjects.conn(this.config.gatewayId, id),
+      transport,
+      router: this.#router,
+      hub: this.hub,
+      metrics: this.metrics,
+      log: this.log,
+      config: this.config,
+      scope: {
+        user: identity.user,
+        claims: identity.claims ? JSON.stringify(identity.claims) : '',
+        remoteAddr: req.socket.remoteAddress ?? '',
+        origin: req.headers.origin ?? '',
+        userAgent: req.headers['user-agent'] ?? '',
+        gateway: this.config.gatewayId,
+      },
+    });
+    this.#sockets.set(transport, session);
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) session.receiveBinary();
+      else session.receive(data.toString());
+    });
+    ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
+    ws.once('close', (code) => {
+      this.#sockets.delete(transport);
+      session.closed(code);
+    });
+    session.start();
+  }
+
+  #sweep(): void {
+    for (const t of this.#sockets.keys()) t.heartbeat();
+  }
+}

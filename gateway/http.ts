@@ -1,0 +1,152 @@
+// The HTTP side of the gateway: health, readiness, metrics, the publish API
+// and the demo page. Thin by design; the WebSocket upgrade is handled beside
+// it on the same server (gateway.ts).
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Bus } from '../bus/bus.ts';
+import type { Subjects } from '../bus/subjects.ts';
+import { injectHeaders } from '../bus/trace.ts';
+import { groupNameProblem } from '../protocol/names.ts';
+import { GroupMessage } from '../proto/index.ts';
+import type { Logger } from '../lib/log.ts';
+import type { GatewayMetrics } from './metrics.ts';
+
+export interface HttpDeps {
+  bus: Bus;
+  subjects: Subjects;
+  metrics: GatewayMetrics;
+  log: Logger;
+  apiKeys: readonly string[];
+  maxBodyBytes: number;
+  /** Directory of the built demo page; undefined serves no page. */
+  webRoot: string | undefined;
+  isReady(): { ready: boolean; bus: string; draining: boolean };
+}
+
+const enc = new TextEncoder();
+
+export function createHttpApp(d: HttpDeps): Koa {
+  const app = new Koa();
+  const router = new Router();
+
+  // Errors are translated once, here: clients see a status and a short
+  // message, never a stack trace.
+  app.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      d.log.error({ err, path: ctx.path }, 'http handler failed');
+      ctx.status = 500;
+      ctx.body = { error: 'internal' };
+    }
+  });
+
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+
+  router.get('/readyz', (ctx) => {
+    const r = d.isReady();
+    ctx.status = r.ready ? 200 : 503;
+    ctx.body = { status: r.ready ? 'ready' : 'not ready', bus: r.bus, draining: r.draining };
+  });
+
+  router.get('/metrics', async (ctx) => {
+    ctx.type = d.metrics.registry.contentType;
+    ctx.body = await d.metrics.registry.metrics();
+  });
+
+  router.post('/v1/groups/:group/messages', async (ctx) => {
+    if (!validKey(d.apiKeys, ctx.get('authorization'))) {
+      ctx.status = 401;
+      ctx.set('WWW-Authenticate', 'Bearer');
+      ctx.body = { error: 'unauthorized', message: 'a valid API key is required' };
+      return;
+    }
+    const group = ctx.params.group ?? '';
+    const problem = groupNameProblem(group);
+    if (problem) {
+      ctx.status = 400;
+      ctx.body = { error: 'bad_group', message: problem };
+      return;
+    }
+    const body = await readJson(ctx.req, d.maxBodyBytes);
+    if (!body.ok) {
+      ctx.status = body.status;
+      ctx.body = { error: 'bad_body', message: body.message };
+      return;
+    }
+    const payload = (body.value as { payload?: unknown }).payload;
+    d.bus.publish(
+      d.subjects.group(group),
+      GroupMessage.encode({ group, payload: enc.encode(JSON.stringify(payload)) }).finish(),
+      { headers: injectHeaders() },
+    );
+    ctx.status = 202;
+    ctx.body = { status: 'published', group };
+  });
+
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  if (d.webRoot) app.use(serveStatic(d.webRoot));
+  return app;
+}
+
+function validKey(keys: readonly string[], header: string): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m || keys.length === 0) return false;
+  const given = Buffer.from(m[1]!);
+  // Constant-time comparison, so response timing does not leak key prefixes.
+  return keys.some((k) => {
+    const want = Buffer.from(k);
+    return want.length === given.length && timingSafeEqual(want, given);
+  });
+}
+
+type JsonBody = { ok: true; value: object } | { ok: false; status: 400 | 413; message: string };
+
+async function readJson(req: NodeJS.ReadableStream, limit: number): Promise<JsonBody> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit)
+      return { ok: false, status: 413, message: `body is larger than ${limit} bytes` };
+    chunks.push(chunk as Buffer);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return { ok: false, status: 400, message: 'body is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('payload' in value))
+    return { ok: false, status: 400, message: 'body must be an object {"payload": …}' };
+  return { ok: true, value };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+function serveStatic(root: string): Koa.Middleware {
+  return async (ctx, next) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const rel = normalize(decodeURIComponent(ctx.path)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, rel.endsWith('/') ? `${rel}index.html` : rel);
+    if (!file.startsWith(root)) return next();
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return next();
+    ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';
+    ctx.body = await readFile(file);
+  };
+}

@@ -1,0 +1,122 @@
+// The router turns client intents into bus messages for the stream's service:
+// a JoinRequest (request/reply), an Inbound, a Leave. It owns the route table
+// and nothing else; sessions decide when to call it.
+import { NoRespondersError, RequestTimeoutError, type Bus, type Headers } from '../bus/bus.ts';
+import type { Subjects } from '../bus/subjects.ts';
+import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../proto/index.ts';
+import type { Route } from './config.ts';
+
+export type JoinResult =
+  | { kind: 'accept'; payload: string | undefined; groups: string[]; state: Uint8Array }
+  | { kind: 'refuse'; code: string; message: string }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'internal'; error: unknown };
+
+export interface StreamAddress {
+  service: string;
+  stream: string;
+  topic: string;
+  address: string;
+  scope: ScopeProps;
+}
+
+const EMPTY = new Uint8Array(0);
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export class Router {
+  constructor(
+    readonly bus: Bus,
+    readonly subjects: Subjects,
+    readonly routes: ReadonlyMap<string, Route>,
+    readonly joinTimeoutMs: number,
+  ) {}
+
+  route(service: string): Route | undefined {
+    return this.routes.get(service);
+  }
+
+  async join(
+    to: StreamAddress,
+    payloadJson: string | undefined,
+    headers: Headers | undefined,
+  ): Promise<JoinResult> {
+    const body = JoinRequest.encode({
+      address: to.address,
+      stream: to.stream,
+      topic: to.topic,
+      payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
+      scope: to.scope,
+    }).finish();
+    let data: Uint8Array;
+    try {
+      data = (
+        await this.bus.request(this.subjects.join(to.service), body, {
+          timeoutMs: this.joinTimeoutMs,
+          headers,
+        })
+      ).data;
+    } catch (err) {
+      if (err instanceof NoRespondersError)
+        return { kind: 'unavailable', message: `no ${to.service} service is running` };
+      if (err instanceof RequestTimeoutError)
+        return {
+          kind: 'unavailable',
+          message: `${to.service} did not answer within ${this.joinTimeoutMs} ms`,
+        };
+      return { kind: 'internal', error: err };
+    }
+    try {
+      const reply = JoinReply.decode(data);
+      if (reply.result === 'accept') {
+        const a = reply.accept;
+        return {
+          kind: 'accept',
+          payload: a.payload?.length ? dec.decode(a.payload) : undefined,
+          groups: a.groups ?? [],
+          state: a.state ?? EMPTY,
+        };
+      }
+      if (reply.result === 'refuse')
+        return {
+          kind: 'refuse',
+          code: reply.refuse.code ?? '',
+          message: reply.refuse.message ?? '',
+        };
+      return { kind: 'internal', error: new Error('JoinReply holds neither accept nor refuse') };
+    } catch (err) {
+      return { kind: 'internal', error: err };
+    }
+  }
+
+  inbound(
+    to: StreamAddress,
+    payloadJson: string,
+    refJson: string,
+    state: Uint8Array,
+    headers: Headers | undefined,
+  ): void {
+    const body = Inbound.encode({
+      address: to.address,
+      stream: to.stream,
+      topic: to.topic,
+      payload: enc.encode(payloadJson),
+      ref: refJson,
+      scope: to.scope,
+      state,
+    }).finish();
+    this.bus.publish(this.subjects.msg(to.service), body, { headers });
+  }
+
+  leave(to: StreamAddress, reason: string, state: Uint8Array, headers: Headers | undefined): void {
+    const body = Leave.encode({
+      address: to.address,
+      stream: to.stream,
+      topic: to.topic,
+      reason,
+      scope: to.scope,
+      state,
+    }).finish();
+    this.bus.publish(this.subjects.leave(to.service), body, { headers });
+  }
+}

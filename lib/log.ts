@@ -1,0 +1,12 @@
+// Structured logs through pino. One root logger per process; modules take a
+// child logger so every line says which gateway or service wrote it.
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({ name, level });
+}
+
+/** A logger that writes nothing, for tests that do not read logs. */
+export const silentLogger: Logger = pino({ level: 'silent' });

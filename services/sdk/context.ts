@@ -1,0 +1,88 @@
+// What a service handler holds for one stream of one connection: who is on
+// the other end, and how to talk back. The counterpart of a Django Channels
+// consumer's `self` (send, group_add, group_discard, group_send, close).
+import type { Ref } from '../../protocol/frames.ts';
+import type { ScopeProps } from '../../proto/index.ts';
+import { assertGroup, assertServiceCode, encodePayload, type Publisher } from './publisher.ts';
+
+export interface Scope {
+  /** JWT subject; '' for an anonymous connection. */
+  readonly user: string;
+  /** Verified JWT claims; undefined for an anonymous connection. */
+  readonly claims: Readonly<Record<string, unknown>> | undefined;
+  readonly remoteAddr: string;
+  readonly origin: string;
+  readonly userAgent: string;
+  readonly gateway: string;
+}
+
+export class StreamContext<S = unknown> {
+  #scope: Scope | undefined;
+
+  constructor(
+    /** Opaque; keep it to publish to this connection later (Publisher.toConnection). */
+    readonly address: string,
+    readonly stream: string,
+    /** The part of the stream name after the first ':'; '' when none. */
+    readonly topic: string,
+    readonly state: S | undefined,
+    private readonly rawScope: ScopeProps | null | undefined,
+    private readonly publisher: Publisher,
+  ) {}
+
+  /** Parsed on first use: most messages never look at the claims. */
+  get scope(): Scope {
+    if (!this.#scope) {
+      const s = this.rawScope ?? {};
+      this.#scope = {
+        user: s.user ?? '',
+        claims: s.claims ? (JSON.parse(s.claims) as Record<string, unknown>) : undefined,
+        remoteAddr: s.remoteAddr ?? '',
+        origin: s.origin ?? '',
+        userAgent: s.userAgent ?? '',
+        gateway: s.gateway ?? '',
+      };
+    }
+    return this.#scope;
+  }
+
+  /** Sends a `msg` on this stream. */
+  send(payload: unknown): void {
+    this.publisher.outbound(this.address, {
+      stream: this.stream,
+      msg: { payload: encodePayload(payload) },
+    });
+  }
+
+  /** Answers the client's msg that carried `ref`, as a `reply`. */
+  reply(ref: Ref, payload: unknown): void {
+    this.publisher.outbound(this.address, {
+      stream: this.stream,
+      reply: { ref: JSON.stringify(ref), payload: encodePayload(payload) },
+    });
+  }
+
+  /** Closes this stream: the client gets `left` with the code and reason. */
+  close(code?: string, reason?: string): void {
+    if (code !== undefined) assertServiceCode(code);
+    this.publisher.outbound(this.address, {
+      stream: this.stream,
+      close: { code: code ?? '', reason: reason ?? '' },
+    });
+  }
+
+  groupAdd(...groups: string[]): void {
+    groups.forEach(assertGroup);
+    this.publisher.outbound(this.address, { stream: this.stream, groupAdd: { groups } });
+  }
+
+  groupDiscard(...groups: string[]): void {
+    groups.forEach(assertGroup);
+    this.publisher.outbound(this.address, { stream: this.stream, groupDiscard: { groups } });
+  }
+
+  /** Sends a `msg` to every member of a group, on every gateway. */
+  groupSend(group: string, payload: unknown): void {
+    this.publisher.toGroup(group, payload);
+  }
+}

@@ -1,0 +1,88 @@
+// Starts a gateway, and optionally services, on a bus: the in-memory one or a
+// real NATS server. Each system gets its own subject prefix, so tests sharing
+// one nats-server never see each other's traffic.
+import { randomBytes } from 'node:crypto';
+import type { Bus } from '../../bus/bus.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import { NatsBus } from '../../bus/nats.ts';
+import { loadGatewayConfig } from '../../gateway/config.ts';
+import { Gateway } from '../../gateway/gateway.ts';
+import { ServiceRunner, type ServiceDefinition } from '../../services/sdk/index.ts';
+import { TestClient, type OpenOptions } from './client.ts';
+
+export function uniquePrefix(): string {
+  return `t${randomBytes(4).toString('hex')}`;
+}
+
+/** Where buses come from: a NATS URL, or one in-memory broker shared by the system. */
+export type BusSource = { nats: string } | { memory: MemoryBroker };
+
+export async function connectBus(source: BusSource, name = 'test'): Promise<Bus> {
+  return 'nats' in source ? NatsBus.connect({ servers: source.nats, name }) : source.memory.connect();
+}
+
+export interface SystemOptions {
+  bus?: BusSource;
+  prefix?: string;
+  /** Extra gateway environment, e.g. { MUX_MAX_STREAMS: '2' }. */
+  env?: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- services have their own state types
+  services?: ServiceDefinition<any>[];
+}
+
+export class TestSystem {
+  readonly clients: TestClient[] = [];
+  private constructor(
+    readonly source: BusSource,
+    readonly prefix: string,
+    readonly gateway: Gateway,
+    readonly runners: ServiceRunner[],
+  ) {}
+
+  static async start(opts: SystemOptions = {}): Promise<TestSystem> {
+    const source = opts.bus ?? { memory: new MemoryBroker() };
+    const prefix = opts.prefix ?? uniquePrefix();
+    const runners: ServiceRunner[] = [];
+    for (const def of opts.services ?? []) runners.push(await ServiceRunner.start(await connectBus(source, def.name), def, { prefix }));
+    const gateway = await startGateway(source, prefix, opts.env);
+    return new TestSystem(source, prefix, gateway, runners);
+  }
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.gateway.port}/ws`;
+  }
+
+  get http(): string {
+    return `http://127.0.0.1:${this.gateway.port}`;
+  }
+
+  /** Opens a client that is closed with the system. */
+  async client(opts?: OpenOptions, url = this.url): Promise<TestClient> {
+    const c = await TestClient.open(url, opts);
+    this.clients.push(c);
+    return c;
+  }
+
+  /** Starts another service runner (a replica) on the system's bus. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async addService(def: ServiceDefinition<any>): Promise<ServiceRunner> {
+    const r = await ServiceRunner.start(await connectBus(this.source, def.name), def, { prefix: this.prefix });
+    this.runners.push(r);
+    return r;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.close()));
+    await this.gateway.drain();
+    await Promise.all(this.runners.map((r) => r.drain().catch(() => undefined)));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+export async function startGateway(source: BusSource, prefix: string, env: Record<string, string> = {}): Promise<Gateway> {
+  const config = loadGatewayConfig({ PORT: '0', HOST: '127.0.0.1', MUX_PREFIX: prefix, MUX_DRAIN_TIMEOUT_MS: '2000', ...env });
+  return Gateway.start({ config, bus: await connectBus(source, 'gateway'), processMetrics: false });
+}
