@@ -69,7 +69,17 @@ async function dev(log: Logger): Promise<number> {
     connect = async () => broker.connect();
     log.info('dev: running on the in-memory bus (set NATS_URL to use NATS)');
   }
-  const config = loadGatewayConfig();
+  // The demo page signs in as a named user through /dev/token, so chat names
+  // and dashboard writes work out of the box. Never set these in production.
+  const config = loadGatewayConfig({
+    MUX_JWT_SECRET: 'muxgate-dev-only-secret',
+    MUX_AUTH: 'optional',
+    MUX_DEV_TOKENS: 'true',
+    ...process.env,
+  });
+  log.warn(
+    'dev: JWTs are signed with a built-in secret and /dev/token hands them out; for development only',
+  );
   const parts: Stoppable[] = [];
   for (const [name, factory] of Object.entries(SERVICES))
     parts.push(await startService(log, name, factory, await connect(name)));

@@ -3,7 +3,7 @@
 // that services receive with every message.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { jwtVerify, type JWTPayload } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { GatewayConfig } from './config.ts';
 
 export interface Identity {
@@ -74,4 +74,14 @@ function bearer(header: string | undefined): string | undefined {
 export function checkOrigin(allowed: readonly string[], origin: string | undefined): void {
   if (allowed.length === 0) return;
   if (!origin || !allowed.includes(origin)) throw new UpgradeRefused(403, 'origin not allowed');
+}
+
+/** Development only: an HS256 token for `sub` with a space-separated OAuth-style `scope` claim, valid 12 h. */
+export async function signDevToken(secret: string, sub: string, scope: string): Promise<string> {
+  return new SignJWT(scope ? { scope } : {})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime('12h')
+    .sign(new TextEncoder().encode(secret));
 }

@@ -76,6 +76,8 @@ export const GatewayConfigSchema = z.object({
   MUX_AUTH: z.enum(['off', 'optional', 'required']).optional(),
   /** Bearer keys for the HTTP publish API; empty disables the API. */
   MUX_API_KEYS: list,
+  /** Development only: GET /dev/token signs a JWT for any subject with MUX_JWT_SECRET. */
+  MUX_DEV_TOKENS: z.stringbool().default(false),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -105,6 +107,7 @@ export interface GatewayConfig {
     audience: string | undefined;
   };
   apiKeys: readonly string[];
+  devTokens: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,8 @@ function fromParsed(c: Parsed): GatewayConfig {
   const mode = c.MUX_AUTH ?? (keyed ? 'required' : 'off');
   if (mode !== 'off' && !keyed)
     throw new ConfigError(`MUX_AUTH=${mode} needs MUX_JWT_SECRET or MUX_JWT_PUBLIC_KEY`);
+  if (c.MUX_DEV_TOKENS && !c.MUX_JWT_SECRET)
+    throw new ConfigError('MUX_DEV_TOKENS needs MUX_JWT_SECRET');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -152,5 +157,6 @@ function fromParsed(c: Parsed): GatewayConfig {
       audience: c.MUX_JWT_AUDIENCE,
     },
     apiKeys: c.MUX_API_KEYS,
+    devTokens: c.MUX_DEV_TOKENS,
   };
 }

@@ -9,7 +9,7 @@ import { Subjects } from '../bus/subjects.ts';
 import { CloseCode } from '../protocol/codes.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
-import { Authenticator, checkOrigin, UpgradeRefused, type Identity } from './auth.ts';
+import { Authenticator, checkOrigin, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { createHttpApp } from './http.ts';
 import { Hub } from './hub.ts';
@@ -82,6 +82,10 @@ export class Gateway {
       maxBodyBytes: this.config.maxFrameBytes,
       webRoot: opts.webRoot,
       isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
+      devToken:
+        this.config.devTokens && this.config.auth.secret
+          ? (sub, scope) => signDevToken(this.config.auth.secret!, sub, scope)
+          : undefined,
     });
     this.#server = createServer(app.callback());
     this.#server.on('upgrade', (req, socket, head) => {

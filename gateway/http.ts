@@ -24,6 +24,8 @@ export interface HttpDeps {
   /** Directory of the built demo page; undefined serves no page. */
   webRoot: string | undefined;
   isReady(): { ready: boolean; bus: string; draining: boolean };
+  /** Development only: signs a token for a subject (see MUX_DEV_TOKENS). */
+  devToken: ((sub: string, scope: string) => Promise<string>) | undefined;
 }
 
 const enc = new TextEncoder();
@@ -88,6 +90,27 @@ export function createHttpApp(d: HttpDeps): Koa {
     ctx.status = 202;
     ctx.body = { status: 'published', group };
   });
+
+  const devToken = d.devToken;
+  if (devToken) {
+    router.get('/dev/token', async (ctx) => {
+      const sub = ctx.query.sub;
+      const scope = ctx.query.scope ?? '';
+      if (
+        typeof sub !== 'string' ||
+        !/^[A-Za-z0-9_.@-]{1,64}$/.test(sub) ||
+        typeof scope !== 'string'
+      ) {
+        ctx.status = 400;
+        ctx.body = {
+          error: 'bad_request',
+          message: 'want ?sub=<name>[&scope=<space-separated scopes>]',
+        };
+        return;
+      }
+      ctx.body = { token: await devToken(sub, scope) };
+    });
+  }
 
   app.use(router.routes());
   app.use(router.allowedMethods());

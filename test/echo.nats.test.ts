@@ -20,8 +20,17 @@ describe('echo over a real nats-server', () => {
     const c = await sys.client();
     await c.join('echo');
     c.send({ type: 'msg', stream: 'echo', ref: 'r1', payload: { hello: 'world' } });
-    assert.deepEqual(await c.expect('reply', 'echo'), { type: 'reply', stream: 'echo', ref: 'r1', payload: { hello: 'world' } });
+    assert.deepEqual(await c.expect('reply', 'echo'), {
+      type: 'reply',
+      stream: 'echo',
+      ref: 'r1',
+      payload: { hello: 'world' },
+    });
     c.send({ type: 'msg', stream: 'echo', payload: [1, 2, 3] });
-    assert.deepEqual(await c.expect('msg', 'echo'), { type: 'msg', stream: 'echo', payload: [1, 2, 3] });
+    assert.deepEqual(await c.expect('msg', 'echo'), {
+      type: 'msg',
+      stream: 'echo',
+      payload: [1, 2, 3],
+    });
   });
 });

@@ -23,7 +23,9 @@ export class TestClient {
       if (!isBinary) this.frames.push(JSON.parse(data.toString()) as Frame);
     });
     ws.on('error', () => {});
-    this.closed = new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   static async open(url: string, opts: OpenOptions = {}): Promise<TestClient> {
@@ -34,7 +36,8 @@ export class TestClient {
       ws.once('unexpected-response', (_req, res) => reject(new UpgradeError(res.statusCode ?? 0)));
       ws.once('error', reject);
     });
-    if (!opts.raw) client.welcome = (await client.next((f) => f.type === 'welcome')) as TestClient['welcome'];
+    if (!opts.raw)
+      client.welcome = (await client.next((f) => f.type === 'welcome')) as TestClient['welcome'];
     return client;
   }
 
@@ -69,15 +72,23 @@ export class TestClient {
 
   /** Waits for a frame of `type` (optionally on `stream`). */
   expect(type: ServerFrame['type'], stream?: string, timeoutMs?: number): Promise<Frame> {
-    return this.next((f) => f.type === type && (stream === undefined || f.stream === stream), timeoutMs);
+    return this.next(
+      (f) => f.type === type && (stream === undefined || f.stream === stream),
+      timeoutMs,
+    );
   }
 
   /** Joins and resolves with the `joined` frame; rejects with the `error` frame's code. */
   async join(stream: string, payload?: unknown): Promise<Frame> {
     const ref = `join-${stream}-${Math.random().toString(36).slice(2, 8)}`;
-    this.send(payload === undefined ? { type: 'join', stream, ref } : { type: 'join', stream, ref, payload });
+    this.send(
+      payload === undefined
+        ? { type: 'join', stream, ref }
+        : { type: 'join', stream, ref, payload },
+    );
     const f = await this.next((x) => x.ref === ref && (x.type === 'joined' || x.type === 'error'));
-    if (f.type === 'error') throw new Error(`join ${stream} failed: ${String(f.code)} ${String(f.message)}`);
+    if (f.type === 'error')
+      throw new Error(`join ${stream} failed: ${String(f.code)} ${String(f.message)}`);
     return f;
   }
 
@@ -89,7 +100,11 @@ export class TestClient {
   }
 
   async waitFrames(n: number, timeoutMs = 10_000): Promise<Frame[]> {
-    await until(() => this.frames.length >= n, timeoutMs, `${n} frames (have ${this.frames.length})`);
+    await until(
+      () => this.frames.length >= n,
+      timeoutMs,
+      `${n} frames (have ${this.frames.length})`,
+    );
     return this.frames;
   }
 }

@@ -18,7 +18,9 @@ export function uniquePrefix(): string {
 export type BusSource = { nats: string } | { memory: MemoryBroker };
 
 export async function connectBus(source: BusSource, name = 'test'): Promise<Bus> {
-  return 'nats' in source ? NatsBus.connect({ servers: source.nats, name }) : source.memory.connect();
+  return 'nats' in source
+    ? NatsBus.connect({ servers: source.nats, name })
+    : source.memory.connect();
 }
 
 export interface SystemOptions {
@@ -43,7 +45,8 @@ export class TestSystem {
     const source = opts.bus ?? { memory: new MemoryBroker() };
     const prefix = opts.prefix ?? uniquePrefix();
     const runners: ServiceRunner[] = [];
-    for (const def of opts.services ?? []) runners.push(await ServiceRunner.start(await connectBus(source, def.name), def, { prefix }));
+    for (const def of opts.services ?? [])
+      runners.push(await ServiceRunner.start(await connectBus(source, def.name), def, { prefix }));
     const gateway = await startGateway(source, prefix, opts.env);
     return new TestSystem(source, prefix, gateway, runners);
   }
@@ -66,7 +69,9 @@ export class TestSystem {
   /** Starts another service runner (a replica) on the system's bus. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async addService(def: ServiceDefinition<any>): Promise<ServiceRunner> {
-    const r = await ServiceRunner.start(await connectBus(this.source, def.name), def, { prefix: this.prefix });
+    const r = await ServiceRunner.start(await connectBus(this.source, def.name), def, {
+      prefix: this.prefix,
+    });
     this.runners.push(r);
     return r;
   }
@@ -82,7 +87,17 @@ export class TestSystem {
   }
 }
 
-export async function startGateway(source: BusSource, prefix: string, env: Record<string, string> = {}): Promise<Gateway> {
-  const config = loadGatewayConfig({ PORT: '0', HOST: '127.0.0.1', MUX_PREFIX: prefix, MUX_DRAIN_TIMEOUT_MS: '2000', ...env });
+export async function startGateway(
+  source: BusSource,
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<Gateway> {
+  const config = loadGatewayConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MUX_PREFIX: prefix,
+    MUX_DRAIN_TIMEOUT_MS: '2000',
+    ...env,
+  });
   return Gateway.start({ config, bus: await connectBus(source, 'gateway'), processMetrics: false });
 }
