@@ -3,7 +3,14 @@
 import { accept, defineService, refuse, type LeaveReason } from '../../services/sdk/index.ts';
 
 export interface ProbeLog {
-  joins: Array<{ stream: string; topic: string; address: string; payload: unknown; user: string; claims: unknown }>;
+  joins: Array<{
+    stream: string;
+    topic: string;
+    address: string;
+    payload: unknown;
+    user: string;
+    claims: unknown;
+  }>;
   leaves: Array<{ stream: string; reason: LeaveReason; state: unknown }>;
   received: Array<{ stream: string; payload: unknown }>;
 }
@@ -17,15 +24,30 @@ type JoinAsk = {
   delayMs?: number;
 };
 
-type MsgAsk = { close?: { code?: string; reason?: string }; scope?: boolean; group?: string; count?: number };
+type MsgAsk = {
+  close?: { code?: string; reason?: string };
+  scope?: boolean;
+  group?: string;
+  count?: number;
+};
 
-export function probeService(name = 'probe'): { definition: ReturnType<typeof defineService<{ n: number }>>; log: ProbeLog } {
+export function probeService(name = 'probe'): {
+  definition: ReturnType<typeof defineService<{ n: number }>>;
+  log: ProbeLog;
+} {
   const log: ProbeLog = { joins: [], leaves: [], received: [] };
   const definition = defineService<{ n: number }>({
     name,
     async join(ctx, payload) {
       const ask = (payload ?? {}) as JoinAsk;
-      log.joins.push({ stream: ctx.stream, topic: ctx.topic, address: ctx.address, payload, user: ctx.scope.user, claims: ctx.scope.claims });
+      log.joins.push({
+        stream: ctx.stream,
+        topic: ctx.topic,
+        address: ctx.address,
+        payload,
+        user: ctx.scope.user,
+        claims: ctx.scope.claims,
+      });
       if (ask.delayMs) await new Promise((r) => setTimeout(r, ask.delayMs));
       if (ask.refuse) return refuse(ask.refuse.code, ask.refuse.message);
       for (let i = 0; i < (ask.early ?? 0); i++) ctx.send({ early: i });
