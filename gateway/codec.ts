@@ -9,6 +9,8 @@ import {
 } from '../protocol/frames.ts';
 import { isRef } from '../protocol/names.ts';
 
+const dec = new TextDecoder();
+
 export interface FrameError {
   /** A protocol code, or a service's own code passed through. */
   code: ErrorCode | (string & {});
@@ -78,4 +80,44 @@ export function msgFrame(streamJson: string, payloadJson: string): string {
 
 export function replyFrame(streamJson: string, refJson: string, payloadJson: string): string {
   return `{"type":"reply","stream":${streamJson},"ref":${refJson},"payload":${payloadJson}}`;
+}
+
+export function joinedFrame(
+  streamJson: string,
+  ref: Ref | undefined,
+  payloadJson: string | undefined,
+): string {
+  const refPart = ref === undefined ? '' : `,"ref":${JSON.stringify(ref)}`;
+  const payloadPart = payloadJson === undefined ? '' : `,"payload":${payloadJson}`;
+  return `{"type":"joined","stream":${streamJson}${refPart}${payloadPart}}`;
+}
+
+// Services are trusted to be correct, not assumed to be: what they send is
+// checked once per message before it is spliced into client frames.
+
+export function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A service payload's JSON text ('null' when empty), or undefined when it is not JSON. */
+export function servicePayload(bytes: Uint8Array | null | undefined): string | undefined {
+  if (!bytes || bytes.length === 0) return 'null';
+  const text = dec.decode(bytes);
+  return isJsonText(text) ? text : undefined;
+}
+
+/** The ref a service echoes back (JSON text), or undefined when it is not a valid ref. */
+export function serviceRef(refJson: string | null | undefined): Ref | undefined {
+  if (!refJson) return undefined;
+  try {
+    const ref: unknown = JSON.parse(refJson);
+    return isRef(ref) ? ref : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,29 +12,23 @@ import type { Headers } from '../bus/bus.ts';
 import { injectHeaders, SpanKind, spanContext, tracer } from '../bus/trace.ts';
 import { CloseCode, ErrorCode, LeaveReason, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import type { ClientFrame, Limits, Ref } from '../protocol/frames.ts';
-import { groupNameProblem, isRef, parseStream } from '../protocol/names.ts';
-import type { ScopeProps } from '../proto/index.ts';
+import { groupNameProblem, parseStream } from '../protocol/names.ts';
+import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import type { Logger } from '../lib/log.ts';
-import { decodeClientFrame, encodeFrame, msgFrame, replyFrame, type FrameError } from './codec.ts';
+import {
+  decodeClientFrame,
+  encodeFrame,
+  isJsonText,
+  joinedFrame,
+  type FrameError,
+} from './codec.ts';
 import type { GatewayConfig } from './config.ts';
-import type { Connection, Hub, Member } from './hub.ts';
+import type { Connection, Hub } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { TokenBucket } from './ratelimit.ts';
-import type { JoinResult, Router, StreamAddress } from './router.ts';
+import type { JoinResult, Router } from './router.ts';
+import { Stream } from './stream.ts';
 import type { Transport } from './transport.ts';
-
-type Outbound = Parameters<Connection['deliver']>[0];
-
-interface Stream extends Member {
-  readonly to: StreamAddress;
-  phase: 'joining' | 'joined';
-  state: Uint8Array;
-  readonly groups: Set<string>;
-  /** Outbound frames that arrived before `joined` went out. */
-  readonly pending: Outbound[];
-  /** A leave the client sent while the join was in flight. */
-  leave: { ref: Ref | undefined } | undefined;
-}
 
 export interface SessionDeps {
   id: string;
@@ -47,9 +41,6 @@ export interface SessionDeps {
   config: GatewayConfig;
   scope: ScopeProps;
 }
-
-const EMPTY = new Uint8Array(0);
-const dec = new TextDecoder();
 
 export class Session implements Connection {
   readonly id: string;
@@ -73,10 +64,6 @@ export class Session implements Connection {
       rate_per_second: config.ratePerSecond,
       rate_burst: config.rateBurst,
     };
-  }
-
-  get streamCount(): number {
-    return this.#streams.size;
   }
 
   start(): void {
@@ -143,7 +130,7 @@ export class Session implements Connection {
     this.#d.transport.close(code, reason);
   }
 
-  deliver(out: Outbound): void {
+  deliver(out: OutboundFrame): void {
     const s = this.#streams.get(out.stream ?? '');
     if (!s || this.#closed) return void this.#d.metrics.busDropped.labels('gone').inc();
     if (s.phase === 'joining') {
@@ -207,7 +194,17 @@ export class Session implements Connection {
         ...where,
       });
 
-    const stream = this.#newStream(name, parsed.service, parsed.topic);
+    const stream = new Stream(
+      {
+        service: parsed.service,
+        stream: name,
+        topic: parsed.topic,
+        address: this.#d.address,
+        scope: this.#d.scope,
+      },
+      (text, type) => this.#sendText(text, type),
+      this.#d.hub,
+    );
     this.#streams.set(name, stream);
     this.#d.metrics.streams.inc();
     const span = tracer.startSpan('muxgate join', {
@@ -243,7 +240,7 @@ export class Session implements Connection {
     }
     s.state = result.state;
     const badGroup = result.groups.find((g) => groupNameProblem(g) !== null);
-    const badPayload = result.payload !== undefined && !isJson(result.payload);
+    const badPayload = result.payload !== undefined && !isJsonText(result.payload);
     if (this.#closed || badGroup !== undefined || badPayload) {
       // The service thinks the stream is joined: tell it otherwise.
       this.#publishLeave(
@@ -259,15 +256,10 @@ export class Session implements Connection {
       );
       return this.#error({ code: ErrorCode.Internal, message: 'internal error', ...where });
     }
-    for (const g of result.groups) this.#addGroup(s, g);
+    for (const g of result.groups) s.joinGroup(g);
     s.phase = 'joined';
     span.setAttribute('muxgate.result', 'accept');
-    this.#sendText(
-      `{"type":"joined","stream":${s.streamJson}${ref === undefined ? '' : `,"ref":${JSON.stringify(ref)}`}${
-        result.payload === undefined ? '' : `,"payload":${result.payload}`
-      }}`,
-      'joined',
-    );
+    this.#sendText(joinedFrame(s.streamJson, ref, result.payload), 'joined');
     for (const out of s.pending.splice(0)) {
       if (this.#streams.get(s.stream) !== s) break;
       this.#apply(s, out);
@@ -335,42 +327,18 @@ export class Session implements Connection {
   }
 
   /** Applies an Outbound frame to a joined stream. */
-  #apply(s: Stream, out: Outbound): void {
-    switch (out.kind) {
-      case 'msg': {
-        const payload = jsonText(out.msg.payload);
-        if (payload === undefined) return this.#badOutbound(s, 'msg payload is not JSON');
-        return this.#sendText(msgFrame(s.streamJson, payload), 'msg');
-      }
-      case 'reply': {
-        const payload = jsonText(out.reply.payload);
-        const ref = parseRef(out.reply.ref);
-        if (payload === undefined || ref === undefined)
-          return this.#badOutbound(s, 'reply has a bad payload or ref');
-        return this.#sendText(replyFrame(s.streamJson, JSON.stringify(ref), payload), 'reply');
-      }
-      case 'close': {
-        this.#dropStream(s);
-        const code =
-          out.close.code && SERVICE_CODE_RE.test(out.close.code) ? out.close.code : undefined;
-        const reason = out.close.reason || undefined;
-        return this.#send(
-          { type: 'left', stream: s.stream, ...(code && { code }), ...(reason && { reason }) },
-          'left',
-        );
-      }
-      case 'groupAdd':
-        for (const g of out.groupAdd.groups ?? []) {
-          if (groupNameProblem(g) === null) this.#addGroup(s, g);
-          else this.#badOutbound(s, `bad group name ${JSON.stringify(g)}`);
-        }
-        return;
-      case 'groupDiscard':
-        for (const g of out.groupDiscard.groups ?? []) this.#discardGroup(s, g);
-        return;
-      default:
-        return this.#badOutbound(s, 'Outbound frame without a kind');
+  #apply(s: Stream, out: OutboundFrame): void {
+    const problem = s.apply(out);
+    if (problem === undefined) return;
+    if (problem.close) {
+      this.#dropStream(s);
+      const { code, reason } = problem.close;
+      return this.#send(
+        { type: 'left', stream: s.stream, ...(code && { code }), ...(reason && { reason }) },
+        'left',
+      );
     }
+    this.#badOutbound(s, problem.invalid);
   }
 
   #badOutbound(s: Stream, problem: string): void {
@@ -381,39 +349,12 @@ export class Session implements Connection {
     );
   }
 
-  #addGroup(s: Stream, group: string): void {
-    if (s.groups.has(group)) return;
-    s.groups.add(group);
-    this.#d.hub.addMember(group, s);
-  }
-
-  #discardGroup(s: Stream, group: string): void {
-    if (!s.groups.delete(group)) return;
-    this.#d.hub.removeMember(group, s);
-  }
-
-  #newStream(name: string, service: string, topic: string): Stream {
-    const stream: Stream = {
-      stream: name,
-      streamJson: JSON.stringify(name),
-      to: { service, stream: name, topic, address: this.#d.address, scope: this.#d.scope },
-      phase: 'joining',
-      state: EMPTY,
-      groups: new Set(),
-      pending: [],
-      leave: undefined,
-      sendFrame: (text, type) => this.#sendText(text, type),
-    };
-    return stream;
-  }
-
   /** Forgets a stream and its memberships at once; idempotent. */
   #dropStream(s: Stream): void {
     if (this.#streams.get(s.stream) !== s) return;
     this.#streams.delete(s.stream);
     this.#d.metrics.streams.dec();
-    for (const g of s.groups) this.#d.hub.removeMember(g, s);
-    s.groups.clear();
+    s.leaveAllGroups();
   }
 
   #publishLeave(s: Stream, reason: string, headers: Headers | undefined): void {
@@ -431,9 +372,9 @@ export class Session implements Connection {
     const headers = injectHeaders();
     for (const s of [...this.#streams.values()]) {
       // A joining stream gets its Leave when the join settles (see #joined).
-      if (s.phase === 'joined') this.#publishLeave(s, LeaveReason.Disconnect, headers);
-      if (s.phase === 'joined') this.#dropStream(s);
-      else for (const g of s.groups) this.#d.hub.removeMember(g, s);
+      if (s.phase !== 'joined') continue;
+      this.#publishLeave(s, LeaveReason.Disconnect, headers);
+      this.#dropStream(s);
     }
   }
 
@@ -470,29 +411,3 @@ export class Session implements Connection {
 const rateMessage = 'too many frames; slow down';
 const streamMessage =
   'stream must be "service" or "service:topic" (service [a-z][a-z0-9-]{0,31}, topic [A-Za-z0-9_.~@:=+-]{1,128})';
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The payload's JSON text ('null' when empty), or undefined when it is not JSON. */
-function jsonText(bytes: Uint8Array | null | undefined): string | undefined {
-  if (!bytes || bytes.length === 0) return 'null';
-  const text = dec.decode(bytes);
-  return isJson(text) ? text : undefined;
-}
-
-function parseRef(refJson: string | null | undefined): Ref | undefined {
-  if (!refJson) return undefined;
-  try {
-    const ref: unknown = JSON.parse(refJson);
-    return isRef(ref) ? ref : undefined;
-  } catch {
-    return undefined;
-  }
-}

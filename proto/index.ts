@@ -20,4 +20,6 @@ export type JoinReplyProps = muxgate.v1.JoinReply.$Properties;
 export type InboundProps = muxgate.v1.Inbound.$Properties;
 export type LeaveProps = muxgate.v1.Leave.$Properties;
 export type OutboundProps = muxgate.v1.Outbound.$Properties;
+/** A decoded Outbound, with its `kind` oneof discriminant. */
+export type OutboundFrame = ReturnType<typeof muxgate.v1.Outbound.decode>;
 export type GroupMessageProps = muxgate.v1.GroupMessage.$Properties;
