@@ -221,6 +221,12 @@ export class Session implements Connection {
           .observe((performance.now() - started) / 1000);
         context.with(spanContext(span), () => this.#joined(stream, ref, result, span));
         span.end();
+      })
+      .catch((err: unknown) => {
+        // A bug here must cost one join, never the process.
+        this.#d.log.error({ err, conn: this.id, stream: name }, 'join completion failed');
+        this.#dropStream(stream);
+        this.#error({ code: ErrorCode.Internal, message: 'internal error', ...where });
       });
   }
 
