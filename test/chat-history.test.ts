@@ -126,15 +126,22 @@ describe('JetStreamHistory', () => {
 
   it('names its stream after the prefix and limits it per room subject', async () => {
     const prefix = `${uniquePrefix()}.deploy`;
-    await open(prefix);
+    const h = await open(prefix);
     const jsm = await jetstreamManager(conns.at(-1)!);
-    const info = await jsm.streams.info(chatStreamName(prefix));
-    assert.equal(info.config.name, `${prefix.replace('.', '_').toUpperCase()}_CHAT`);
+    const name = chatStreamName(prefix);
+    const info = await jsm.streams.info(name);
+    assert.equal(name, `${prefix.replace('.', '_').toUpperCase()}_CHAT`);
     assert.deepEqual(info.config.subjects, [`${prefix}.chat.history.>`]);
     assert.equal(info.config.max_msgs_per_subject, HISTORY_LIMIT);
-    // Opening again (another replica, a restart) keeps the stream as it is.
+    await h.append('lobby', at(1));
+    // Opening again (another replica, a restart) keeps the messages and what
+    // an operator set, and puts right what the service relies on.
+    await jsm.streams.update(name, { max_bytes: 1 << 20, max_msgs_per_subject: 10 });
     await open(prefix);
-    assert.equal((await jsm.streams.info(chatStreamName(prefix))).state.messages, 0);
+    const after = await jsm.streams.info(name);
+    assert.equal(after.config.max_bytes, 1 << 20);
+    assert.equal(after.config.max_msgs_per_subject, HISTORY_LIMIT);
+    assert.equal(after.state.messages, 1);
   });
 
   it('leaves no consumers behind after reading a room', async () => {

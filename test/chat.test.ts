@@ -269,7 +269,7 @@ for (const kind of ['memory', 'nats'] as const) {
   });
 }
 
-describe('chat history across a restart of the chat service (NATS)', () => {
+describe('chat service restarts and replicas (NATS)', () => {
   let nats: NatsServer;
   let sys: TestSystem;
   before(async () => {
@@ -308,6 +308,38 @@ describe('chat history across a restart of the chat service (NATS)', () => {
       await until(() => messagesOn(b, room).some((m) => m.text === 'four'));
     } finally {
       await chat.stop();
+    }
+  });
+  it('with two replicas, delivers every message to every member exactly once, with unique ids', async () => {
+    const replicas = [await startChat(sys), await startChat(sys)];
+    try {
+      const room = newRoom();
+      const clients: TestClient[] = [];
+      for (let i = 0; i < 3; i++) {
+        const c = await sys.client();
+        await c.join(room, { name: `m${i}` });
+        clients.push(c);
+      }
+      for (const [i, c] of clients.entries())
+        for (let k = 0; k < 20; k++)
+          c.send({ type: 'msg', stream: room, payload: { text: `${i}/${k}` } });
+      await until(() => clients.every((c) => messagesOn(c, room).length >= 60));
+      const ids = (c: TestClient) => messagesOn(c, room).map((m) => String(m.id));
+      assert.equal(new Set(ids(clients[0]!)).size, 60);
+      for (const c of clients) {
+        assert.equal(messagesOn(c, room).length, 60);
+        assert.deepEqual([...ids(c)].sort(), [...ids(clients[0]!)].sort());
+      }
+      // The history, read by either replica, holds the last 50 of them in store order.
+      const late = await sys.client();
+      const { history } = payloadOf(await late.join(room)) as { history: Payload[] };
+      const all = [...ids(clients[0]!)].sort((a, b) => Number(a) - Number(b));
+      assert.deepEqual(
+        history.map((m) => m.id),
+        all.slice(-HISTORY_LIMIT),
+      );
+    } finally {
+      for (const r of replicas) await r.stop();
     }
   });
 });

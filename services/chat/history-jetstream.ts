@@ -13,7 +13,6 @@ import {
   RetentionPolicy,
   StorageType,
   type JetStreamClient,
-  type StreamConfig,
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { History, NewMessage } from './history.ts';
@@ -23,7 +22,7 @@ import { roomKey } from './rooms.ts';
 export interface JetStreamHistoryOptions {
   /** The deployment's subject prefix (MUX_PREFIX). */
   prefix: string;
-  /** Stream replicas; 3 on a clustered NATS for history that survives a lost server. */
+  /** Stream replicas when creating the stream (default 1); 3 on a clustered NATS survives a lost server. */
   replicas?: number;
 }
 
@@ -44,23 +43,35 @@ export class JetStreamHistory implements History {
     const jsm = await jetstreamManager(nc);
     const name = chatStreamName(opts.prefix);
     const subjectPrefix = `${opts.prefix}.chat.history`;
-    const config: Partial<StreamConfig> & { name: string } = {
-      name,
-      subjects: [`${subjectPrefix}.>`],
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
-      discard: DiscardPolicy.Old,
-      max_msgs_per_subject: HISTORY_LIMIT,
-      num_replicas: opts.replicas ?? 1,
-    };
+    const subjects = [`${subjectPrefix}.>`];
     try {
-      await jsm.streams.info(name);
-      await jsm.streams.update(name, config);
+      const { config } = await jsm.streams.info(name);
+      // Only what this service relies on is put right; settings an operator
+      // chose (replicas, size limits, placement) stay as they are.
+      const stale =
+        config.max_msgs_per_subject !== HISTORY_LIMIT ||
+        config.subjects?.length !== 1 ||
+        config.subjects[0] !== subjects[0] ||
+        (opts.replicas !== undefined && config.num_replicas !== opts.replicas);
+      if (stale)
+        await jsm.streams.update(name, {
+          subjects,
+          max_msgs_per_subject: HISTORY_LIMIT,
+          ...(opts.replicas !== undefined && { num_replicas: opts.replicas }),
+        });
     } catch (err) {
       if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound))
         throw err;
       // Several replicas may start at once: adding an identical stream twice succeeds.
-      await jsm.streams.add(config);
+      await jsm.streams.add({
+        name,
+        subjects,
+        retention: RetentionPolicy.Limits,
+        storage: StorageType.File,
+        discard: DiscardPolicy.Old,
+        max_msgs_per_subject: HISTORY_LIMIT,
+        num_replicas: opts.replicas ?? 1,
+      });
     }
     return new JetStreamHistory(jetstream(nc), name, subjectPrefix);
   }
