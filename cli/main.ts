@@ -8,11 +8,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
+import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 import { MemoryBroker } from '../bus/memory.ts';
 import { NatsBus } from '../bus/nats.ts';
 import { loadGatewayConfig } from '../gateway/config.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
+import { groupNameProblem } from '../protocol/names.ts';
 import { Publisher, ServiceRunner } from '../services/sdk/index.ts';
 import { SERVICES } from '../services/registry.ts';
 
@@ -145,6 +147,18 @@ async function publish(group: string | undefined, json: string | undefined): Pro
     console.error('usage: muxgate publish <group> <json>');
     return 2;
   }
+  // Usage errors are reported before connecting, so they read the same
+  // whether or not NATS is reachable.
+  const problem = groupNameProblem(group);
+  if (problem) {
+    console.error(`publish: ${problem}: ${JSON.stringify(group)}`);
+    return 2;
+  }
+  const prefix = process.env.MUX_PREFIX ?? DEFAULT_PREFIX;
+  if (!isSubjectPrefix(prefix)) {
+    console.error(`publish: MUX_PREFIX must be a NATS subject prefix without wildcards: ${prefix}`);
+    return 2;
+  }
   let payload: unknown;
   try {
     payload = JSON.parse(json);
@@ -152,12 +166,16 @@ async function publish(group: string | undefined, json: string | undefined): Pro
     console.error(`publish: the message is not valid JSON: ${json}`);
     return 2;
   }
-  const bus = await NatsBus.connect({
-    servers: process.env.NATS_URL ?? DEFAULT_NATS,
-    name: 'muxgate publish',
-  });
+  const servers = process.env.NATS_URL ?? DEFAULT_NATS;
+  let bus: NatsBus;
   try {
-    new Publisher(bus, process.env.MUX_PREFIX).toGroup(group, payload);
+    bus = await NatsBus.connect({ servers, name: 'muxgate publish' });
+  } catch (err) {
+    console.error(`publish: cannot connect to NATS at ${servers}: ${(err as Error).message}`);
+    return 1;
+  }
+  try {
+    new Publisher(bus, prefix).toGroup(group, payload);
     await bus.flush();
   } catch (err) {
     console.error(`publish: ${(err as Error).message}`);

@@ -1,7 +1,9 @@
 // The services the command line can run, by name. A factory may open its own
 // storage (JetStream on NATS, memory otherwise) before the service starts.
 import type { Bus } from '../bus/bus.ts';
+import { NatsBus } from '../bus/nats.ts';
 import type { Logger } from '../lib/log.ts';
+import { chatService, JetStreamHistory, MemoryHistory } from './chat/index.ts';
 import { echoService } from './echo/echo.ts';
 import type { ServiceDefinition } from './sdk/index.ts';
 
@@ -20,4 +22,13 @@ export interface RunnableService {
 
 export const SERVICES: Record<string, (env: ServiceEnv) => Promise<RunnableService>> = {
   echo: async () => ({ definition: echoService }),
+  // On NATS every chat replica shares one JetStream history that outlives
+  // restarts; on the in-memory bus the history lives and dies with the process.
+  chat: async ({ bus, log, prefix }) => {
+    const history =
+      bus instanceof NatsBus
+        ? await JetStreamHistory.open(bus.connection, { prefix })
+        : new MemoryHistory();
+    return { definition: chatService({ history, log }), close: () => history.close() };
+  },
 };

@@ -7,7 +7,7 @@ import { CloseCode, ErrorCode } from '../protocol/codes.ts';
 import { echoService } from '../services/echo/echo.ts';
 import { defineService, ServiceRunner } from '../services/sdk/index.ts';
 import { TestClient } from './helpers/client.ts';
-import { freePort, NatsServer } from './helpers/nats-server.ts';
+import { NatsServer } from './helpers/nats-server.ts';
 import { probeService } from './helpers/probe.ts';
 import { spawnMuxgate, type MuxgateProcess } from './helpers/process.ts';
 import { uniquePrefix } from './helpers/system.ts';
@@ -26,24 +26,22 @@ describe('separate processes over NATS', () => {
     prefix: string,
     env: Record<string, string> = {},
   ): Promise<{ gw: MuxgateProcess; url: string }> {
-    const port = await freePort();
     const gw = await spawnMuxgate(['gateway'], {
       NATS_URL: nats.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
       MUX_PREFIX: prefix,
       MUX_ROUTES: 'echo,probe',
       ...env,
     });
-    return { gw, url: `ws://127.0.0.1:${port}/ws` };
+    return { gw, url: gw.url };
   }
 
   it('serves echo with the gateway and the service in their own processes, and turns joins into unavailable once echo stops', async () => {
     const prefix = uniquePrefix();
-    const echo = await spawnMuxgate(['service', 'echo'], {
-      NATS_URL: nats.url,
-      MUX_PREFIX: prefix,
-    });
+    const echo = await spawnMuxgate(
+      ['service', 'echo'],
+      { NATS_URL: nats.url, MUX_PREFIX: prefix },
+      { ready: /service running/ },
+    );
     const { gw, url } = await gatewayProcess(prefix);
     try {
       const c = await TestClient.open(url);
@@ -51,7 +49,7 @@ describe('separate processes over NATS', () => {
       c.send({ type: 'msg', stream: 'echo', ref: 'p', payload: { across: 'processes' } });
       assert.deepEqual((await c.expect('reply')).payload, { across: 'processes' });
 
-      assert.equal(await echo.stop('SIGTERM'), 0, 'echo drains and exits cleanly');
+      assert.equal((await echo.stop('SIGTERM')).code, 0, 'echo drains and exits cleanly');
       c.send({ type: 'join', stream: 'echo:again', ref: 'j' });
       const e = await c.expect('error');
       assert.deepEqual([e.code, e.ref], [ErrorCode.Unavailable, 'j']);
@@ -76,7 +74,7 @@ describe('separate processes over NATS', () => {
       await c.join('probe:draining');
       const code = gw.stop('SIGTERM');
       assert.equal((await c.closed).code, CloseCode.GoingAway);
-      assert.equal(await code, 0);
+      assert.equal((await code).code, 0);
       await until(() => probe.log.leaves.length === 1);
       assert.deepEqual(probe.log.leaves[0], {
         stream: 'probe:draining',

@@ -1,47 +1,80 @@
-// Runs muxgate's command-line entry point as a separate OS process, the way
-// Kubernetes runs it, and waits until it is up.
+// Runs the muxgate command line as a separate OS process, exactly as a
+// deployment does: `node --import tsx cli/main.ts <args>`. spawnMuxgate waits
+// until the process is ready; runMuxgate runs a command to its exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { until } from './wait.ts';
+import { freePort } from './nats-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = ['--import', 'tsx', 'cli/main.ts'];
+
+// A failed test must not leave gateways running behind it.
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
+
+export interface SpawnOptions {
+  /**
+   * When the process counts as started: 'readyz' (the default) polls
+   * GET /readyz on its PORT until 200; a RegExp waits for a matching line of
+   * output (a service logs "service running"); 'none' does not wait.
+   */
+  ready?: 'readyz' | RegExp | 'none';
+  timeoutMs?: number;
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export class MuxgateProcess {
-  readonly output: string[] = [];
-  readonly exited: Promise<number | null>;
+  #output = '';
+  readonly exited: Promise<Exit>;
 
-  constructor(readonly proc: ChildProcess) {
-    proc.stdout?.on('data', (d: Buffer) => this.output.push(d.toString()));
-    proc.stderr?.on('data', (d: Buffer) => this.output.push(d.toString()));
-    this.exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+  constructor(
+    readonly proc: ChildProcess,
+    /** The PORT it was given (meaningful for `gateway` and `dev`). */
+    readonly port: number,
+  ) {
+    const take = (d: Buffer): void => {
+      this.#output += d.toString();
+    };
+    proc.stdout?.on('data', take);
+    proc.stderr?.on('data', take);
+    this.exited = new Promise((resolve) =>
+      proc.once('exit', (code, signal) => {
+        live.delete(proc);
+        resolve({ code, signal });
+      }),
+    );
   }
 
-  get text(): string {
-    return this.output.join('');
+  /** Everything it wrote so far, stdout and stderr interleaved. */
+  get output(): string {
+    return this.#output;
   }
 
   get running(): boolean {
     return this.proc.exitCode === null && this.proc.signalCode === null;
   }
 
-  /** Waits until the process has printed `needle` (e.g. a log message). */
-  async waitFor(needle: string, timeoutMs = 20_000): Promise<void> {
-    await until(
-      () => this.text.includes(needle) || !this.running,
-      timeoutMs,
-      `"${needle}" in output`,
-    );
-    if (!this.text.includes(needle))
-      throw new Error(`process exited before "${needle}":\n${this.text}`);
+  get http(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Sends a signal and resolves with the exit code. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}/ws`;
+  }
+
+  /** Sends `signal` (SIGTERM: a graceful drain) and waits for the exit; SIGKILL after the deadline. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000): Promise<Exit> {
     if (this.running) this.proc.kill(signal);
-    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 15_000);
-    const code = await this.exited;
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
+    const exit = await this.exited;
     clearTimeout(timer);
-    return code;
+    return exit;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -49,18 +82,68 @@ export class MuxgateProcess {
   }
 }
 
-/** Starts `muxgate <args>` with extra environment; resolves once it is up. */
-export async function spawnMuxgate(
-  args: string[],
-  env: Record<string, string>,
-): Promise<MuxgateProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const proc = spawn(process.execPath, [...CLI, ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const p = new MuxgateProcess(proc);
-  if (args[0] === 'gateway' || args[0] === 'dev') await p.waitFor('gateway listening');
-  else if (args[0] === 'service') await p.waitFor('service running');
+  live.add(proc);
+  return proc;
+}
+
+/**
+ * Starts `muxgate <args>` with `env` on top of this process's environment.
+ * Without PORT in `env` it gets a free one, and HOST defaults to 127.0.0.1.
+ */
+export async function spawnMuxgate(
+  args: string[],
+  env: Record<string, string> = {},
+  opts: SpawnOptions = {},
+): Promise<MuxgateProcess> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const p = new MuxgateProcess(
+    start(args, { HOST: '127.0.0.1', ...env, PORT: String(port) }),
+    port,
+  );
+  const ready = opts.ready ?? 'readyz';
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  const isReady = async (): Promise<boolean> => {
+    if (ready === 'none') return true;
+    if (ready instanceof RegExp) return ready.test(p.output);
+    const res = await fetch(`${p.http}/readyz`).catch(() => undefined);
+    return res?.status === 200;
+  };
+  while (!(await isReady())) {
+    if (!p.running || Date.now() > deadline) {
+      await p.stop('SIGKILL');
+      throw new Error(`muxgate ${args.join(' ')} did not become ready:\n${p.output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return p;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `muxgate <args>` to its exit, e.g. `publish <group> <json>`. */
+export async function runMuxgate(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<RunResult> {
+  const proc = start(args, env);
+  let stdout = '';
+  let stderr = '';
+  proc.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  clearTimeout(timer);
+  live.delete(proc);
+  return { code, stdout, stderr };
 }

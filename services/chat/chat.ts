@@ -1,0 +1,129 @@
+// The chat service: `chat:<room>` streams. A join names the member and hands
+// it the room's history; a message is stored, then broadcast to the room's
+// group on every gateway; joins and leaves are announced to the room.
+// Replicas keep nothing per stream: the member's name travels in ctx.state.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../lib/log.ts';
+import { silentLogger } from '../../lib/log.ts';
+import {
+  accept,
+  defineService,
+  refuse,
+  type Ref,
+  type ServiceDefinition,
+  type StreamContext,
+} from '../sdk/index.ts';
+import type { History } from './history.ts';
+import {
+  ChatError,
+  DisplayName,
+  JoinPayload,
+  problemOf,
+  SendPayload,
+  type ErrorEvent,
+  type Joined,
+  type RoomEvent,
+  type SendReply,
+} from './messages.ts';
+import { roomGroup } from './rooms.ts';
+
+/** What a chat stream carries from its join to every later message and its leave. */
+export interface ChatState {
+  user: string;
+}
+
+export interface ChatOptions {
+  history: History;
+  log?: Logger;
+  /** The service's clock, in ms since the epoch. */
+  now?: () => number;
+}
+
+type Ctx = StreamContext<ChatState>;
+
+export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
+  const { history } = opts;
+  const log = (opts.log ?? silentLogger).child({ service: 'chat' });
+  const now = opts.now ?? Date.now;
+
+  const announce = (ctx: Ctx, type: 'join' | 'leave', user: string): void =>
+    ctx.groupSend(roomGroup(ctx.topic), { type, user, ts: now() } satisfies RoomEvent);
+
+  const fail = (ctx: Ctx, ref: Ref | undefined, code: ChatError, message: string): void => {
+    if (ref !== undefined) ctx.reply(ref, { error: { code, message } } satisfies SendReply);
+    else ctx.send({ type: 'error', code, message } satisfies ErrorEvent);
+  };
+
+  return defineService<ChatState>({
+    name: 'chat',
+
+    async join(ctx, payload) {
+      if (!ctx.topic) return refuse(ChatError.BadRoom, 'join a room: chat:<room>, e.g. chat:lobby');
+      const parsed = JoinPayload.safeParse(payload);
+      if (!parsed.success) return refuse(ChatError.BadName, problemOf(parsed.error));
+      const named = chooseName(ctx.scope.user, parsed.data.name);
+      if ('refused' in named) return refuse(ChatError.BadName, named.refused);
+      let recent;
+      try {
+        recent = await history.recent(ctx.topic);
+      } catch (err) {
+        log.error({ err, room: ctx.topic }, 'cannot read chat history');
+        return refuse(ChatError.Unavailable, 'chat history is unavailable; try again');
+      }
+      // Published before the JoinReply, on the same connection: the joining
+      // stream's gateway handles it before it adds the new member, so a
+      // member never receives its own join notice; everyone else does.
+      announce(ctx, 'join', named.user);
+      return accept<ChatState>({
+        payload: { you: named.user, history: recent } satisfies Joined,
+        groups: [roomGroup(ctx.topic)],
+        state: { user: named.user },
+      });
+    },
+
+    async receive(ctx, payload, ref) {
+      const user = ctx.state?.user;
+      // Only a stream joined through this service carries a state.
+      if (!user) return ctx.close('bad_state', 'rejoin the room');
+      const parsed = SendPayload.safeParse(payload);
+      if (!parsed.success) return fail(ctx, ref, ChatError.BadMessage, problemOf(parsed.error));
+      let stored;
+      try {
+        stored = await history.append(ctx.topic, { user, text: parsed.data.text, ts: now() });
+      } catch (err) {
+        // Not stored, not sent: the sender learns it, nobody sees a message
+        // that later joiners would miss from the history.
+        log.error({ err, room: ctx.topic }, 'cannot store chat message');
+        return fail(ctx, ref, ChatError.Unavailable, 'the message was not sent; try again');
+      }
+      if (ref !== undefined) ctx.reply(ref, { id: stored.id, ts: stored.ts } satisfies SendReply);
+      ctx.groupSend(roomGroup(ctx.topic), { type: 'message', ...stored } satisfies RoomEvent);
+    },
+
+    leave(ctx) {
+      // The gateway drops the membership before it publishes the Leave, so
+      // the member that left never receives this notice.
+      if (ctx.state?.user) announce(ctx, 'leave', ctx.state.user);
+    },
+  });
+}
+
+/**
+ * An authenticated connection chats as its JWT subject, so a deployment that
+ * routes chat with `=auth` gets names nobody can forge; an anonymous one
+ * chooses a name, or is given a guest name.
+ */
+function chooseName(
+  subject: string,
+  name: string | undefined,
+): { user: string } | { refused: string } {
+  if (subject) {
+    const checked = DisplayName.safeParse(subject);
+    if (!checked.success)
+      return { refused: `your account name cannot be a chat name: ${problemOf(checked.error)}` };
+    if (name !== undefined && name !== checked.data)
+      return { refused: 'an authenticated connection chats as its account name; leave out "name"' };
+    return { user: checked.data };
+  }
+  return { user: name ?? `guest-${randomBytes(3).toString('hex')}` };
+}
