@@ -35,6 +35,9 @@ export interface RequestOptions {
   headers?: Headers;
 }
 
+/** Called once with the answer, or with NoRespondersError, RequestTimeoutError or BusClosedError. */
+export type ReplyCallback = (err: Error | undefined, msg: BusMessage | undefined) => void;
+
 export type BusStatus = 'connected' | 'reconnecting' | 'draining' | 'closed';
 
 /**
@@ -52,6 +55,19 @@ export interface Bus {
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void;
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription;
   request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage>;
+  /**
+   * request(), with the answer handed to `callback` from the bus's own
+   * dispatch, in order with every other message this bus receives. A promise
+   * would run later, after messages that arrived with the answer: the gateway
+   * must apply a JoinReply's groups before a group message the service
+   * published right after it.
+   */
+  requestCallback(
+    subject: string,
+    data: Uint8Array,
+    opts: RequestOptions,
+    callback: ReplyCallback,
+  ): void;
   /** Answers a request; a no-op for a message that carried no reply subject. */
   respond(msg: BusMessage, data: Uint8Array, opts?: PublishOptions): void;
   /** Resolves once everything published so far has reached the broker. */

@@ -11,6 +11,7 @@ import {
   type BusStatus,
   type Handler,
   type PublishOptions,
+  type ReplyCallback,
   type RequestOptions,
   type SubscribeOptions,
   type Subscription,
@@ -139,30 +140,38 @@ export class MemoryBus implements Bus {
   }
 
   request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage> {
+    return new Promise((resolve, reject) =>
+      this.requestCallback(subject, data, opts, (err, msg) => (err ? reject(err) : resolve(msg!))),
+    );
+  }
+
+  requestCallback(
+    subject: string,
+    data: Uint8Array,
+    opts: RequestOptions,
+    callback: ReplyCallback,
+  ): void {
     const inbox = `${this.#inboxPrefix}${++this.#inboxSeq}`;
-    return new Promise((resolve, reject) => {
-      const sub = this.subscribe(inbox, (msg) => {
-        clearTimeout(timer);
-        sub.unsubscribe();
-        resolve(msg);
-      });
-      const timer = setTimeout(() => {
-        sub.unsubscribe();
-        reject(new RequestTimeoutError(subject));
-      }, opts.timeoutMs);
-      try {
-        if (this.#send(subject, data, opts, inbox) === 0) {
-          clearTimeout(timer);
-          sub.unsubscribe();
-          // Asynchronous, like the broker's "no responders" status message.
-          setImmediate(() => reject(new NoRespondersError(subject)));
-        }
-      } catch (err) {
-        clearTimeout(timer);
-        sub.unsubscribe();
-        reject(err);
-      }
+    const sub = this.subscribe(inbox, (msg) => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+      callback(undefined, msg);
     });
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      callback(new RequestTimeoutError(subject), undefined);
+    }, opts.timeoutMs);
+    const fail = (err: Error): void => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+      // Asynchronous, like the broker's "no responders" status message.
+      setImmediate(() => callback(err, undefined));
+    };
+    try {
+      if (this.#send(subject, data, opts, inbox) === 0) fail(new NoRespondersError(subject));
+    } catch (err) {
+      fail(err as Error);
+    }
   }
 
   respond(msg: BusMessage, data: Uint8Array, opts?: PublishOptions): void {

@@ -1,13 +1,12 @@
 // The Bus on a real NATS server, through the maintained nats.js v3 client.
 import {
   connect,
+  createInbox,
   headers as natsHeaders,
-  NoRespondersError as NatsNoResponders,
-  RequestError,
-  TimeoutError,
   type MsgHdrs,
   type Msg,
   type NatsConnection,
+  type Subscription as NatsSubscription,
 } from '@nats-io/transport-node';
 import {
   BusClosedError,
@@ -19,6 +18,7 @@ import {
   type Handler,
   type Headers,
   type PublishOptions,
+  type ReplyCallback,
   type RequestOptions,
   type SubscribeOptions,
   type Subscription,
@@ -35,6 +35,15 @@ export class NatsBus implements Bus {
   readonly kind = 'nats';
   #status: BusStatus = 'connected';
   #listeners = new Set<(s: BusStatus) => void>();
+  // Requests share one wildcard inbox subscription, as nats.js does, but
+  // answers are dispatched from its callback rather than through a promise.
+  readonly #inbox = createInbox();
+  #inboxSub: NatsSubscription | undefined;
+  #seq = 0;
+  readonly #pending = new Map<
+    string,
+    { subject: string; callback: ReplyCallback; timer: NodeJS.Timeout }
+  >();
 
   private constructor(readonly connection: NatsConnection) {
     void this.#watch();
@@ -85,17 +94,48 @@ export class NatsBus implements Bus {
     return { subject, unsubscribe: () => sub.unsubscribe() };
   }
 
-  async request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage> {
-    this.#assertOpen();
+  request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage> {
+    return new Promise((resolve, reject) =>
+      this.requestCallback(subject, data, opts, (err, msg) => (err ? reject(err) : resolve(msg!))),
+    );
+  }
+
+  requestCallback(
+    subject: string,
+    data: Uint8Array,
+    opts: RequestOptions,
+    callback: ReplyCallback,
+  ): void {
     try {
-      const msg = await this.connection.request(subject, data, {
-        timeout: opts.timeoutMs,
+      this.#assertOpen();
+      this.#inboxSub ??= this.connection.subscribe(`${this.#inbox}.*`, {
+        callback: (_err, msg) => this.#onReply(msg),
+      });
+      const token = String(++this.#seq);
+      const timer = setTimeout(() => {
+        if (this.#pending.delete(token)) callback(new RequestTimeoutError(subject), undefined);
+      }, opts.timeoutMs);
+      this.#pending.set(token, { subject, callback, timer });
+      this.connection.publish(subject, data, {
+        reply: `${this.#inbox}.${token}`,
         headers: opts.headers ? toNats(opts.headers) : undefined,
       });
-      return fromNats(msg);
     } catch (err) {
-      throw translateRequestError(subject, err);
+      setImmediate(() => callback(err as Error, undefined));
     }
+  }
+
+  #onReply(msg: Msg | undefined): void {
+    if (!msg) return;
+    const token = msg.subject.slice(this.#inbox.length + 1);
+    const req = this.#pending.get(token);
+    if (!req) return;
+    this.#pending.delete(token);
+    clearTimeout(req.timer);
+    // The server answers a request nobody subscribes to with an empty 503 status message.
+    if (msg.data.length === 0 && msg.headers?.code === 503)
+      req.callback(new NoRespondersError(req.subject), undefined);
+    else req.callback(undefined, fromNats(msg));
   }
 
   respond(msg: BusMessage, data: Uint8Array, opts?: PublishOptions): void {
@@ -131,18 +171,6 @@ export class NatsBus implements Bus {
     this.#status = status;
     for (const l of this.#listeners) l(status);
   }
-}
-
-function translateRequestError(subject: string, err: unknown): unknown {
-  if (err instanceof RequestError && err.isNoResponders())
-    return new NoRespondersError(subject, { cause: err });
-  if (err instanceof NatsNoResponders) return new NoRespondersError(subject, { cause: err });
-  if (
-    err instanceof TimeoutError ||
-    (err instanceof RequestError && err.cause instanceof TimeoutError)
-  )
-    return new RequestTimeoutError(subject, { cause: err });
-  return err;
 }
 
 function toNats(h: Headers): MsgHdrs {

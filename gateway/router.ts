@@ -36,11 +36,17 @@ export class Router {
     return this.routes.get(service);
   }
 
-  async join(
+  /**
+   * Asks the service to decide a join. `done` runs from the bus's dispatch, in
+   * order with the other messages the gateway receives, so a JoinReply is
+   * applied before anything the service published after it.
+   */
+  join(
     to: StreamAddress,
     payloadJson: string | undefined,
     headers: Headers | undefined,
-  ): Promise<JoinResult> {
+    done: (result: JoinResult) => void,
+  ): void {
     const body = JoinRequest.encode({
       address: to.address,
       stream: to.stream,
@@ -48,45 +54,21 @@ export class Router {
       payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
       scope: to.scope,
     }).finish();
-    let data: Uint8Array;
-    try {
-      data = (
-        await this.bus.request(this.subjects.join(to.service), body, {
-          timeoutMs: this.joinTimeoutMs,
-          headers,
-        })
-      ).data;
-    } catch (err) {
-      if (err instanceof NoRespondersError)
-        return { kind: 'unavailable', message: `no ${to.service} service is running` };
-      if (err instanceof RequestTimeoutError)
-        return {
-          kind: 'unavailable',
-          message: `${to.service} did not answer within ${this.joinTimeoutMs} ms`,
-        };
-      return { kind: 'internal', error: err };
-    }
-    try {
-      const reply = JoinReply.decode(data);
-      if (reply.result === 'accept') {
-        const a = reply.accept;
-        return {
-          kind: 'accept',
-          payload: a.payload?.length ? dec.decode(a.payload) : undefined,
-          groups: a.groups ?? [],
-          state: a.state ?? EMPTY,
-        };
-      }
-      if (reply.result === 'refuse')
-        return {
-          kind: 'refuse',
-          code: reply.refuse.code ?? '',
-          message: reply.refuse.message ?? '',
-        };
-      return { kind: 'internal', error: new Error('JoinReply holds neither accept nor refuse') };
-    } catch (err) {
-      return { kind: 'internal', error: err };
-    }
+    const opts = { timeoutMs: this.joinTimeoutMs, headers };
+    this.bus.requestCallback(this.subjects.join(to.service), body, opts, (err, msg) =>
+      done(err || !msg ? this.#failed(to.service, err) : decodeJoinReply(msg.data)),
+    );
+  }
+
+  #failed(service: string, err: unknown): JoinResult {
+    if (err instanceof NoRespondersError)
+      return { kind: 'unavailable', message: `no ${service} service is running` };
+    if (err instanceof RequestTimeoutError)
+      return {
+        kind: 'unavailable',
+        message: `${service} did not answer within ${this.joinTimeoutMs} ms`,
+      };
+    return { kind: 'internal', error: err };
   }
 
   inbound(
@@ -118,5 +100,25 @@ export class Router {
       state,
     }).finish();
     this.bus.publish(this.subjects.leave(to.service), body, { headers });
+  }
+}
+
+function decodeJoinReply(data: Uint8Array): JoinResult {
+  try {
+    const reply = JoinReply.decode(data);
+    if (reply.result === 'accept') {
+      const a = reply.accept;
+      return {
+        kind: 'accept',
+        payload: a.payload?.length ? dec.decode(a.payload) : undefined,
+        groups: a.groups ?? [],
+        state: a.state ?? EMPTY,
+      };
+    }
+    if (reply.result === 'refuse')
+      return { kind: 'refuse', code: reply.refuse.code ?? '', message: reply.refuse.message ?? '' };
+    return { kind: 'internal', error: new Error('JoinReply holds neither accept nor refuse') };
+  } catch (err) {
+    return { kind: 'internal', error: err };
   }
 }

@@ -213,21 +213,19 @@ export class Session implements Connection {
     });
     const started = performance.now();
     const payloadJson = payload === undefined ? undefined : JSON.stringify(payload);
-    void this.#d.router
-      .join(stream.to, payloadJson, injectHeaders(spanContext(span)))
-      .then((result) => {
-        this.#d.metrics.joinLatency
-          .labels(result.kind)
-          .observe((performance.now() - started) / 1000);
+    this.#d.router.join(stream.to, payloadJson, injectHeaders(spanContext(span)), (result) => {
+      this.#d.metrics.joinLatency.labels(result.kind).observe((performance.now() - started) / 1000);
+      try {
         context.with(spanContext(span), () => this.#joined(stream, ref, result, span));
-        span.end();
-      })
-      .catch((err: unknown) => {
+      } catch (err) {
         // A bug here must cost one join, never the process.
         this.#d.log.error({ err, conn: this.id, stream: name }, 'join completion failed');
         this.#dropStream(stream);
         this.#error({ code: ErrorCode.Internal, message: 'internal error', ...where });
-      });
+      } finally {
+        span.end();
+      }
+    });
   }
 
   #joined(s: Stream, ref: Ref | undefined, result: JoinResult, span: Span): void {

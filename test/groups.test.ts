@@ -196,52 +196,46 @@ describe('groups across gateways in one process, on one NATS', () => {
 });
 
 describe('a group message published right after the JoinReply (core ordering)', () => {
-  // Finding (see the helper's report): the gateway adds a JoinReply's groups in
-  // a promise continuation, so a group message that the same bus read delivers
-  // right behind the reply is fanned out before the new member is in the group.
-  it(
-    'reaches the new member',
-    {
-      todo: 'core fix needed: apply the JoinReply inside the bus callback (gateway/router.ts, session.ts)',
-    },
-    async () => {
-      const broker = new MemoryBroker();
-      const prefix = uniquePrefix();
-      const subjects = new Subjects(prefix);
-      const svc = broker.connect();
-      // A raw service: answers the join, then at once sends to the group it
-      // put the stream in, as any service handling other streams might.
-      svc.subscribe(
-        subjects.join('race'),
-        (m) => {
-          svc.respond(m, JoinReply.encode({ accept: { groups: ['g'] } }).finish());
-          svc.publish(
-            subjects.group('g'),
-            GroupMessage.encode({
-              group: 'g',
-              payload: new TextEncoder().encode('"right after"'),
-            }).finish(),
-          );
-        },
-        { queue: 'race' },
-      );
-      const gw = await startGateway({ memory: broker }, prefix, { MUX_ROUTES: 'race,member' });
-      const runner = await ServiceRunner.start(broker.connect(), memberService, { prefix });
-      const old = await TestClient.open(wsUrl(gw));
-      const fresh = await TestClient.open(wsUrl(gw));
-      try {
-        await old.join('member', { groups: ['g'] });
-        await fresh.join('race');
-        await until(() => msgs(old).length === 1);
-        await until(() => msgs(fresh, 'race').length === 1, 1_000, 'the message at the new member');
-      } finally {
-        await Promise.all([old.close(), fresh.close()]);
-        await gw.drain();
-        await runner.drain();
-        await svc.drain();
-      }
-    },
-  );
+  // A group message that the same bus read delivers right behind the JoinReply
+  // must find the new member already in the group: the gateway applies the
+  // reply from the bus's dispatch, not from a later promise continuation.
+  it('reaches the new member', async () => {
+    const broker = new MemoryBroker();
+    const prefix = uniquePrefix();
+    const subjects = new Subjects(prefix);
+    const svc = broker.connect();
+    // A raw service: answers the join, then at once sends to the group it
+    // put the stream in, as any service handling other streams might.
+    svc.subscribe(
+      subjects.join('race'),
+      (m) => {
+        svc.respond(m, JoinReply.encode({ accept: { groups: ['g'] } }).finish());
+        svc.publish(
+          subjects.group('g'),
+          GroupMessage.encode({
+            group: 'g',
+            payload: new TextEncoder().encode('"right after"'),
+          }).finish(),
+        );
+      },
+      { queue: 'race' },
+    );
+    const gw = await startGateway({ memory: broker }, prefix, { MUX_ROUTES: 'race,member' });
+    const runner = await ServiceRunner.start(broker.connect(), memberService, { prefix });
+    const old = await TestClient.open(wsUrl(gw));
+    const fresh = await TestClient.open(wsUrl(gw));
+    try {
+      await old.join('member', { groups: ['g'] });
+      await fresh.join('race');
+      await until(() => msgs(old).length === 1);
+      await until(() => msgs(fresh, 'race').length === 1, 1_000, 'the message at the new member');
+    } finally {
+      await Promise.all([old.close(), fresh.close()]);
+      await gw.drain();
+      await runner.drain();
+      await svc.drain();
+    }
+  });
 });
 
 describe('chat across two gateway OS processes on one NATS', () => {

@@ -109,6 +109,25 @@ export function busContract(name: string, factory: BusFactory): void {
       await Promise.all([svc.drain(), client.drain()]);
     });
 
+    it('hands requestCallback its answer in order with what the responder published next', async () => {
+      const svc = await factory.make();
+      const client = await factory.make();
+      const s = subject();
+      svc.subscribe(`${s}.q`, (m) => {
+        svc.respond(m, enc.encode('answer'));
+        svc.publish(`${s}.after`, enc.encode('after'));
+      });
+      const order: string[] = [];
+      client.subscribe(`${s}.after`, (m) => order.push(text(m)));
+      await Promise.all([svc.flush(), client.flush()]);
+      client.requestCallback(`${s}.q`, enc.encode('q'), { timeoutMs: 2000 }, (err, m) =>
+        order.push(err ? `error:${err.name}` : text(m!)),
+      );
+      await until(() => order.length === 2);
+      assert.deepEqual(order, ['answer', 'after']);
+      await Promise.all([svc.drain(), client.drain()]);
+    });
+
     it('rejects a request nobody subscribes to with NoRespondersError, at once', async () => {
       const bus = await factory.make();
       const started = Date.now();
