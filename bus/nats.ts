@@ -6,7 +6,6 @@ import {
   type MsgHdrs,
   type Msg,
   type NatsConnection,
-  type Subscription as NatsSubscription,
 } from '@nats-io/transport-node';
 import {
   BusClosedError,
@@ -38,7 +37,7 @@ export class NatsBus implements Bus {
   // Requests share one wildcard inbox subscription, as nats.js does, but
   // answers are dispatched from its callback rather than through a promise.
   readonly #inbox = createInbox();
-  #inboxSub: NatsSubscription | undefined;
+  #inboxReady = false;
   #seq = 0;
   readonly #pending = new Map<
     string,
@@ -108,9 +107,12 @@ export class NatsBus implements Bus {
   ): void {
     try {
       this.#assertOpen();
-      this.#inboxSub ??= this.connection.subscribe(`${this.#inbox}.*`, {
-        callback: (_err, msg) => this.#onReply(msg),
-      });
+      if (!this.#inboxReady) {
+        this.connection.subscribe(`${this.#inbox}.*`, {
+          callback: (_err, msg) => this.#onReply(msg),
+        });
+        this.#inboxReady = true;
+      }
       const token = String(++this.#seq);
       const timer = setTimeout(() => {
         if (this.#pending.delete(token)) callback(new RequestTimeoutError(subject), undefined);
