@@ -61,13 +61,20 @@ export function createHttpApp(d: HttpDeps): Koa {
     ctx.body = await d.metrics.registry.metrics();
   });
 
-  router.post('/v1/groups/:group/messages', async (ctx) => {
-    if (!validKey(d.apiKeys, ctx.get('authorization'))) {
-      ctx.status = 401;
-      ctx.set('WWW-Authenticate', 'Bearer');
-      ctx.body = { error: 'unauthorized', message: 'a valid API key is required' };
-      return;
-    }
+  const requireKey: Koa.Middleware = async (ctx, next) => {
+    if (validKey(d.apiKeys, ctx.get('authorization'))) return next();
+    ctx.status = 401;
+    ctx.set('WWW-Authenticate', 'Bearer');
+    ctx.body = { error: 'unauthorized', message: 'a valid API key is required' };
+  };
+
+  // An empty group name leaves no path segment for :group to match.
+  router.post('/v1/groups//messages', requireKey, (ctx) => {
+    ctx.status = 400;
+    ctx.body = { error: 'bad_group', message: groupNameProblem('') };
+  });
+
+  router.post('/v1/groups/:group/messages', requireKey, async (ctx) => {
     const group = ctx.params.group ?? '';
     const problem = groupNameProblem(group);
     if (problem) {
