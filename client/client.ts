@@ -57,6 +57,9 @@ export class MuxClient extends Emitter<ClientEvents> {
       get open() {
         return socket.isOpen;
       },
+      get closed() {
+        return socket.state === 'closed';
+      },
       queue: this.#queue,
       nextRef: () => ++this.#ref,
       encode: (frame) => this.#encode(frame),

@@ -56,6 +56,8 @@ export interface RequestOptions {
 export interface StreamHost {
   /** Frames written now reach the gateway. */
   readonly open: boolean;
+  /** The application closed the client: nothing can be joined any more. */
+  readonly closed: boolean;
   readonly queue: SendQueue;
   nextRef(): number;
   /** Encodes a frame; throws MuxError(too_large) when the gateway would refuse its size. */
@@ -115,6 +117,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    * code when refused, and with `closed` when left or closed first.
    */
   join(payload?: Of<T, 'join'>): Promise<Of<T, 'joined'>> {
+    if (this.#host.closed)
+      return Promise.reject(
+        new MuxError(ClientErrorCode.Closed, 'the client is closed', { stream: this.name }),
+      );
     if (this.#state === 'joining' || this.#state === 'joined')
       return Promise.reject(
         new MuxError(ErrorCode.AlreadyJoined, `${this.name} is already joined`, {

@@ -4,6 +4,8 @@
 // backoff's bounds.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import {
@@ -346,6 +348,7 @@ describe('client library', () => {
     assert.equal(c.state, 'closed');
     assert.equal(silent.state, 'left');
     assert.equal(closed.items.length, 1);
+    await assert.rejects(silent.join(), (e) => isMuxError(e, ClientErrorCode.Closed));
   });
 
   it('sends the token as a query parameter', async () => {
@@ -370,6 +373,29 @@ describe('client library', () => {
     await c.stream('rec:who').join();
     assert.equal(joins[before]?.user, 'carol');
     assert.equal(calls, 1, 'the token source is called once per attempt');
+  });
+});
+
+describe('client bundle', () => {
+  it('bundles for browsers without the gateway-side zod schemas', async () => {
+    const out = await esbuild.build({
+      entryPoints: [fileURLToPath(new URL('../client/index.ts', import.meta.url))],
+      bundle: true,
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(out.metafile.inputs);
+    assert.ok(
+      inputs.some((f) => f.endsWith('protocol/codes.ts')),
+      'codes come from protocol/',
+    );
+    assert.deepEqual(
+      inputs.filter((f) => f.includes('node_modules')),
+      [],
+      'the client has no run-time dependencies',
+    );
   });
 });
 
