@@ -240,7 +240,12 @@ export class Socket extends Emitter<SocketEvents> {
     this.#ws = undefined;
     clearTimeout(this.#dialTimeout);
     this.#heartbeat.stop();
-    if (ws) ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    if (ws) {
+      ws.onopen = ws.onmessage = ws.onclose = null;
+      // Closing a socket that is still connecting makes `ws` (Node) emit an
+      // error, which kills the process when nothing listens.
+      ws.onerror = () => {};
+    }
     return ws;
   }
 

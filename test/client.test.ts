@@ -4,6 +4,7 @@
 // backoff's bounds.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
@@ -18,6 +19,7 @@ import {
   MuxError,
   type ClientOptions,
   type MuxClient,
+  type Reconnecting,
   type WebSocketConstructor,
 } from '../client/index.ts';
 import { echoService } from '../services/echo/echo.ts';
@@ -331,6 +333,34 @@ describe('client library', () => {
     assert.notEqual(c.welcome?.conn, first);
     await until(() => echo.state === 'joined');
     assert.equal(await echo.request('alive'), 'alive');
+  });
+
+  it('gives up on an attempt that never gets a welcome', { timeout: 10_000 }, async () => {
+    // Accepts TCP connections and never answers the upgrade.
+    const held: Socket[] = [];
+    const mute = createServer((s) => held.push(s.on('error', () => {})));
+    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', r));
+    extras.push({
+      close: () => {
+        held.forEach((s) => s.destroy());
+        return new Promise<void>((r) => mute.close(() => r()));
+      },
+    });
+    const port = (mute.address() as AddressInfo).port;
+    const c = open(
+      { connectTimeoutMs: 100, backoff: { steps: [10_000] } },
+      `ws://127.0.0.1:${port}/ws`,
+    );
+    const reconnecting = collect<Reconnecting>();
+    c.on('reconnecting', reconnecting.push);
+    const [r] = await reconnecting.wait(1);
+    assert.deepEqual(r, {
+      attempt: 1,
+      delay: r!.delay,
+      code: ClientCloseCode.ConnectTimeout,
+      reason: 'connect timeout',
+    });
+    assert.equal(c.state, 'reconnecting');
   });
 
   it('close() fails pending work with closed', async () => {
