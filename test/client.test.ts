@@ -315,7 +315,7 @@ describe('client library', () => {
     const proxy = await TcpProxy.start(gw.port);
     extras.push(proxy);
     const c = open(
-      { pingIntervalMs: 50, pingTimeoutMs: 200, backoff: { steps: [20] } },
+      { pingIntervalMs: 100, pingTimeoutMs: 500, backoff: { steps: [20] } },
       `ws://127.0.0.1:${proxy.port}/ws`,
     );
     const echo = c.stream('echo');
