@@ -1,0 +1,186 @@
+// The client: one Socket, many Streams. It routes the gateway's frames to
+// their stream, rejoins every stream when the socket opens again, fails the
+// requests a lost socket took with it, and holds the shared send queue.
+import { ErrorCode } from '../protocol/codes.ts';
+import { parseStream } from '../protocol/names.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import {
+  encodeFrame,
+  exceedsBytes,
+  type ClientFrame,
+  type ServerFrame,
+  type Welcome,
+} from './codec.ts';
+import { Emitter } from './emitter.ts';
+import { ClientErrorCode, MuxError } from './errors.ts';
+import type { WakeReason } from './page.ts';
+import { SendQueue } from './queue.ts';
+import { Socket, type ConnectionState, type Reconnecting, type SocketOptions } from './socket.ts';
+import { Stream, type StreamHost, type StreamState, type StreamTypes } from './stream.ts';
+
+export interface ClientOptions extends SocketOptions {
+  /** Frames kept, across all streams, while the socket is down or streams rejoin. Default 100. */
+  maxQueue?: number;
+}
+
+export interface ClientEvents {
+  state: { state: ConnectionState; previous: ConnectionState };
+  connecting: { attempt: number };
+  open: Welcome;
+  reconnecting: Reconnecting;
+  closed: { code: number; reason: string };
+  /** A stream changed state; `client.streams` lists them all. */
+  stream: { name: string; state: StreamState };
+  /** An error frame that belongs to no stream. */
+  error: MuxError;
+}
+
+const DEFAULT_MAX_QUEUE = 100;
+
+export class MuxClient extends Emitter<ClientEvents> {
+  readonly #socket: Socket;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each stream has its own payload types
+  readonly #streams = new Map<string, Stream<any>>();
+  readonly #queue: SendQueue;
+  readonly #backoff: BackoffOptions;
+  readonly #random: (() => number) | undefined;
+  readonly #host: StreamHost;
+  #ref = 0;
+
+  constructor(url: string, opts: ClientOptions = {}) {
+    super();
+    const socket = (this.#socket = new Socket(url, opts));
+    this.#queue = new SendQueue(opts.maxQueue ?? DEFAULT_MAX_QUEUE);
+    this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+    this.#random = opts.random;
+    this.#host = {
+      get open() {
+        return socket.isOpen;
+      },
+      get closed() {
+        return socket.state === 'closed';
+      },
+      queue: this.#queue,
+      nextRef: () => ++this.#ref,
+      encode: (frame) => this.#encode(frame),
+      write: (text) => socket.send(text),
+      retryDelay: (n) => backoffDelay(n, this.#backoff, this.#random),
+      changed: (name, state) => this.emit('stream', { name, state }),
+    };
+    socket.on('state', (e) => this.emit('state', e));
+    socket.on('connecting', (e) => this.emit('connecting', e));
+    socket.on('reconnecting', (e) => this.emit('reconnecting', e));
+    socket.on('closed', (e) => this.emit('closed', e));
+    socket.on('open', (welcome) => {
+      // Listeners see `open` before the rejoins go out, so a UI can show it first.
+      this.emit('open', welcome);
+      for (const s of this.#streams.values()) s.opened();
+    });
+    socket.on('down', (d) => {
+      const err = d.closed
+        ? new MuxError(ClientErrorCode.Closed, 'the client was closed')
+        : new MuxError(
+            ClientErrorCode.Disconnected,
+            `connection lost (${d.code}${d.reason ? ` ${d.reason}` : ''})`,
+          );
+      for (const s of this.#streams.values()) s.down(err);
+    });
+    socket.on('frame', (f) => this.#route(f));
+    // Started after the caller had a chance to attach listeners.
+    queueMicrotask(() => {
+      if (socket.state !== 'closed') socket.start();
+    });
+  }
+
+  get state(): ConnectionState {
+    return this.#socket.state;
+  }
+
+  /** The latest `welcome`: this connection's id, the heartbeat and the gateway's limits. */
+  get welcome(): Welcome | undefined {
+    return this.#socket.welcome;
+  }
+
+  /** Frames waiting for their stream to be joined. */
+  get queued(): number {
+    return this.#queue.size;
+  }
+
+  /** Every stream the application has used, with its state. */
+  get streams(): { name: string; state: StreamState }[] {
+    return [...this.#streams.values()].map((s) => ({ name: s.name, state: s.state }));
+  }
+
+  /**
+   * The stream of that name: the same object on every call. Throws
+   * MuxError(bad_stream) when the name does not match the protocol's grammar.
+   */
+  stream<T extends StreamTypes = StreamTypes>(name: string): Stream<T> {
+    const known = this.#streams.get(name);
+    if (known) return known as Stream<T>;
+    if (!parseStream(name))
+      throw new MuxError(ErrorCode.BadStream, `bad stream name ${JSON.stringify(name)}`, {
+        stream: name,
+      });
+    const s = new Stream<T>(name, this.#host);
+    this.#streams.set(name, s);
+    return s;
+  }
+
+  /** Resolves when the socket is open (at once if it is); rejects if the client is closed first. */
+  ready(): Promise<Welcome> {
+    const welcome = this.#socket.welcome;
+    if (this.state === 'open' && welcome) return Promise.resolve(welcome);
+    if (this.state === 'closed')
+      return Promise.reject(new MuxError(ClientErrorCode.Closed, 'the client is closed'));
+    return new Promise((resolve, reject) => {
+      const offOpen = this.once('open', (w) => {
+        offClosed();
+        resolve(w);
+      });
+      const offClosed = this.once('closed', () => {
+        offOpen();
+        reject(new MuxError(ClientErrorCode.Closed, 'the client was closed'));
+      });
+    });
+  }
+
+  /** Retries now instead of after the backoff, or pings an open link; the page calls it on `online` and `visible`. */
+  wake(why: WakeReason | 'manual' = 'manual'): void {
+    this.#socket.wake(why);
+  }
+
+  /** Closes the socket for good. Pending joins, requests and queued frames fail with `closed`. */
+  close(): void {
+    this.#socket.close();
+    const err = new MuxError(ClientErrorCode.Closed, 'the client was closed');
+    for (const s of this.#streams.values()) s.closed(err);
+  }
+
+  #route(f: ServerFrame): void {
+    if (f.type === 'pong' || f.type === 'welcome') return;
+    const s = f.stream === undefined ? undefined : this.#streams.get(f.stream);
+    if (s) return s.handle(f);
+    if (f.type === 'error') this.emit('error', new MuxError(f.code, f.message));
+  }
+
+  #encode(frame: ClientFrame): string {
+    const text = encodeFrame(frame);
+    const max = this.#socket.welcome?.limits.max_frame_bytes;
+    if (max !== undefined && exceedsBytes(text, max))
+      throw new MuxError(
+        ClientErrorCode.TooLarge,
+        `frame is larger than the gateway's limit of ${max} bytes`,
+        'stream' in frame ? { stream: frame.stream } : {},
+      );
+    return text;
+  }
+}
+
+/**
+ * Opens a client: one socket to the gateway, connecting in the background.
+ * `await client.ready()` to wait for it; joins and sends wait by themselves.
+ */
+export function connect(url: string, opts: ClientOptions = {}): MuxClient {
+  return new MuxClient(url, opts);
+}

@@ -1,0 +1,345 @@
+// One named stream on the shared socket, like a Phoenix channel. The client
+// remembers the join payload, so after a reconnect the stream is rejoined
+// exactly as the application first joined it; frames sent meanwhile wait in
+// the client's bounded queue until the rejoin is acknowledged.
+//
+// States: idle → joining → joined → leaving → left. A lost socket moves a
+// joined stream back to joining; the next `open` rejoins it.
+import { ErrorCode } from '../protocol/codes.ts';
+import type { ClientFrame, ServerFrame } from './codec.ts';
+import { Emitter } from './emitter.ts';
+import { ClientErrorCode, MuxError } from './errors.ts';
+import type { SendQueue } from './queue.ts';
+import { Requests } from './requests.ts';
+
+export type StreamState = 'idle' | 'joining' | 'joined' | 'leaving' | 'left';
+
+/**
+ * Payload types of one stream, for applications that want them checked:
+ * `client.stream<ChatTypes>('chat:lobby')`. Missing keys mean `unknown`.
+ */
+export interface StreamTypes {
+  join?: unknown;
+  joined?: unknown;
+  send?: unknown;
+  message?: unknown;
+  request?: unknown;
+  reply?: unknown;
+}
+type Of<T extends StreamTypes, K extends keyof StreamTypes> = K extends keyof T
+  ? Exclude<T[K], undefined>
+  : unknown;
+
+export interface LeftEvent {
+  /** Who ended the stream: the application (leave()), or the service or gateway. */
+  by: 'client' | 'server';
+  code?: string;
+  reason?: string;
+}
+
+export interface StreamEvents<T extends StreamTypes> {
+  message: Of<T, 'message'>;
+  /** Every time the stream is joined, including rejoins after a reconnect. */
+  joined: { payload: Of<T, 'joined'>; rejoin: boolean };
+  left: LeftEvent;
+  /** Errors that belong to no call: a refused rejoin, an error frame for a plain send. */
+  error: MuxError;
+  state: StreamState;
+}
+
+export interface RequestOptions {
+  /** Milliseconds to wait for the reply. Default 10 s. */
+  timeout?: number;
+}
+
+/** What a stream needs from the client that owns it. */
+export interface StreamHost {
+  /** Frames written now reach the gateway. */
+  readonly open: boolean;
+  /** The application closed the client: nothing can be joined any more. */
+  readonly closed: boolean;
+  readonly queue: SendQueue;
+  nextRef(): number;
+  /** Encodes a frame; throws MuxError(too_large) when the gateway would refuse its size. */
+  encode(frame: ClientFrame): string;
+  /** Writes a frame now; false when the socket is not open. */
+  write(text: string): boolean;
+  /** Delay before the n-th retry of a rejoin the gateway refused for a passing reason. */
+  retryDelay(attempt: number): number;
+  changed(name: string, state: StreamState): void;
+}
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Refusals that may pass (the service restarting, a burst): a rejoin is retried. */
+const TRANSIENT: ReadonlySet<string> = new Set([
+  ErrorCode.Unavailable,
+  ErrorCode.Internal,
+  ErrorCode.RateLimited,
+]);
+
+type Timer = ReturnType<typeof setTimeout>;
+
+export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamEvents<T>> {
+  readonly name: string;
+  readonly #host: StreamHost;
+  readonly #requests: Requests;
+  #state: StreamState = 'idle';
+  #payload: unknown;
+  #joinRef: number | undefined;
+  /** The join frame went out on the current socket. */
+  #joinSent = false;
+  #joinedBefore = false;
+  /** The application's join() promise, until the first joined or refusal. */
+  #join: { resolve(p: unknown): void; reject(e: MuxError): void } | undefined;
+  #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
+  #retry: Timer | undefined;
+  #retries = 0;
+
+  constructor(name: string, host: StreamHost) {
+    super();
+    this.name = name;
+    this.#host = host;
+    this.#requests = new Requests(name);
+  }
+
+  get state(): StreamState {
+    return this.#state;
+  }
+
+  /** The payload the stream was (or will be) joined with, also used for every rejoin. */
+  get joinPayload(): Of<T, 'join'> | undefined {
+    return this.#payload as Of<T, 'join'> | undefined;
+  }
+
+  /**
+   * Joins and resolves with the service's `joined` payload. When the socket is
+   * down the join waits for it; it rejects with the gateway's or the service's
+   * code when refused, and with `closed` when left or closed first.
+   */
+  join(payload?: Of<T, 'join'>): Promise<Of<T, 'joined'>> {
+    if (this.#host.closed)
+      return Promise.reject(
+        new MuxError(ClientErrorCode.Closed, 'the client is closed', { stream: this.name }),
+      );
+    if (this.#state === 'joining' || this.#state === 'joined')
+      return Promise.reject(
+        new MuxError(ErrorCode.AlreadyJoined, `${this.name} is already joined`, {
+          stream: this.name,
+        }),
+      );
+    this.#payload = payload;
+    this.#joinedBefore = false;
+    this.#retries = 0;
+    const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
+      this.#join = { resolve: resolve as (p: unknown) => void, reject };
+    });
+    this.#setState('joining');
+    this.#sendJoin();
+    return joined;
+  }
+
+  /** Sends a message; queued while the stream is rejoining. Throws MuxError when that cannot work. */
+  send(payload: Of<T, 'send'>): void {
+    this.#assertUsable();
+    const text = this.#host.encode({ type: 'msg', stream: this.name, payload });
+    if (this.#state === 'joined' && this.#host.write(text)) return;
+    this.#host.queue.push({ stream: this.name, text });
+  }
+
+  /**
+   * Sends a message with a ref and resolves with the service's reply. Rejects
+   * with a MuxError: the gateway's code, `timeout`, `disconnected` when the
+   * socket dropped after sending, `closed` when the stream was left.
+   */
+  request(payload: Of<T, 'request'>, opts: RequestOptions = {}): Promise<Of<T, 'reply'>> {
+    try {
+      this.#assertUsable();
+      const ref = this.#host.nextRef();
+      const text = this.#host.encode({ type: 'msg', stream: this.name, ref, payload });
+      const sent = this.#state === 'joined' && this.#host.write(text);
+      if (!sent) this.#host.queue.push({ stream: this.name, text, ref });
+      const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+      return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref)) as Promise<
+        Of<T, 'reply'>
+      >;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  /** Leaves; resolves once the gateway confirmed, or at once when there is nothing to leave. */
+  leave(): Promise<void> {
+    if (this.#state === 'leaving') return this.#leave!.done;
+    if (this.#state === 'idle' || this.#state === 'left') return Promise.resolve();
+    const closed = new MuxError(ClientErrorCode.Closed, `${this.name} was left`, {
+      stream: this.name,
+    });
+    this.#abandon(closed);
+    const onWire = this.#host.open && (this.#state === 'joined' || this.#joinSent);
+    if (!onWire) {
+      this.#finish({ by: 'client' });
+      return Promise.resolve();
+    }
+    const ref = this.#host.nextRef();
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    this.#leave = { ref, done, resolve };
+    this.#setState('leaving');
+    this.#host.write(this.#host.encode({ type: 'leave', stream: this.name, ref }));
+    return done;
+  }
+
+  // ---- called by the client ----
+
+  /** The socket is open (again): join what the application wants joined. */
+  opened(): void {
+    this.#joinSent = false;
+    if (this.#state === 'joined') this.#setState('joining');
+    if (this.#state === 'joining') this.#sendJoin();
+  }
+
+  /** The socket that was open is gone; `err` fails the requests that were on it. */
+  down(err: MuxError): void {
+    this.#joinSent = false;
+    this.#joinRef = undefined;
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+    this.#requests.rejectAll(this.#own(err), true);
+    // The gateway drops every stream of a closed socket: a pending leave is done.
+    if (this.#state === 'leaving') this.#finish({ by: 'client' });
+    else if (this.#state === 'joined') this.#setState('joining');
+  }
+
+  /** The application closed the client: nothing will be joined again. */
+  closed(err: MuxError): void {
+    this.#abandon(this.#own(err));
+    if (this.#state !== 'idle' && this.#state !== 'left') this.#finish({ by: 'client' });
+  }
+
+  handle(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'joined':
+        return this.#onJoined(frame.ref, frame.payload);
+      case 'msg':
+        if (this.#state === 'joined' || this.#state === 'leaving')
+          this.emit('message', frame.payload as Of<T, 'message'>);
+        return;
+      case 'reply':
+        if (this.#requests.has(frame.ref)) this.#requests.resolve(frame.ref, frame.payload);
+        return;
+      case 'left':
+        return this.#onLeft(frame.ref, frame.code, frame.reason);
+      case 'error':
+        return this.#onError(frame.ref, frame.code, frame.message);
+    }
+  }
+
+  // ---- internals ----
+
+  #sendJoin(): void {
+    if (!this.#host.open || this.#joinSent) return;
+    const ref = this.#host.nextRef();
+    const frame: ClientFrame =
+      this.#payload === undefined
+        ? { type: 'join', stream: this.name, ref }
+        : { type: 'join', stream: this.name, ref, payload: this.#payload };
+    this.#joinRef = ref;
+    this.#joinSent = this.#host.write(this.#host.encode(frame));
+  }
+
+  #onJoined(ref: unknown, payload: unknown): void {
+    if (ref !== this.#joinRef || this.#state !== 'joining') return;
+    const rejoin = this.#joinedBefore;
+    this.#joinedBefore = true;
+    this.#retries = 0;
+    this.#setState('joined');
+    const first = this.#join;
+    this.#join = undefined;
+    first?.resolve(payload);
+    this.emit('joined', { payload: payload as Of<T, 'joined'>, rejoin });
+    // What was sent while the stream was not joined goes out now, in order.
+    for (const q of this.#host.queue.take(this.name)) {
+      if (!this.#host.write(q.text)) break;
+      if (q.ref !== undefined) this.#requests.markSent(q.ref);
+    }
+  }
+
+  #onLeft(ref: unknown, code: string | undefined, reason: string | undefined): void {
+    if (this.#leave && ref === this.#leave.ref) return this.#finish({ by: 'client' });
+    if (ref !== undefined || (this.#state !== 'joined' && this.#state !== 'leaving')) return;
+    // The service or the gateway closed the stream: it is not rejoined.
+    const err = new MuxError(code ?? ClientErrorCode.Closed, reason ?? `${this.name} was closed`, {
+      stream: this.name,
+    });
+    this.#abandon(err);
+    this.#finish({ by: 'server', ...(code && { code }), ...(reason && { reason }) });
+  }
+
+  #onError(ref: unknown, code: string, message: string): void {
+    const err = new MuxError(code, message, { stream: this.name });
+    if (this.#requests.has(ref)) return this.#requests.reject(ref, err);
+    // A leave sent during the join is never answered when the join is
+    // refused: the refusal is the end of the stream.
+    if (this.#leave && (ref === this.#leave.ref || (ref !== undefined && ref === this.#joinRef)))
+      return this.#finish({ by: 'client' });
+    if (ref === undefined || ref !== this.#joinRef || this.#state !== 'joining')
+      return this.emit('error', err);
+    this.#joinRef = undefined;
+    this.#joinSent = false;
+    if (this.#join) {
+      // The application's own join was refused: it decides what to do.
+      this.#abandon(err);
+      this.#setState('idle');
+      return;
+    }
+    this.emit('error', err);
+    if (TRANSIENT.has(code)) {
+      this.#retry = setTimeout(() => {
+        this.#retry = undefined;
+        this.#sendJoin();
+      }, this.#host.retryDelay(++this.#retries));
+      return;
+    }
+    this.#abandon(err);
+    this.#finish({ by: 'server', code, reason: message });
+  }
+
+  /** Fails everything waiting on this stream's current life. */
+  #abandon(err: MuxError): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+    this.#join?.reject(err);
+    this.#join = undefined;
+    this.#requests.rejectAll(err);
+    this.#host.queue.take(this.name);
+  }
+
+  #finish(ev: LeftEvent): void {
+    const leave = this.#leave;
+    this.#leave = undefined;
+    this.#joinRef = undefined;
+    this.#joinSent = false;
+    this.#setState('left');
+    leave?.resolve();
+    this.emit('left', ev);
+  }
+
+  /** A client-wide error, told as this stream's. */
+  #own(err: MuxError): MuxError {
+    return new MuxError(err.code, err.message, { stream: this.name, cause: err.cause });
+  }
+
+  #assertUsable(): void {
+    if (this.#state !== 'joined' && this.#state !== 'joining')
+      throw new MuxError(ErrorCode.NotJoined, `${this.name} is not joined`, {
+        stream: this.name,
+      });
+  }
+
+  #setState(state: StreamState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    this.emit('state', state);
+    this.#host.changed(this.name, state);
+  }
+}

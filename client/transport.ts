@@ -1,0 +1,43 @@
+// The slice of the WebSocket API the client uses: the browser's WebSocket,
+// Node 22+'s global one, and the `ws` package all fit it, so Node 20 users
+// pass `ws` in the options.
+
+export interface WebSocketLike {
+  readonly readyState: number;
+  readonly protocol: string;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export type WebSocketConstructor = new (
+  url: string,
+  protocols?: string | string[],
+) => WebSocketLike;
+
+export const OPEN = 1;
+
+export function defaultWebSocket(): WebSocketConstructor {
+  const ctor = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!ctor)
+    throw new TypeError(
+      'no global WebSocket (Node < 22): pass one in the options, e.g. connect(url, { WebSocket }) with `import WebSocket from "ws"`',
+    );
+  return ctor;
+}
+
+/**
+ * Resolves a relative URL against the page (so '/ws' works in a browser) and
+ * turns http(s) into ws(s).
+ */
+export function socketUrl(url: string, token: string | undefined): string {
+  const base = (globalThis as { location?: { href: string } }).location?.href;
+  const u = new URL(url, base);
+  if (u.protocol === 'http:') u.protocol = 'ws:';
+  else if (u.protocol === 'https:') u.protocol = 'wss:';
+  if (token) u.searchParams.set('token', token);
+  return u.toString();
+}

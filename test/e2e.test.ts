@@ -1,0 +1,210 @@
+// The demo page in a real browser (Debian's Chromium, headless), against the
+// whole system: echo, chat between two pages, the dashboard shared by two
+// pages, and a gateway restart the page survives on its own.
+//
+// The chat and dashboard tests follow the wire formats in web/src/chat.ts and
+// web/src/dashboard.ts; they run when those services are in the registry.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { connect, MuxClient } from '../client/index.ts';
+import { SERVICES } from '../services/registry.ts';
+import { buildWeb } from '../web/build.ts';
+import { launchBrowser, newPage } from './helpers/browser.ts';
+import { DemoSystem } from './helpers/demo.ts';
+
+const ARTIFACTS = new URL('../test-artifacts/', import.meta.url);
+const WAIT = { timeout: 10_000 };
+
+const needs = (service: string): { skip: string | false } => ({
+  skip: service in SERVICES ? false : `needs ${service} service`,
+});
+
+/** What the page puts on window (web/src/main.ts), as the tests see it. */
+interface PageGlobals {
+  muxgate: { client: MuxClient; connect: typeof connect };
+  seen: string[];
+  slow: MuxClient;
+}
+
+describe('demo page in Chromium', () => {
+  let webRoot: string;
+  let sys: DemoSystem;
+  let browser: Browser;
+
+  before(async () => {
+    webRoot = await mkdtemp(join(tmpdir(), 'muxgate-web-'));
+    await buildWeb(webRoot);
+    sys = await DemoSystem.start(webRoot);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await sys?.close();
+    await rm(webRoot, { recursive: true, force: true });
+  });
+
+  /** Opens the page as `name` and waits for the socket to be open. */
+  async function open(name: string): Promise<{ page: Page; errors: string[] }> {
+    const p = await newPage(browser);
+    await p.page.goto(sys.pageUrl(name));
+    await p.page.locator('[data-testid=state][data-state=open]').waitFor(WAIT);
+    assert.equal(await p.page.locator('[data-testid=user]').textContent(), name);
+    return p;
+  }
+
+  const joined = (page: Page, stream: string) =>
+    page.locator(`[data-testid=streams] li[data-stream="${stream}"][data-state=joined]`);
+
+  async function echo(page: Page, text: string): Promise<void> {
+    await page.fill('#echo-input', text);
+    await page.click('#echo-send');
+    await page.locator('[data-testid=echo-log] li.reply', { hasText: `${text} (` }).waitFor(WAIT);
+  }
+
+  it('echoes a message over the socket', async () => {
+    const { page, errors } = await open('alice');
+    await joined(page, 'echo').waitFor(WAIT);
+    await echo(page, 'hello from the browser');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('two pages chat in one room', needs('chat'), async () => {
+    const alice = await open('alice');
+    const bob = await open('bob');
+    for (const p of [alice.page, bob.page]) await joined(p, 'chat:lobby').waitFor(WAIT);
+    const said = `hi bob ${Date.now()}`;
+    await alice.page.fill('#chat-input', said);
+    await alice.page.click('#chat-send');
+    await bob.page
+      .locator('[data-testid=chat-log] li.message[data-user=alice]', { hasText: said })
+      .waitFor(WAIT);
+    await bob.page.fill('#chat-input', 'hello alice');
+    await bob.page.click('#chat-send');
+    await alice.page
+      .locator('[data-testid=chat-log] li.message[data-user=bob]', { hasText: 'hello alice' })
+      .waitFor(WAIT);
+    assert.deepEqual([...alice.errors, ...bob.errors], []);
+    await Promise.all([alice.page.close(), bob.page.close()]);
+  });
+
+  it('a dashboard change in one page shows in the other', needs('dashboard'), async () => {
+    const alice = await open('alice');
+    const bob = await open('bob');
+    for (const p of [alice.page, bob.page]) await joined(p, 'dashboard:ops').waitFor(WAIT);
+    const key = `e2e-${Date.now()}`;
+    const value = (p: Page) => p.locator(`[data-testid=dash-rows] tr[data-key="${key}"] td.value`);
+    await alice.page.fill('#dash-key', key);
+    await alice.page.fill('#dash-value', '41');
+    await alice.page.click('#dash-set');
+    await value(bob.page).filter({ hasText: /^41$/ }).waitFor(WAIT);
+    await bob.page.click(
+      `[data-testid=dash-rows] tr[data-key="${key}"] button[data-action=increment]`,
+    );
+    await value(alice.page).filter({ hasText: /^42$/ }).waitFor(WAIT);
+    assert.deepEqual([...alice.errors, ...bob.errors], []);
+    await Promise.all([alice.page.close(), bob.page.close()]);
+  });
+
+  it(
+    'reconnects and rejoins on its own when the gateway restarts',
+    { timeout: 30_000 },
+    async () => {
+      const { page, errors } = await open('carol');
+      await joined(page, 'echo').waitFor(WAIT);
+      const streams = await page.evaluate(() =>
+        (window as unknown as PageGlobals).muxgate.client.streams
+          .filter((s) => s.state === 'joined')
+          .map((s) => s.name),
+      );
+      const before = await page.evaluate(() => {
+        const g = window as unknown as PageGlobals;
+        g.seen = [];
+        g.muxgate.client.on('state', (e) => g.seen.push(e.state));
+        return g.muxgate.client.welcome!.conn;
+      });
+
+      await sys.gateway.restart();
+
+      await page.waitForFunction(() => {
+        const g = window as unknown as PageGlobals;
+        return g.seen.includes('reconnecting') && g.muxgate.client.state === 'open';
+      }, WAIT);
+      await page.locator('[data-testid=state][data-state=open]').waitFor(WAIT);
+      const after = await page.evaluate(
+        () => (window as unknown as PageGlobals).muxgate.client.welcome!.conn,
+      );
+      assert.notEqual(after, before, 'a new connection');
+      // Every stream that was joined is joined again, on the new connection.
+      for (const s of streams) await joined(page, s).waitFor(WAIT);
+      await echo(page, 'after the restart');
+      assert.deepEqual(errors, []);
+      await page.close();
+    },
+  );
+
+  it(
+    'retries at once when the browser comes back online or the tab becomes visible',
+    { timeout: 30_000 },
+    async () => {
+      const { page } = await open('dave');
+      // A client with a one-minute backoff: only a wake-up can bring it back within the test.
+      await page.evaluate(async () => {
+        const g = window as unknown as PageGlobals;
+        g.slow = g.muxgate.connect('/ws', { backoff: { steps: [60_000] } });
+        await g.slow.stream('echo').join();
+      });
+      const state = (s: string) =>
+        page.waitForFunction(
+          (want) => (window as unknown as PageGlobals).slow.state === want,
+          s,
+          WAIT,
+        );
+
+      await sys.gateway.stop();
+      await state('reconnecting');
+      await sys.gateway.start();
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await state('open');
+
+      await sys.gateway.stop();
+      await state('reconnecting');
+      await sys.gateway.start();
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await state('open');
+      assert.equal(
+        await page.evaluate(() =>
+          (window as unknown as PageGlobals).slow.stream('echo').request('back'),
+        ),
+        'back',
+      );
+      await page.close();
+    },
+  );
+
+  it('keeps a screenshot of the page', async () => {
+    const { page, errors } = await open('erin');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await joined(page, 'echo').waitFor(WAIT);
+    await echo(page, 'hello, muxgate');
+    if ('chat' in SERVICES) {
+      await joined(page, 'chat:lobby').waitFor(WAIT);
+      await page.fill('#chat-input', 'one socket, many streams');
+      await page.click('#chat-send');
+      await page
+        .locator('[data-testid=chat-log] li.message', { hasText: 'many streams' })
+        .waitFor(WAIT);
+    }
+    await mkdir(ARTIFACTS, { recursive: true });
+    const path = new URL('demo.png', ARTIFACTS);
+    const png = await page.screenshot({ path: path.pathname, fullPage: true });
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,53 @@
+// The whole system as `muxgate dev` runs it, in this process: every service
+// of the registry on a real nats-server (with JetStream, for services that
+// keep state), and a restartable gateway that serves the demo page and hands
+// out dev tokens.
+import { silentLogger } from '../../lib/log.ts';
+import { SERVICES, type RunnableService } from '../../services/registry.ts';
+import { ServiceRunner } from '../../services/sdk/index.ts';
+import { RestartableGateway } from './gateway.ts';
+import { NatsServer } from './nats-server.ts';
+import { connectBus, uniquePrefix } from './system.ts';
+
+export class DemoSystem {
+  private constructor(
+    readonly nats: NatsServer,
+    readonly gateway: RestartableGateway,
+    readonly services: { svc: RunnableService; runner: ServiceRunner }[],
+  ) {}
+
+  static async start(webRoot: string): Promise<DemoSystem> {
+    const nats = await NatsServer.start({ jetstream: true });
+    const source = { nats: nats.url };
+    const prefix = uniquePrefix();
+    const services = [];
+    for (const [name, factory] of Object.entries(SERVICES)) {
+      const bus = await connectBus(source, name);
+      const svc = await factory({ bus, log: silentLogger, prefix });
+      services.push({ svc, runner: await ServiceRunner.start(bus, svc.definition, { prefix }) });
+    }
+    const gateway = await RestartableGateway.start(source, prefix, {
+      webRoot,
+      env: {
+        MUX_JWT_SECRET: 'muxgate-e2e-secret',
+        MUX_AUTH: 'optional',
+        MUX_DEV_TOKENS: 'true',
+      },
+    });
+    return new DemoSystem(nats, gateway, services);
+  }
+
+  /** The page's address for a user. */
+  pageUrl(name: string): string {
+    return `${this.gateway.http}/?name=${encodeURIComponent(name)}`;
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    for (const { svc, runner } of this.services) {
+      await svc.close?.();
+      await runner.drain().catch(() => undefined);
+    }
+    await this.nats.close();
+  }
+}

@@ -1,0 +1,47 @@
+// The demo page: echo, chat and a live dashboard over ONE socket, with the
+// connection state and the open streams in the header.
+import { connect, type MuxClient } from '../../client/index.ts';
+import { mountChat } from './chat.ts';
+import { mountDashboard } from './dashboard.ts';
+import { byId } from './dom.ts';
+import { mountEcho } from './echo.ts';
+import { devToken, pageName } from './identity.ts';
+import { mountStatus } from './status.ts';
+import './styles.css';
+
+declare global {
+  interface Window {
+    /** For the devtools console (and the end-to-end tests): the page's client, and connect() to make more. */
+    muxgate: { client: MuxClient; connect: typeof connect };
+  }
+}
+
+const name = pageName();
+byId('user').textContent = name;
+
+const client = connect('/ws', { token: devToken(name) });
+window.muxgate = { client, connect };
+
+mountStatus(client, {
+  state: byId('state'),
+  detail: byId('state-detail'),
+  streams: byId('streams'),
+});
+mountEcho(client, {
+  form: byId<HTMLFormElement>('echo-form'),
+  input: byId<HTMLInputElement>('echo-input'),
+  log: byId('echo-log'),
+});
+mountChat(client, name, {
+  form: byId<HTMLFormElement>('chat-form'),
+  input: byId<HTMLInputElement>('chat-input'),
+  log: byId('chat-log'),
+  you: byId('chat-you'),
+});
+mountDashboard(client, {
+  table: byId('dash-rows'),
+  form: byId<HTMLFormElement>('dash-form'),
+  key: byId<HTMLInputElement>('dash-key'),
+  value: byId<HTMLInputElement>('dash-value'),
+  feed: byId('dash-feed'),
+});
