@@ -1,11 +1,10 @@
 // JSON text frames of PROTOCOL.md §1. The frame types come from protocol/
 // as types only, so the browser bundle does not carry the gateway's zod
 // schemas.
-import type { ClientFrame, ServerFrame, SUBPROTOCOL_JSON } from '../protocol/frames.ts';
+import type { ClientFrame, ServerFrame } from '../protocol/frames.ts';
+import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 
-// protocol/frames.ts imports zod at run time, so its value cannot be bundled;
-// the type annotation makes tsc fail if the two ever differ.
-export const SUBPROTOCOL: typeof SUBPROTOCOL_JSON = 'muxgate.v1.json';
+export const SUBPROTOCOL = SUBPROTOCOL_JSON;
 
 export type { ClientFrame, ServerFrame };
 export type Welcome = Extract<ServerFrame, { type: 'welcome' }>;

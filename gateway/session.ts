@@ -12,6 +12,7 @@ import type { Headers } from '../bus/bus.ts';
 import { injectHeaders, SpanKind, spanContext, tracer } from '../bus/trace.ts';
 import { CloseCode, ErrorCode, LeaveReason, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import type { ClientFrame, Limits, Ref } from '../protocol/frames.ts';
+import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 import { groupNameProblem, parseStream } from '../protocol/names.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import type { Logger } from '../lib/log.ts';
@@ -112,7 +113,7 @@ export class Session implements Connection {
     this.#d.metrics.frameIn('invalid');
     this.#error({
       code: ErrorCode.BadFrame,
-      message: 'binary frames are not valid on muxgate.v1.json',
+      message: `binary frames are not valid on ${SUBPROTOCOL_JSON}`,
     });
   }
 

@@ -5,9 +5,7 @@ import { z } from 'zod';
 import type { ErrorCode } from './codes.ts';
 import { MAX_REF_LENGTH } from './names.ts';
 
-export const SUBPROTOCOL_JSON = 'muxgate.v1.json';
-/** Reserved for the binary encoding; not served by protocol version 1 gateways. */
-export const SUBPROTOCOL_PROTO = 'muxgate.v1.proto';
+export { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from './version.ts';
 
 export type Ref = string | number;
 
