@@ -2,6 +2,7 @@
 // storage (JetStream on NATS, memory otherwise) before the service starts.
 import type { Bus } from '../bus/bus.ts';
 import type { Logger } from '../lib/log.ts';
+import { createDashboard, createFeeder, dashboardSettings } from './dashboard/index.ts';
 import { echoService } from './echo/echo.ts';
 import type { ServiceDefinition } from './sdk/index.ts';
 
@@ -20,4 +21,7 @@ export interface RunnableService {
 
 export const SERVICES: Record<string, (env: ServiceEnv) => Promise<RunnableService>> = {
   echo: async () => ({ definition: echoService }),
+  dashboard: (env) => createDashboard(env, dashboardSettings().dashboard),
+  // Demo data for the `ops` board; `dev` runs it, production does not need it.
+  'dashboard-feeder': (env) => createFeeder(env, dashboardSettings().feeder),
 };
