@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { silentLogger } from '../lib/log.ts';
+import { Actions } from '../services/dashboard/actions.ts';
 import { BoardView, type AppliedChange } from '../services/dashboard/board-view.ts';
 import { Lease } from '../services/dashboard/lease.ts';
 import { MemoryStore } from '../services/dashboard/memory-store.ts';
@@ -15,6 +16,7 @@ import {
 } from '../services/dashboard/model.ts';
 import { permissionsOf } from '../services/dashboard/permissions.ts';
 import type { Store } from '../services/dashboard/store.ts';
+import type { StreamContext } from '../services/sdk/index.ts';
 import { until } from './helpers/wait.ts';
 
 const ev = (revision: number, prev: number, key = 'k', value: unknown = revision): BoardEvent => ({
@@ -151,6 +153,41 @@ describe('dashboard names and actions', () => {
     });
     assert.ok(!schema.safeParse({ action: 'sync', since: -1 }).success);
     assert.ok(!schema.safeParse({ action: 'announce', message: '   ' }).success);
+  });
+});
+
+describe('dashboard sync action', () => {
+  it('keeps only the last change of each key past maxSyncChanges, marked compacted', async () => {
+    const store = new MemoryStore();
+    const actions = new Actions({
+      store,
+      limits: { ...DEFAULT_LIMITS, maxSyncChanges: 4 },
+      log: silentLogger,
+    });
+    const ctx = { scope: { user: '', claims: undefined } } as unknown as StreamContext;
+    const revs: number[] = [];
+    for (let i = 0; i < 3; i++)
+      revs.push(await store.update('b.x', i), await store.update('b.y', i));
+    const rz = await store.delete('b.x');
+    const full = await actions.handle(ctx, 'b', { action: 'sync', since: revs[3]! });
+    assert.deepEqual(full, {
+      ok: true,
+      revision: rz,
+      changes: [
+        { op: 'put', key: 'x', value: 2, revision: revs[4] },
+        { op: 'put', key: 'y', value: 2, revision: revs[5] },
+        { op: 'delete', key: 'x', revision: rz },
+      ],
+    });
+    assert.deepEqual(await actions.handle(ctx, 'b', { action: 'sync', since: 0 }), {
+      ok: true,
+      revision: rz,
+      changes: [
+        { op: 'put', key: 'y', value: 2, revision: revs[5] },
+        { op: 'delete', key: 'x', revision: rz },
+      ],
+      compacted: true,
+    });
   });
 });
 

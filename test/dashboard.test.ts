@@ -7,14 +7,8 @@ import { Kvm, type KV } from '@nats-io/kv';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SignJWT } from 'jose';
 import type { Bus } from '../bus/bus.ts';
-import { MemoryBroker } from '../bus/memory.ts';
 import { silentLogger } from '../lib/log.ts';
-import {
-  createDashboard,
-  createFeeder,
-  defaultBucket,
-  type Dashboard,
-} from '../services/dashboard/index.ts';
+import { createDashboard, defaultBucket, type Dashboard } from '../services/dashboard/index.ts';
 import { KvStore } from '../services/dashboard/kv-store.ts';
 import type { BoardEvent, SnapshotPayload } from '../services/dashboard/model.ts';
 import { BoardClient } from './helpers/board-client.ts';
@@ -384,33 +378,5 @@ describe('dashboard on NATS JetStream, two replicas', () => {
       `# dashboard: failover replayed ${dups} events that clients dropped as duplicates`,
     );
     await Promise.all(clients.map((b) => b.stop()));
-  });
-});
-
-describe('dashboard on the in-memory bus, with the feeder (npm start)', () => {
-  it('shows the feeder’s values and their updates on the ops board', async () => {
-    const broker = new MemoryBroker();
-    const sys = await TestSystem.start({ bus: { memory: broker } });
-    const env = (bus: Bus) => ({ bus, log: silentLogger, prefix: sys.prefix });
-    const dash = await createDashboard(env(broker.connect()), { leaseMs: 300 });
-    const feeder = await createFeeder(env(broker.connect()), { intervalMs: 50 });
-    await sys.addService(dash.definition);
-    try {
-      await until(() => dash.relay.active, 5000, 'the relay');
-      const bc = await BoardClient.join(await sys.client(), 'ops');
-      await until(() => bc.applied.length >= 8, 5000, 'two rounds of feeder values');
-      assert.deepEqual([...bc.view.items.keys()].sort(), [
-        'cpu',
-        'latency_ms',
-        'memory_mb',
-        'requests',
-      ]);
-      assert.equal(typeof bc.view.items.get('cpu')?.value, 'number');
-      await bc.stop();
-    } finally {
-      await sys.close();
-      await feeder.close();
-      await dash.close();
-    }
   });
 });

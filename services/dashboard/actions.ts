@@ -201,7 +201,17 @@ export class Actions {
           : { op: 'delete', key: name.key, revision: c.revision },
       );
     }
-    return { ok: true, revision: log.revision, changes };
+    if (changes.length <= this.d.limits.maxSyncChanges)
+      return { ok: true, revision: log.revision, changes };
+    // A reply must fit in one NATS message: past the limit, the last change of
+    // each key is what a view needs, and is bounded by the board's key count.
+    const last = new Map(changes.map((c) => [c.key, c.revision]));
+    return {
+      ok: true,
+      revision: log.revision,
+      changes: changes.filter((c) => last.get(c.key) === c.revision),
+      compacted: true,
+    };
   }
 }
 

@@ -51,9 +51,15 @@ export interface DashboardLimits {
   maxValueBytes: number;
   /** Length of an announcement's text, in characters. */
   maxAnnouncementChars: number;
+  /** Changes in a sync reply before it keeps only the last change of each key. */
+  maxSyncChanges: number;
 }
 
-export const DEFAULT_LIMITS: DashboardLimits = { maxValueBytes: 1024, maxAnnouncementChars: 500 };
+export const DEFAULT_LIMITS: DashboardLimits = {
+  maxValueBytes: 1024,
+  maxAnnouncementChars: 500,
+  maxSyncChanges: 1000,
+};
 
 const enc = new TextEncoder();
 
@@ -131,6 +137,8 @@ export interface SyncResult {
   /** Every change of the board up to this revision is in `changes` or was already held. */
   revision: number;
   changes: SyncChange[];
+  /** Set when only the last change of each key is given (the client was far behind): values are exact, intermediate revisions are skipped. */
+  compacted?: true;
 }
 
 export type ActionReply =

@@ -101,10 +101,8 @@ export class BoardClient {
           continue;
         }
         const p = f.payload as BoardEvent | Announcement;
-        if (p.type === 'announcement') {
-          this.announcements.push(p);
-          continue;
-        }
+        if (p.type === 'announcement') this.announcements.push(p);
+        if (p.type !== 'create' && p.type !== 'update' && p.type !== 'delete') continue;
         this.raw.push(p);
         if (this.view.event(p) === 'sync') this.#sync();
       }
