@@ -133,11 +133,16 @@ async function startService(
 ): Promise<Stoppable> {
   const prefix = process.env.MUX_PREFIX ?? 'mux';
   const svc = await factory({ bus, log, prefix });
-  const runner = await ServiceRunner.start(bus, svc.definition, { prefix, log });
+  const runner = svc.definition
+    ? await ServiceRunner.start(bus, svc.definition, { prefix, log })
+    : undefined;
+  // Workers without streams log the same line, so supervisors and tests wait on one thing.
+  if (!runner) log.info({ service: name, bus: bus.kind }, 'service running');
   return {
     async drain() {
       await svc.close?.();
-      await runner.drain();
+      if (runner) await runner.drain();
+      else await bus.drain();
     },
   };
 }

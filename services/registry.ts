@@ -4,6 +4,7 @@ import type { Bus } from '../bus/bus.ts';
 import { NatsBus } from '../bus/nats.ts';
 import type { Logger } from '../lib/log.ts';
 import { chatService, JetStreamHistory, MemoryHistory } from './chat/index.ts';
+import { createDashboard, createFeeder, dashboardSettings } from './dashboard/index.ts';
 import { echoService } from './echo/echo.ts';
 import type { ServiceDefinition } from './sdk/index.ts';
 
@@ -14,11 +15,15 @@ export interface ServiceEnv {
 }
 
 export interface RunnableService {
+  /** The streams it serves; absent for a worker that only writes data (the dashboard feeder). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each service has its own state type
-  definition: ServiceDefinition<any>;
+  definition?: ServiceDefinition<any>;
   /** Extra work a service does beside its handlers (watchers, feeders); stopped on drain. */
   close?(): Promise<void>;
 }
+
+/** Registered for `dev` and demos, and not deployed to production (deploy/ leaves them out). */
+export const DEV_ONLY_SERVICES: ReadonlySet<string> = new Set(['dashboard-feeder']);
 
 export const SERVICES: Record<string, (env: ServiceEnv) => Promise<RunnableService>> = {
   echo: async () => ({ definition: echoService }),
@@ -31,4 +36,7 @@ export const SERVICES: Record<string, (env: ServiceEnv) => Promise<RunnableServi
         : new MemoryHistory();
     return { definition: chatService({ history, log }), close: () => history.close() };
   },
+  dashboard: (env) => createDashboard(env, dashboardSettings().dashboard),
+  // Demo data for the `ops` board; `dev` runs it, production does not need it.
+  'dashboard-feeder': (env) => createFeeder(env, dashboardSettings().feeder),
 };

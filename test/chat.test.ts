@@ -31,7 +31,7 @@ const newRoom = (): string => `chat:room-${++roomSeq}`;
 async function startChat(sys: TestSystem): Promise<{ stop(): Promise<void> }> {
   const bus = await connectBus(sys.source, 'chat');
   const svc = await SERVICES.chat!({ bus, log: silentLogger, prefix: sys.prefix });
-  const runner = await ServiceRunner.start(bus, svc.definition, { prefix: sys.prefix });
+  const runner = await ServiceRunner.start(bus, svc.definition!, { prefix: sys.prefix });
   return {
     async stop() {
       await svc.close?.();

@@ -2,6 +2,7 @@
 // of the registry on a real nats-server (with JetStream, for services that
 // keep state), and a restartable gateway that serves the demo page and hands
 // out dev tokens.
+import type { Bus } from '../../bus/bus.ts';
 import { silentLogger } from '../../lib/log.ts';
 import { SERVICES, type RunnableService } from '../../services/registry.ts';
 import { ServiceRunner } from '../../services/sdk/index.ts';
@@ -13,7 +14,7 @@ export class DemoSystem {
   private constructor(
     readonly nats: NatsServer,
     readonly gateway: RestartableGateway,
-    readonly services: { svc: RunnableService; runner: ServiceRunner }[],
+    readonly services: { svc: RunnableService; runner: ServiceRunner | undefined; bus: Bus }[],
   ) {}
 
   static async start(webRoot: string): Promise<DemoSystem> {
@@ -24,7 +25,10 @@ export class DemoSystem {
     for (const [name, factory] of Object.entries(SERVICES)) {
       const bus = await connectBus(source, name);
       const svc = await factory({ bus, log: silentLogger, prefix });
-      services.push({ svc, runner: await ServiceRunner.start(bus, svc.definition, { prefix }) });
+      const runner = svc.definition
+        ? await ServiceRunner.start(bus, svc.definition, { prefix })
+        : undefined;
+      services.push({ svc, runner, bus });
     }
     const gateway = await RestartableGateway.start(source, prefix, {
       webRoot,
@@ -44,9 +48,10 @@ export class DemoSystem {
 
   async close(): Promise<void> {
     await this.gateway.close();
-    for (const { svc, runner } of this.services) {
+    for (const { svc, runner, bus } of this.services) {
       await svc.close?.();
-      await runner.drain().catch(() => undefined);
+      // A runner drains its bus; a worker without streams has only the bus.
+      await (runner ?? bus).drain().catch(() => undefined);
     }
     await this.nats.close();
   }

@@ -1,0 +1,227 @@
+// What a client's msg on `dashboard:<board>` does. Every action is answered
+// with an ActionReply; none throws. Writes go to the store only: the events
+// they cause reach clients through the relay, like anyone else's writes.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../../lib/log.ts';
+import type { StreamContext } from '../sdk/index.ts';
+import {
+  actionSchema,
+  boardGroup,
+  DashboardError,
+  splitStoreKey,
+  storeKey,
+  type Action,
+  type ActionReply,
+  type Announcement,
+  type DashboardLimits,
+  type SyncChange,
+} from './model.ts';
+import { permissionsOf } from './permissions.ts';
+import { ConflictError, type Entry, type Json, type Store } from './store.ts';
+
+/** A refusal that becomes `{ok: false, error}`. */
+class ActionError extends Error {
+  override name = 'ActionError';
+  constructor(
+    readonly code: DashboardError,
+    message: string,
+    readonly revision?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ActionDeps {
+  store: Store;
+  limits: DashboardLimits;
+  log: Logger;
+  /** Compare-and-set attempts for increment and unconditional update/delete before `conflict`. */
+  maxAttempts?: number;
+}
+
+export class Actions {
+  readonly #schema: ReturnType<typeof actionSchema>;
+  readonly #maxAttempts: number;
+  /**
+   * Writes to one key from this replica run one at a time: compare-and-set
+   * then only races other replicas, not this replica's own handlers, which
+   * keeps retries few when many clients hit one counter.
+   */
+  readonly #keyQueues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly d: ActionDeps) {
+    this.#schema = actionSchema(d.limits);
+    this.#maxAttempts = d.maxAttempts ?? 100;
+  }
+
+  async handle(ctx: StreamContext, board: string, payload: unknown): Promise<ActionReply> {
+    const parsed = this.#schema.safeParse(payload);
+    if (!parsed.success)
+      return refusal(
+        DashboardError.BadRequest,
+        parsed.error.issues.map((i) => i.message).join('; '),
+      );
+    try {
+      return await this.#run(ctx, board, parsed.data);
+    } catch (err) {
+      if (err instanceof ActionError) return refusal(err.code, err.message, err.revision);
+      this.d.log.error({ err, board, action: parsed.data.action }, 'dashboard action failed');
+      return refusal(DashboardError.Internal, 'internal error');
+    }
+  }
+
+  async #run(ctx: StreamContext, board: string, a: Action): Promise<ActionReply> {
+    const may = permissionsOf(ctx.scope.claims);
+    if (a.action === 'sync') return this.#sync(board, a.since);
+    if (a.action === 'announce') {
+      if (!may.announce) throw forbidden('announce');
+      const msg: Announcement = {
+        type: 'announcement',
+        board,
+        from: ctx.scope.user,
+        message: a.message,
+        at: new Date().toISOString(),
+      };
+      ctx.groupSend(boardGroup(board), msg);
+      return { ok: true };
+    }
+    if (!may.write) throw forbidden(a.action);
+    return this.#oneAtATime(storeKey(board, a.key), (key) => this.#write(key, a));
+  }
+
+  async #write(
+    key: string,
+    a: Exclude<Action, { action: 'sync' | 'announce' }>,
+  ): Promise<ActionReply> {
+    const store = this.d.store;
+    switch (a.action) {
+      case 'create':
+        try {
+          return { ok: true, revision: await store.create(key, a.value as Json) };
+        } catch (err) {
+          if (err instanceof ConflictError)
+            throw new ActionError(DashboardError.Conflict, `${a.key} exists`);
+          throw err;
+        }
+      case 'update':
+        return this.#cas(key, a.key, a.revision, (e) =>
+          store.update(key, a.value as Json, e.revision),
+        );
+      case 'delete':
+        return this.#cas(key, a.key, a.revision, (e) => store.delete(key, e.revision));
+      case 'increment':
+        return this.#increment(key, a.key, a.by);
+    }
+  }
+
+  /**
+   * A write at an expected revision. With the client's revision, a mismatch is
+   * its `conflict`; without one, the write follows whatever revision is current,
+   * retrying races, so it never resurrects a key deleted meanwhile.
+   */
+  async #cas(
+    key: string,
+    name: string,
+    expected: number | undefined,
+    write: (current: Entry) => Promise<number>,
+  ): Promise<ActionReply> {
+    return this.#retry(async () => {
+      const current = await this.d.store.get(key);
+      if (!current) throw new ActionError(DashboardError.NotFound, `${name} does not exist`);
+      if (expected !== undefined && current.revision !== expected)
+        throw new ActionError(
+          DashboardError.Conflict,
+          `${name} is at revision ${current.revision}, not ${expected}`,
+          current.revision,
+        );
+      try {
+        return { ok: true, revision: await write(current) };
+      } catch (err) {
+        if (err instanceof ConflictError && expected !== undefined) {
+          const now = await this.d.store.get(key);
+          throw new ActionError(
+            DashboardError.Conflict,
+            `${name} moved past revision ${expected}`,
+            now?.revision ?? 0,
+          );
+        }
+        throw err;
+      }
+    });
+  }
+
+  /** Read, add, compare-and-set; a missing key counts from 0. */
+  async #increment(key: string, name: string, by: number): Promise<ActionReply> {
+    return this.#retry(async () => {
+      const current = await this.d.store.get(key);
+      if (!current) return { ok: true, revision: await this.d.store.create(key, by), value: by };
+      if (typeof current.value !== 'number')
+        throw new ActionError(DashboardError.BadRequest, `${name} does not hold a number`);
+      const value = current.value + by;
+      if (!Number.isFinite(value))
+        throw new ActionError(DashboardError.BadRequest, `${name} would overflow`);
+      return { ok: true, revision: await this.d.store.update(key, value, current.revision), value };
+    });
+  }
+
+  async #oneAtATime<T>(key: string, fn: (key: string) => Promise<T>): Promise<T> {
+    const prev = this.#keyQueues.get(key) ?? Promise.resolve();
+    const run = prev.then(() => fn(key));
+    const tail = run.catch(() => undefined);
+    this.#keyQueues.set(key, tail);
+    void tail.then(() => {
+      if (this.#keyQueues.get(key) === tail) this.#keyQueues.delete(key);
+    });
+    return run;
+  }
+
+  /** Runs `step` again while it loses compare-and-set races, with growing random pauses. */
+  async #retry(step: () => Promise<ActionReply>): Promise<ActionReply> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step();
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        if (attempt >= this.#maxAttempts)
+          throw new ActionError(DashboardError.Conflict, `gave up after ${attempt} attempts`);
+        await sleep(Math.random() * Math.min(2 ** attempt, 50));
+      }
+    }
+  }
+
+  async #sync(board: string, since: number): Promise<ActionReply> {
+    const log = await this.d.store.changesSince(board, since);
+    const changes: SyncChange[] = [];
+    for (const c of log.changes) {
+      const name = splitStoreKey(c.key);
+      if (!name) continue;
+      changes.push(
+        c.op === 'put'
+          ? { op: 'put', key: name.key, value: c.value, revision: c.revision }
+          : { op: 'delete', key: name.key, revision: c.revision },
+      );
+    }
+    if (changes.length <= this.d.limits.maxSyncChanges)
+      return { ok: true, revision: log.revision, changes };
+    // A reply must fit in one NATS message: past the limit, the last change of
+    // each key is what a view needs, and is bounded by the board's key count.
+    const last = new Map(changes.map((c) => [c.key, c.revision]));
+    return {
+      ok: true,
+      revision: log.revision,
+      changes: changes.filter((c) => last.get(c.key) === c.revision),
+      compacted: true,
+    };
+  }
+}
+
+function forbidden(action: string): ActionError {
+  return new ActionError(DashboardError.Forbidden, `this connection may not ${action} on boards`);
+}
+
+function refusal(code: DashboardError, message: string, revision?: number): ActionReply {
+  return {
+    ok: false,
+    error: revision === undefined ? { code, message } : { code, message, revision },
+  };
+}

@@ -1,0 +1,153 @@
+// Wires the dashboard for the command line (services/registry.ts): its store
+// (a JetStream KV bucket on NATS, shared memory on the in-memory bus), the
+// relay that turns changes into events, and the demo feeder.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { MemoryBus, type MemoryBroker } from '../../bus/memory.ts';
+import { NatsBus } from '../../bus/nats.ts';
+import type { Bus } from '../../bus/bus.ts';
+import type { RunnableService, ServiceEnv } from '../registry.ts';
+import { Publisher, type ServiceDefinition } from '../sdk/index.ts';
+import { Feeder } from './feeder.ts';
+import { KvStore } from './kv-store.ts';
+import { MemoryStore } from './memory-store.ts';
+import { BOARD_RE, DEFAULT_LIMITS, type DashboardLimits } from './model.ts';
+import { Relay } from './relay.ts';
+import { dashboardService } from './service.ts';
+import type { Store } from './store.ts';
+
+export { BoardView } from './board-view.ts';
+export { Relay } from './relay.ts';
+export type * from './model.ts';
+
+export interface DashboardOptions {
+  /** The KV bucket; default `<prefix>_dashboard` ('.' in the prefix becomes '_'). */
+  bucket?: string;
+  /** Changes kept per key (1 to 64). */
+  history?: number;
+  /** The relay lease's time to live. */
+  leaseMs?: number;
+  limits?: Partial<DashboardLimits>;
+  /** This replica's name in the lease; default host, pid and a random suffix. */
+  holder?: string;
+}
+
+export interface FeederSettings {
+  bucket?: string;
+  board?: string;
+  intervalMs?: number;
+}
+
+export interface Dashboard extends RunnableService {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the service's own state type
+  definition: ServiceDefinition<any>;
+  readonly store: Store;
+  readonly relay: Relay;
+  close(): Promise<void>;
+}
+
+export async function createDashboard(
+  env: ServiceEnv,
+  opts: DashboardOptions = {},
+): Promise<Dashboard> {
+  const bucket = opts.bucket ?? defaultBucket(env.prefix);
+  const log = env.log.child({ service: 'dashboard' });
+  const store = await openStore(env.bus, bucket, opts.history ?? 64);
+  const leaseStore = await openStore(env.bus, `${bucket}_lease`, 1);
+  const relay = new Relay({
+    store,
+    leaseStore,
+    publisher: new Publisher(env.bus, env.prefix),
+    holder: opts.holder ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    ttlMs: opts.leaseMs ?? 3000,
+    log,
+  });
+  relay.start();
+  log.info({ bucket, bus: env.bus.kind }, 'dashboard store open');
+  return {
+    definition: dashboardService({ store, limits: { ...DEFAULT_LIMITS, ...opts.limits }, log }),
+    store,
+    relay,
+    close: () => relay.stop(),
+  };
+}
+
+/** The feeder as a runnable "service": it answers no streams, it only writes. */
+export async function createFeeder(
+  env: ServiceEnv,
+  opts: FeederSettings = {},
+): Promise<RunnableService & { feeder: Feeder; close(): Promise<void> }> {
+  const store = await openStore(env.bus, opts.bucket ?? defaultBucket(env.prefix), 64);
+  const feeder = new Feeder({
+    store,
+    board: opts.board ?? 'ops',
+    intervalMs: opts.intervalMs ?? 1000,
+    log: env.log.child({ service: 'dashboard-feeder' }),
+  });
+  feeder.start();
+  return {
+    feeder,
+    close: () => feeder.stop(),
+  };
+}
+
+const ConfigSchema = z.object({
+  MUX_DASHBOARD_BUCKET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-"')
+    .optional(),
+  MUX_DASHBOARD_HISTORY: z.coerce.number().int().min(1).max(64).default(64),
+  MUX_DASHBOARD_LEASE_MS: z.coerce.number().int().min(300).default(3000),
+  MUX_DASHBOARD_MAX_VALUE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16)
+    .default(DEFAULT_LIMITS.maxValueBytes),
+  MUX_DASHBOARD_FEEDER_BOARD: z.string().regex(BOARD_RE, 'a board name').default('ops'),
+  MUX_DASHBOARD_FEEDER_MS: z.coerce.number().int().min(50).default(1000),
+});
+
+/** Reads MUX_DASHBOARD_* settings; throws with every problem listed. */
+export function dashboardSettings(vars: Record<string, string | undefined> = process.env): {
+  dashboard: DashboardOptions;
+  feeder: FeederSettings;
+} {
+  const res = ConfigSchema.safeParse(vars);
+  if (!res.success)
+    throw new Error(
+      `invalid dashboard configuration: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  const c = res.data;
+  return {
+    dashboard: {
+      bucket: c.MUX_DASHBOARD_BUCKET,
+      history: c.MUX_DASHBOARD_HISTORY,
+      leaseMs: c.MUX_DASHBOARD_LEASE_MS,
+      limits: { maxValueBytes: c.MUX_DASHBOARD_MAX_VALUE_BYTES },
+    },
+    feeder: {
+      bucket: c.MUX_DASHBOARD_BUCKET,
+      board: c.MUX_DASHBOARD_FEEDER_BOARD,
+      intervalMs: c.MUX_DASHBOARD_FEEDER_MS,
+    },
+  };
+}
+
+export function defaultBucket(prefix: string): string {
+  return `${prefix.replaceAll('.', '_')}_dashboard`;
+}
+
+// On the in-memory bus every component of `dev` gets its own MemoryBus, but
+// they share one broker: the dashboard and the feeder find the same store there.
+const shared = new WeakMap<MemoryBroker, Map<string, MemoryStore>>();
+
+async function openStore(bus: Bus, bucket: string, history: number): Promise<Store> {
+  if (bus instanceof NatsBus) return KvStore.open(bus.connection, { bucket, history });
+  if (!(bus instanceof MemoryBus)) return new MemoryStore({ history });
+  let stores = shared.get(bus.broker);
+  if (!stores) shared.set(bus.broker, (stores = new Map()));
+  let store = stores.get(bucket);
+  if (!store) stores.set(bucket, (store = new MemoryStore({ history })));
+  return store;
+}

@@ -1,0 +1,227 @@
+// The dashboard store on a NATS JetStream KV bucket. A revision is the
+// bucket stream's sequence number; a delete is a KV-Operation: DEL marker.
+// Anything that writes the bucket (another service, another replica, the
+// `nats kv put` command) is seen by `watch`, which is where dashboard events
+// come from.
+import {
+  DeliverPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { Kvm, KvWatchInclude, type KV, type KvEntry } from '@nats-io/kv';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import {
+  assertKey,
+  below,
+  ConflictError,
+  decodeValue,
+  encodeValue,
+  type Change,
+  type ChangeLog,
+  type Entry,
+  type Json,
+  type Snapshot,
+  type Store,
+  type Watch,
+} from './store.ts';
+
+export interface KvStoreOptions {
+  bucket: string;
+  /** Changes kept per key (1 to 64); a client catching up after a gap sees at most this many per key. */
+  history?: number;
+  /** How long a snapshot or catch-up read may take before it fails. */
+  readTimeoutMs?: number;
+}
+
+const OPERATION = 'KV-Operation';
+const EMPTY = new Uint8Array(0);
+
+export class KvStore implements Store {
+  readonly #stream: string;
+  readonly #subjectPrefix: string;
+
+  private constructor(
+    readonly bucket: string,
+    private readonly kv: KV,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly readTimeoutMs: number,
+  ) {
+    this.#stream = `KV_${bucket}`;
+    this.#subjectPrefix = `$KV.${bucket}.`;
+  }
+
+  /** Opens the bucket, creating it when absent. Fails when the server has no JetStream. */
+  static async open(nc: NatsConnection, opts: KvStoreOptions): Promise<KvStore> {
+    const js = jetstream(nc);
+    const kv = await new Kvm(js)
+      .create(opts.bucket, { history: opts.history ?? 64 })
+      .catch((err: unknown) => {
+        throw new Error(
+          `cannot open the KV bucket ${opts.bucket} (the dashboard needs JetStream: nats-server -js): ${(err as Error).message}`,
+          { cause: err },
+        );
+      });
+    return new KvStore(
+      opts.bucket,
+      kv,
+      js,
+      await jetstreamManager(nc),
+      opts.readTimeoutMs ?? 10_000,
+    );
+  }
+
+  async get(key: string): Promise<Entry | undefined> {
+    const e = await this.kv.get(key);
+    if (!e || e.operation !== 'PUT') return undefined;
+    return { key, value: decodeValue(e.value), revision: e.revision };
+  }
+
+  async list(prefix: string): Promise<Snapshot> {
+    const floor = await this.lastRevision();
+    const { changes, revision } = await this.#read(prefix, {
+      deliver_policy: DeliverPolicy.LastPerSubject,
+    });
+    const entries: Entry[] = [];
+    for (const c of changes)
+      if (c.op === 'put')
+        entries.push({ key: c.key, value: c.value ?? null, revision: c.revision });
+    // The floor covers a board whose latest changes were delete markers that the
+    // server has since removed: the snapshot still reflects them.
+    return { revision: Math.max(floor, revision), entries };
+  }
+
+  async changesSince(prefix: string, revision: number): Promise<ChangeLog> {
+    const floor = await this.lastRevision();
+    const read = await this.#read(prefix, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: revision + 1,
+    });
+    return { revision: Math.max(floor, read.revision), changes: read.changes };
+  }
+
+  async lastRevision(): Promise<number> {
+    return (await this.jsm.streams.info(this.#stream)).state.last_seq;
+  }
+
+  async create(key: string, value: Json): Promise<number> {
+    assertKey(key);
+    return conflicts(key, () => this.kv.create(key, encodeValue(value)));
+  }
+
+  async update(key: string, value: Json, expected?: number): Promise<number> {
+    assertKey(key);
+    return conflicts(key, () =>
+      this.kv.put(
+        key,
+        encodeValue(value),
+        expected === undefined ? undefined : { previousSeq: expected },
+      ),
+    );
+  }
+
+  async delete(key: string, expected?: number): Promise<number> {
+    // kv.delete() does not return the marker's revision; publishing the marker
+    // ourselves does (the same message: a DEL operation header, empty body).
+    assertKey(key);
+    const h = headers();
+    h.set(OPERATION, 'DEL');
+    return conflicts(key, async () => {
+      const ack = await this.js.publish(`${this.#subjectPrefix}${key}`, EMPTY, {
+        headers: h,
+        ...(expected === undefined ? {} : { expect: { lastSubjectSequence: expected } }),
+      });
+      return ack.seq;
+    });
+  }
+
+  async watch(prefix?: string): Promise<Watch> {
+    const it = await this.kv.watch({ key: below(prefix), include: KvWatchInclude.AllHistory });
+    return {
+      stop: () => it.stop(),
+      async *[Symbol.asyncIterator]() {
+        for await (const e of it) yield fromEntry(e);
+      },
+    };
+  }
+
+  /**
+   * Reads the changes a short-lived ordered consumer finds under `prefix`:
+   * exactly those pending when it was created, so a read ends even while
+   * writers keep the board busy.
+   */
+  async #read(
+    prefix: string,
+    policy: { deliver_policy: DeliverPolicy; opt_start_seq?: number },
+  ): Promise<ChangeLog> {
+    const oc = await this.js.consumers.getPushConsumer(this.#stream, {
+      filter_subjects: `${this.#subjectPrefix}${below(prefix)}`,
+      ...policy,
+    });
+    const changes: Change[] = [];
+    try {
+      const count = (await oc.info(true)).num_pending;
+      if (count > 0) {
+        let done!: () => void;
+        const caughtUp = new Promise<void>((resolve) => (done = resolve));
+        const iter = await oc.consume({
+          callback: (m) => {
+            changes.push(this.#fromMsg(m));
+            if (changes.length >= count || m.info.pending === 0) done();
+          },
+        });
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`reading ${this.bucket} took over ${this.readTimeoutMs} ms`)),
+            this.readTimeoutMs,
+          );
+        });
+        try {
+          await Promise.race([caughtUp, timeout]);
+        } finally {
+          clearTimeout(timer);
+          iter.stop();
+        }
+      }
+    } finally {
+      await oc.delete().catch(() => undefined);
+    }
+    const revision = changes.reduce((max, c) => Math.max(max, c.revision), 0);
+    return { revision, changes };
+  }
+
+  #fromMsg(m: JsMsg): Change {
+    const key = m.subject.slice(this.#subjectPrefix.length);
+    const op = m.headers?.get(OPERATION);
+    return op === 'DEL' || op === 'PURGE'
+      ? { op: 'delete', key, revision: m.seq }
+      : { op: 'put', key, value: decodeValue(m.data), revision: m.seq };
+  }
+}
+
+function fromEntry(e: KvEntry): Change {
+  return e.operation === 'PUT'
+    ? { op: 'put', key: e.key, value: decodeValue(e.value), revision: e.revision }
+    : { op: 'delete', key: e.key, revision: e.revision };
+}
+
+/** Runs a conditional write, turning JetStream's "wrong last sequence" into a ConflictError. */
+async function conflicts(key: string, write: () => Promise<number>): Promise<number> {
+  try {
+    return await write();
+  } catch (err) {
+    if (
+      err instanceof JetStreamApiError &&
+      (err.code === JetStreamApiCodes.StreamWrongLastSequence ||
+        err.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown)
+    )
+      throw new ConflictError(key, err.message, { cause: err });
+    throw err;
+  }
+}

@@ -1,0 +1,157 @@
+// The dashboard store in process, for the in-memory bus: the same revisions,
+// markers, history depth and change feed as a JetStream KV bucket, so the
+// service code cannot tell them apart.
+import {
+  assertKey,
+  ConflictError,
+  type Change,
+  type ChangeLog,
+  type Entry,
+  type Json,
+  type Snapshot,
+  type Store,
+  type Watch,
+} from './store.ts';
+
+export interface MemoryStoreOptions {
+  /** Changes kept per key, as a KV bucket's `history` (1 to 64). */
+  history?: number;
+}
+
+export class MemoryStore implements Store {
+  #revision = 0;
+  /** Retained changes by revision; a Map iterates in insertion (revision) order. */
+  readonly #log = new Map<number, Change>();
+  /** Retained revisions of each key, oldest first; the last one is the key's latest change. */
+  readonly #byKey = new Map<string, number[]>();
+  readonly #watches = new Set<ChangeQueue>();
+  readonly #history: number;
+
+  constructor(opts: MemoryStoreOptions = {}) {
+    this.#history = opts.history ?? 64;
+  }
+
+  async get(key: string): Promise<Entry | undefined> {
+    const last = this.#latest(key);
+    return last?.op === 'put'
+      ? { key, value: last.value ?? null, revision: last.revision }
+      : undefined;
+  }
+
+  async list(prefix: string): Promise<Snapshot> {
+    const entries: Entry[] = [];
+    for (const revs of this.#byKey.values()) {
+      const last = this.#log.get(revs[revs.length - 1]!)!;
+      if (last.op === 'put' && matches(prefix, last.key))
+        entries.push({ key: last.key, value: last.value ?? null, revision: last.revision });
+    }
+    entries.sort((a, b) => a.revision - b.revision);
+    return { revision: this.#revision, entries };
+  }
+
+  async changesSince(prefix: string, revision: number): Promise<ChangeLog> {
+    const changes = [...this.#log.values()].filter(
+      (c) => c.revision > revision && matches(prefix, c.key),
+    );
+    return { revision: this.#revision, changes };
+  }
+
+  async lastRevision(): Promise<number> {
+    return this.#revision;
+  }
+
+  async create(key: string, value: Json): Promise<number> {
+    if (this.#latest(key)?.op === 'put') throw new ConflictError(key, `${key} exists`);
+    return this.#write({ op: 'put', key, value });
+  }
+
+  async update(key: string, value: Json, expected?: number): Promise<number> {
+    this.#expect(key, expected);
+    return this.#write({ op: 'put', key, value });
+  }
+
+  async delete(key: string, expected?: number): Promise<number> {
+    this.#expect(key, expected);
+    return this.#write({ op: 'delete', key });
+  }
+
+  async watch(prefix?: string): Promise<Watch> {
+    const q = new ChangeQueue(prefix, () => this.#watches.delete(q));
+    // Copying the log and registering happen in one synchronous step, so no
+    // write can fall between the retained changes and the live ones.
+    for (const c of this.#log.values()) q.offer(c);
+    this.#watches.add(q);
+    return q;
+  }
+
+  #latest(key: string): Change | undefined {
+    const revs = this.#byKey.get(key);
+    return revs ? this.#log.get(revs[revs.length - 1]!) : undefined;
+  }
+
+  #expect(key: string, expected: number | undefined): void {
+    if (expected === undefined) return;
+    const current = this.#latest(key)?.revision ?? 0;
+    if (current !== expected)
+      throw new ConflictError(key, `${key} is at revision ${current}, not ${expected}`);
+  }
+
+  #write(change: Omit<Change, 'revision'>): number {
+    assertKey(change.key);
+    const c: Change = { ...change, revision: ++this.#revision };
+    this.#log.set(c.revision, c);
+    const revs = this.#byKey.get(c.key) ?? [];
+    revs.push(c.revision);
+    this.#byKey.set(c.key, revs);
+    while (revs.length > this.#history) this.#log.delete(revs.shift()!);
+    for (const q of this.#watches) q.offer(c);
+    return c.revision;
+  }
+}
+
+function matches(prefix: string | undefined, key: string): boolean {
+  return !prefix || key.startsWith(`${prefix}.`);
+}
+
+/** The live side of a watch: an unbounded queue read by one async iterator. */
+class ChangeQueue implements Watch {
+  readonly #items: Change[] = [];
+  #wake: (() => void) | undefined;
+  #done = false;
+
+  constructor(
+    readonly prefix: string | undefined,
+    private readonly onStop: () => void,
+  ) {}
+
+  offer(c: Change): void {
+    if (this.#done || !matches(this.prefix, c.key)) return;
+    this.#items.push(c);
+    this.#wake?.();
+  }
+
+  stop(): void {
+    if (this.#done) return;
+    this.#done = true;
+    this.#items.length = 0;
+    this.onStop();
+    this.#wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Change> {
+    try {
+      for (;;) {
+        const next = this.#items.shift();
+        if (next) {
+          yield next;
+          continue;
+        }
+        if (this.#done) return;
+        await new Promise<void>((resolve) => (this.#wake = resolve));
+        this.#wake = undefined;
+      }
+    } finally {
+      this.stop();
+    }
+  }
+}

@@ -1,0 +1,233 @@
+// One contract suite for the dashboard's Store: MemoryStore and KvStore on a
+// real nats-server with JetStream must behave the same.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { KvStore } from '../services/dashboard/kv-store.ts';
+import { MemoryStore } from '../services/dashboard/memory-store.ts';
+import {
+  ConflictError,
+  InvalidKeyError,
+  type Change,
+  type Store,
+} from '../services/dashboard/store.ts';
+import { NatsServer } from './helpers/nats-server.ts';
+
+interface StoreFactory {
+  make(opts?: { history?: number }): Promise<Store>;
+}
+
+const board = (): string => `b${randomBytes(4).toString('hex')}`;
+
+async function take(store: Store, n: number, prefix?: string): Promise<Change[]> {
+  const w = await store.watch(prefix);
+  const out: Change[] = [];
+  for await (const c of w) {
+    out.push(c);
+    if (out.length === n) break;
+  }
+  w.stop();
+  return out;
+}
+
+function storeContract(name: string, factory: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await factory.make();
+    });
+
+    it('creates, reads, and refuses to create a live key twice', async () => {
+      const b = board();
+      assert.equal(await store.get(`${b}.cpu`), undefined);
+      const rev = await store.create(`${b}.cpu`, 42);
+      assert.ok(rev > 0);
+      assert.deepEqual(await store.get(`${b}.cpu`), { key: `${b}.cpu`, value: 42, revision: rev });
+      await assert.rejects(store.create(`${b}.cpu`, 43), ConflictError);
+      assert.equal((await store.get(`${b}.cpu`))?.value, 42);
+    });
+
+    it('keeps JSON objects as written', async () => {
+      const b = board();
+      const value = { p50: 1.5, p99: 20, tags: ['a', 'b'], nested: { ok: true } };
+      await store.create(`${b}.latency`, value);
+      assert.deepEqual((await store.get(`${b}.latency`))?.value, value);
+    });
+
+    it('updates only at the expected revision', async () => {
+      const b = board();
+      const r1 = await store.create(`${b}.k`, 1);
+      const r2 = await store.update(`${b}.k`, 2, r1);
+      assert.ok(r2 > r1);
+      await assert.rejects(store.update(`${b}.k`, 3, r1), ConflictError);
+      assert.deepEqual(await store.get(`${b}.k`), { key: `${b}.k`, value: 2, revision: r2 });
+      const r3 = await store.update(`${b}.k`, 4);
+      assert.ok(r3 > r2, 'an update without a revision always writes');
+      await store.update(`${b}.new`, 1, 0);
+      await assert.rejects(store.update(`${b}.new`, 2, 0), ConflictError);
+    });
+
+    it('deletes with a marker that has its own revision; create works again after it', async () => {
+      const b = board();
+      const r1 = await store.create(`${b}.k`, 1);
+      await assert.rejects(store.delete(`${b}.k`, r1 - 1), ConflictError);
+      const r2 = await store.delete(`${b}.k`, r1);
+      assert.ok(r2 > r1);
+      assert.equal(await store.get(`${b}.k`), undefined);
+      const r3 = await store.create(`${b}.k`, 5);
+      assert.ok(r3 > r2);
+      assert.equal((await store.get(`${b}.k`))?.value, 5);
+    });
+
+    it('lets exactly one of many concurrent compare-and-set writers win', async () => {
+      const b = board();
+      const r1 = await store.create(`${b}.n`, 0);
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => store.update(`${b}.n`, i + 1, r1)),
+      );
+      const won = results.filter((r) => r.status === 'fulfilled');
+      assert.equal(won.length, 1);
+      for (const r of results)
+        if (r.status === 'rejected') assert.ok(r.reason instanceof ConflictError);
+    });
+
+    it('numbers revisions from one increasing counter', async () => {
+      const b = board();
+      const revs = [
+        await store.create(`${b}.a`, 1),
+        await store.create(`${b}.b`, 1),
+        await store.update(`${b}.a`, 2),
+        await store.delete(`${b}.b`),
+      ];
+      assert.deepEqual(
+        revs,
+        [...revs].sort((x, y) => x - y),
+      );
+      assert.equal(new Set(revs).size, revs.length);
+      assert.ok((await store.lastRevision()) >= revs[3]!);
+    });
+
+    it('lists the live keys below a prefix, with a revision covering its deletes', async () => {
+      const b = board();
+      await store.create(`${b}.a`, 1);
+      const rb = await store.create(`${b}.b`, 2);
+      await store.create(`${b}x.c`, 3);
+      await store.create(`${b}.deep.d`, 4);
+      await store.delete(`${b}.b`, rb);
+      const ra = await store.update(`${b}.a`, 10);
+      const snap = await store.list(b);
+      assert.deepEqual(snap.entries.map((e) => [e.key, e.value]).sort(), [
+        [`${b}.a`, 10],
+        [`${b}.deep.d`, 4],
+      ]);
+      assert.ok(snap.revision >= ra);
+      for (const e of snap.entries) assert.ok(e.revision <= snap.revision);
+      assert.deepEqual(await store.list(board()), { revision: snap.revision, entries: [] });
+    });
+
+    it('returns the changes after a revision, in order, deletes included', async () => {
+      const b = board();
+      const r0 = await store.create(`${b}.a`, 1);
+      const r1 = await store.update(`${b}.a`, 2);
+      await store.create(`${board()}.other`, 1);
+      const r2 = await store.delete(`${b}.a`);
+      const r3 = await store.create(`${b}.c`, 3);
+      const log = await store.changesSince(b, r0);
+      assert.deepEqual(log.changes, [
+        { op: 'put', key: `${b}.a`, value: 2, revision: r1 },
+        { op: 'delete', key: `${b}.a`, revision: r2 },
+        { op: 'put', key: `${b}.c`, value: 3, revision: r3 },
+      ]);
+      assert.ok(log.revision >= r3);
+      const none = await store.changesSince(b, log.revision);
+      assert.deepEqual(none.changes, []);
+      assert.ok(none.revision >= log.revision);
+    });
+
+    it('watches the retained history, then live changes, in revision order', async () => {
+      const b = board();
+      const r1 = await store.create(`${b}.a`, 1);
+      const r2 = await store.create(`${b}.b`, 2);
+      const w = await store.watch(b);
+      const seen: Change[] = [];
+      const reading = (async () => {
+        for await (const c of w) {
+          seen.push(c);
+          if (seen.length === 4) w.stop();
+        }
+      })();
+      const r3 = await store.delete(`${b}.a`);
+      await store.create(`${board()}.elsewhere`, 0);
+      const r4 = await store.update(`${b}.b`, 5);
+      await reading;
+      assert.deepEqual(seen, [
+        { op: 'put', key: `${b}.a`, value: 1, revision: r1 },
+        { op: 'put', key: `${b}.b`, value: 2, revision: r2 },
+        { op: 'delete', key: `${b}.a`, revision: r3 },
+        { op: 'put', key: `${b}.b`, value: 5, revision: r4 },
+      ]);
+    });
+
+    it('watches every key when given no prefix', async () => {
+      const b1 = board();
+      const b2 = board();
+      const last = await store.lastRevision();
+      await store.create(`${b1}.x`, 1);
+      const r = await store.create(`${b2}.y`, 2);
+      const w = await store.watch();
+      const tail: string[] = [];
+      for await (const c of w) {
+        if (c.revision > last) tail.push(c.key);
+        if (c.revision >= r) break;
+      }
+      w.stop();
+      assert.deepEqual(tail, [`${b1}.x`, `${b2}.y`]);
+    });
+
+    it('keeps at most `history` changes per key, and always the last one', async () => {
+      const small = await factory.make({ history: 2 });
+      const b = board();
+      for (let i = 1; i <= 5; i++) await small.update(`${b}.k`, i);
+      const r = await small.create(`${b}.other`, 0);
+      const log = await small.changesSince(b, 0);
+      assert.deepEqual(
+        log.changes.map((c) => [c.key, c.value]),
+        [
+          [`${b}.k`, 4],
+          [`${b}.k`, 5],
+          [`${b}.other`, 0],
+        ],
+      );
+      assert.equal(log.revision, r);
+      assert.deepEqual(
+        (await take(small, 3, b)).map((c) => c.value),
+        [4, 5, 0],
+      );
+    });
+
+    it('refuses keys outside the grammar', async () => {
+      for (const key of ['', 'a..b', '.a', 'a.', 'a b', 'a.*', 'a.>'])
+        await assert.rejects(store.create(key, 1), InvalidKeyError, key);
+    });
+  });
+}
+
+storeContract('MemoryStore', { make: async (opts) => new MemoryStore(opts) });
+
+let server: NatsServer;
+const conns: NatsConnection[] = [];
+before(async () => {
+  server = await NatsServer.start({ jetstream: true });
+});
+after(async () => {
+  await Promise.all(conns.map((c) => c.close()));
+  await server.close();
+});
+storeContract('KvStore', {
+  make: async (opts) => {
+    const nc = await connect({ servers: server.url });
+    conns.push(nc);
+    return KvStore.open(nc, { bucket: `contract_${randomBytes(4).toString('hex')}`, ...opts });
+  },
+});
