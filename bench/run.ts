@@ -4,6 +4,8 @@
 //   --only=bare,echo,fanout,idle   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
+//   --members=100,1000      fan-out group sizes (default 100,1000,10000)
+//   --gateways=1            fan-out over one gateway, two, or both (default 1,2)
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
@@ -35,6 +37,8 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      members: { type: 'string' },
+      gateways: { type: 'string' },
     },
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -52,7 +56,12 @@ async function main(): Promise<number> {
   const dirs: RunDirs = { logDir, profileDir: values.profile ? logDir : undefined };
 
   const fdLimit = openFileLimit();
-  const sizes = values.quick ? QUICK : FULL;
+  const numbers = (s: string) => s.split(',').map((x) => Number(x.trim()));
+  const sizes = {
+    ...(values.quick ? QUICK : FULL),
+    ...(values.members && { fanoutMembers: numbers(values.members) }),
+    ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
+  };
   const started = Date.now();
   const log = (line: string) =>
     console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);

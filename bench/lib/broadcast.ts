@@ -5,7 +5,7 @@
 import type { ClientPool } from './clients.ts';
 import type { Paced } from './pacer.ts';
 import { CpuMeter } from './proc-stats.ts';
-import { round, type Summary } from './stats.ts';
+import { round, rounded, type Summary } from './stats.ts';
 
 export interface Source {
   send(args: { rate: number; durationMs: number; step: number }): Promise<Paced>;
@@ -14,6 +14,8 @@ export interface Source {
 export interface StepOptions {
   members: number;
   durationMs: number;
+  /** A step lasts long enough to send at least this many messages (large groups get low rates). */
+  minMessages: number;
   /** The processes whose CPU is the cost of the fan-out (the gateways, or the bare server). */
   servers: Record<string, number>;
   /** Other processes, measured for the record (nats-server, service, publisher, clients). */
@@ -37,6 +39,8 @@ export interface StepResult {
   /** Delivery latency, publisher to client, in µs. */
   latency: Summary;
   cpuSeconds: Record<string, number>;
+  /** The part of cpuSeconds spent in the kernel (system calls: socket reads and writes). */
+  systemSeconds: Record<string, number>;
   /** CPU of the server processes per delivery, µs. */
   cpuPerDeliveryUs: number;
   sustained: boolean;
@@ -58,7 +62,8 @@ export async function fanoutStep(
   await pool.countStart(step);
   const meter = new CpuMeter({ ...o.servers, ...o.others });
   const t0 = performance.now();
-  const paced = await source.send({ rate, durationMs: o.durationMs, step });
+  const durationMs = Math.max(o.durationMs, (o.minMessages * 1000) / rate);
+  const paced = await source.send({ rate, durationMs, step });
   const expected = paced.sent * o.members;
   // Wait for the deliveries in flight: all of them, or until none has come for a second.
   let last = -1;
@@ -74,7 +79,7 @@ export async function fanoutStep(
     if (p.received >= expected || performance.now() - lastChange > 1000) break;
     await sleep(50);
   }
-  const window = Math.max(o.durationMs, lastChange - t0) / 1000;
+  const window = Math.max(durationMs, lastChange - t0) / 1000;
   const cpu = meter.stop();
   const r = await pool.countStop(paced.sent);
   let lost = 0;
@@ -92,8 +97,8 @@ export async function fanoutStep(
         ? `${disconnects} clients disconnected`
         : latency.p99 > o.p99LimitMs * 1000
           ? `delivery p99 ${round(latency.p99 / 1000)} ms > ${o.p99LimitMs} ms`
-          : paced.elapsedMs > o.durationMs * 1.25
-            ? `the source fell behind (${round(paced.elapsedMs)} ms to send ${o.durationMs} ms worth)`
+          : paced.elapsedMs > durationMs * 1.25
+            ? `the source fell behind (${round(paced.elapsedMs)} ms to send ${round(durationMs)} ms worth)`
             : undefined;
   return {
     rate: round(rate, 2),
@@ -107,9 +112,8 @@ export async function fanoutStep(
     disconnects,
     deliveriesPerSec: Math.round(r.received / window),
     latency,
-    cpuSeconds: Object.fromEntries(
-      Object.entries(cpu.cpuSeconds).map(([k, v]) => [k, round(v, 2)]),
-    ),
+    cpuSeconds: rounded(cpu.cpuSeconds),
+    systemSeconds: rounded(cpu.systemSeconds),
     cpuPerDeliveryUs: r.received ? round((serverCpu * 1e6) / r.received, 3) : 0,
     sustained: why === undefined,
     why,

@@ -13,6 +13,8 @@ export interface Sizes {
   /** The fixed offered load, in deliveries per second (rate × members). */
   fanoutFixedDeliveries: number;
   stepMs: number;
+  /** Messages a fan-out step sends at least, however low its rate. */
+  minMessages: number;
   rampFactor: number;
   rampMaxSteps: number;
   p99LimitMs: number;
@@ -32,6 +34,7 @@ export const FULL: Sizes = {
   fanoutGateways: [1, 2],
   fanoutFixedDeliveries: 20_000,
   stepMs: 2000,
+  minMessages: 10,
   rampFactor: 1.6,
   rampMaxSteps: 10,
   p99LimitMs: 500,
@@ -50,6 +53,7 @@ export const QUICK: Sizes = {
   fanoutGateways: [1, 2],
   fanoutFixedDeliveries: 400,
   stepMs: 300,
+  minMessages: 3,
   rampFactor: 2,
   rampMaxSteps: 2,
   p99LimitMs: 2000,

@@ -3,7 +3,7 @@
 import type { ClientPool } from './clients.ts';
 import type { Sizes } from './context.ts';
 import { CpuMeter } from './proc-stats.ts';
-import { round, type Histogram, type Summary } from './stats.ts';
+import { round, rounded, type Histogram, type Summary } from './stats.ts';
 
 export interface EchoLevel {
   clients: number;
@@ -14,6 +14,8 @@ export interface EchoLevel {
   /** Round-trip time, µs. */
   latency: Summary;
   cpuSeconds: Record<string, number>;
+  /** The part of cpuSeconds spent in the kernel (system calls: socket reads and writes). */
+  systemSeconds: Record<string, number>;
   /** CPU of the server processes per round trip, µs. */
   cpuPerRoundTripUs: number;
 }
@@ -32,9 +34,8 @@ export function echoLevel(
     roundTripsPerSec: Math.round(r.roundTrips / (durationMs / 1000)),
     errors: r.errors,
     latency: r.hist.summary(),
-    cpuSeconds: Object.fromEntries(
-      Object.entries(cpu.cpuSeconds).map(([k, v]) => [k, round(v, 2)]),
-    ),
+    cpuSeconds: rounded(cpu.cpuSeconds),
+    systemSeconds: rounded(cpu.systemSeconds),
     cpuPerRoundTripUs: r.roundTrips ? round((serverCpu * 1e6) / r.roundTrips, 2) : 0,
   };
 }

@@ -37,26 +37,46 @@ export function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / CLK_TCK;
 }
 
+/** Kernel-mode CPU seconds (stime, in clock ticks): time spent in system calls such as socket writes. */
+export function systemSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / CLK_TCK;
+}
+
 /** Resident set size in bytes (VmRSS). */
 export function rssBytes(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
 }
 
-/** CPU seconds used by each named process between start and stop(). */
+/** CPU seconds used by each named process between start and stop(), and the kernel's share of them. */
 export class CpuMeter {
-  readonly #start: Map<string, number>;
+  readonly #start: Map<string, [number, number]>;
   readonly #t0 = performance.now();
 
   constructor(readonly pids: Record<string, number>) {
-    this.#start = new Map(Object.entries(pids).map(([n, pid]) => [n, cpuSeconds(pid)]));
+    this.#start = new Map(
+      Object.entries(pids).map(([n, pid]) => [n, [cpuSeconds(pid), systemSeconds(pid)]]),
+    );
   }
 
-  stop(): { wallSeconds: number; cpuSeconds: Record<string, number> } {
-    const out: Record<string, number> = {};
-    for (const [n, pid] of Object.entries(this.pids))
-      out[n] = Math.max(0, cpuSeconds(pid) - this.#start.get(n)!);
-    return { wallSeconds: (performance.now() - this.#t0) / 1000, cpuSeconds: out };
+  stop(): {
+    wallSeconds: number;
+    cpuSeconds: Record<string, number>;
+    systemSeconds: Record<string, number>;
+  } {
+    const cpu: Record<string, number> = {};
+    const sys: Record<string, number> = {};
+    for (const [n, pid] of Object.entries(this.pids)) {
+      const [c, s] = this.#start.get(n)!;
+      cpu[n] = Math.max(0, cpuSeconds(pid) - c);
+      sys[n] = Math.max(0, systemSeconds(pid) - s);
+    }
+    return {
+      wallSeconds: (performance.now() - this.#t0) / 1000,
+      cpuSeconds: cpu,
+      systemSeconds: sys,
+    };
   }
 }
 

@@ -89,7 +89,8 @@ export async function startGateway(
 ): Promise<GatewayProc> {
   const port = await freePort();
   const nodeArgs = dirs.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${dirs.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+    ? // One profile per thread (tsx's loader runs in a worker thread): a directory per gateway.
+      ['--cpu-prof', `--cpu-prof-dir=${join(dirs.profileDir, name)}`]
     : [];
   const proc = spawnNode(
     name,

@@ -104,3 +104,7 @@ export const round = (x: number, digits = 1): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
+
+/** Each value rounded to two decimals, for the JSON. */
+export const rounded = (r: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 2)]));

@@ -66,6 +66,7 @@ export async function runBareWs(ctx: BenchContext): Promise<BareWsResult> {
         const opts = {
           members,
           durationMs: sizes.stepMs,
+          minMessages: sizes.minMessages,
           servers: { server: server.pid },
           others: Object.fromEntries(pool.pids.map((p, i) => [`clients-${i}`, p])),
           p99LimitMs: sizes.p99LimitMs,

@@ -73,6 +73,7 @@ export async function runFanout(ctx: BenchContext, bareMax: BareMax): Promise<Fa
           const opts = {
             members,
             durationMs: sizes.stepMs,
+            minMessages: sizes.minMessages,
             servers: Object.fromEntries(gws.map((g, i) => [`gateway-${i}`, g.pid])),
             others: {
               nats: ctx.natsPid,
