@@ -68,7 +68,8 @@ export function targets(m: Measured): Target[] {
     goal: '0 lost, and CPU per delivery ≤ 1.25 × the bare server',
     measured:
       g && bare
-        ? `${bare.offeredDeliveriesPerSec} deliveries/s: ${g.lost} lost, ${g.cpuPerDeliveryUs} vs ${bare.cpuPerDeliveryUs} µs CPU/delivery`
+        ? `${bare.offeredDeliveriesPerSec} deliveries/s: ${g.lost} lost, ${g.cpuPerDeliveryUs} vs ${bare.cpuPerDeliveryUs} µs CPU/delivery` +
+          (g.sustained ? '' : ` (gateway did not keep up: ${g.why})`)
         : undefined,
     ...ratio(
       g && bare ? g.cpuPerDeliveryUs / bare.cpuPerDeliveryUs : undefined,
