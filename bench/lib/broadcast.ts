@@ -92,7 +92,7 @@ export async function fanoutStep(
   const latency = r.hist.summary();
   const why =
     lost > 0
-      ? `${lost} lost`
+      ? `${lost} lost` + (disconnects > 0 ? `, ${disconnects} clients dropped by the server` : '')
       : disconnects > 0
         ? `${disconnects} clients disconnected`
         : latency.p99 > o.p99LimitMs * 1000

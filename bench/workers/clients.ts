@@ -210,6 +210,7 @@ const isOpen = (c: Conn): boolean => c.ws?.readyState === WebSocket.OPEN;
 
 serve({
   async open(args: OpenArgs): Promise<OpenResult> {
+    if (spec) throw new Error('already open: close first');
     spec = args;
     closing = false;
     disconnects = 0;
