@@ -1,0 +1,164 @@
+// The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
+//
+//   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
+//   --only=bare,echo,fanout,idle   sections to run (default: all, in that order)
+//   --out=<file>            JSON results (default bench/results/<date>.json)
+//   --profile               run gateways under --cpu-prof; profiles go beside the logs
+//   --members=100,1000      fan-out group sizes (default 100,1000,10000)
+//   --gateways=1            fan-out over one gateway, two, or both (default 1,2)
+//
+// Every component is its own OS process on one real nats-server: gateways and
+// the echo service through the command line, the bench service, the bare ws
+// server, the bare NATS responder, the publisher and the client workers.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NatsServer } from '../test/helpers/nats-server.ts';
+import { FULL, QUICK, type BenchContext } from './lib/context.ts';
+import { machine } from './lib/machine.ts';
+import { openFileLimit } from './lib/proc-stats.ts';
+import { stopAll, type RunDirs } from './lib/procs.ts';
+import { report } from './lib/report.ts';
+import { targets, type Measured } from './lib/targets.ts';
+import { runBareNats } from './scenarios/bare-nats.ts';
+import { runBareWs } from './scenarios/bare-ws.ts';
+import { runEchoScenario } from './scenarios/echo.ts';
+import { runFanout } from './scenarios/fanout.ts';
+import { runIdle } from './scenarios/idle.ts';
+
+const SECTIONS = ['bare', 'echo', 'fanout', 'idle'] as const;
+type Section = (typeof SECTIONS)[number];
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      out: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      members: { type: 'string' },
+      gateways: { type: 'string' },
+    },
+  });
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
+  const bad = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (bad.length) {
+    console.error(`--only: unknown section ${bad.join(', ')}; sections are ${SECTIONS.join(', ')}`);
+    return 2;
+  }
+  const run = (s: Section) => only.includes(s);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const out = resolve(values.out ?? join(ROOT, 'bench/results', `${stamp}.json`));
+  const logDir = join(ROOT, 'bench/results/logs', stamp);
+  mkdirSync(logDir, { recursive: true });
+  mkdirSync(dirname(out), { recursive: true });
+  const dirs: RunDirs = { logDir, profileDir: values.profile ? logDir : undefined };
+
+  const fdLimit = openFileLimit();
+  const numbers = (s: string) => s.split(',').map((x) => Number(x.trim()));
+  const sizes = {
+    ...(values.quick ? QUICK : FULL),
+    ...(values.members && { fanoutMembers: numbers(values.members) }),
+    ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
+  };
+  const started = Date.now();
+  const log = (line: string) =>
+    console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  log(`muxgate bench${values.quick ? ' (quick)' : ''}: ${only.join(', ')}; logs in ${logDir}`);
+
+  const nats = await NatsServer.start({ jetstream: false });
+  const ctx: BenchContext = {
+    sizes,
+    natsUrl: nats.url,
+    natsPid: natsPid(nats.port),
+    dirs,
+    fdLimit,
+    log,
+  };
+  const m: Measured = {
+    bareWs: undefined,
+    bareNats: undefined,
+    echo: undefined,
+    fanout: undefined,
+    idle: undefined,
+  };
+  try {
+    if (run('bare')) {
+      log('bare parts: ws echo and broadcast, NATS request/reply');
+      m.bareWs = await runBareWs(ctx);
+      m.bareNats = await runBareNats(ctx);
+    }
+    if (run('echo')) {
+      log('echo through gateway → NATS → service → NATS → gateway');
+      m.echo = await runEchoScenario(ctx);
+    }
+    if (run('fanout')) {
+      log('group fan-out');
+      const bareMax = new Map(
+        (m.bareWs?.broadcast ?? []).flatMap((b) => (b.ramp.max ? [[b.members, b.ramp.max]] : [])),
+      );
+      m.fanout = await runFanout(ctx, bareMax);
+    }
+    if (run('idle')) {
+      log('idle connections');
+      m.idle = await runIdle(ctx);
+    }
+  } finally {
+    await stopAll();
+    await nats.close();
+  }
+
+  const t = targets(m);
+  const results = {
+    meta: {
+      date: new Date(started).toISOString(),
+      command:
+        `npm run bench${values.quick ? ':quick' : ''} -- ${process.argv.slice(2).join(' ')}`.trim(),
+      quick: values.quick,
+      sections: only,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      machine: machine(fdLimit),
+      sizes,
+      note: 'All processes share the machine; figures from a machine other work also uses are noisy.',
+    },
+    bare: m.bareWs || m.bareNats ? { ws: m.bareWs ?? null, nats: m.bareNats ?? null } : null,
+    echo: m.echo ?? null,
+    fanout: m.fanout ?? null,
+    idle: m.idle ?? null,
+    targets: t,
+  };
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${report(m, t)}`);
+  log(`results written to ${out}`);
+  return 0;
+}
+
+/** The pid of the nats-server listening on `port` (the helper does not expose its process). */
+function natsPid(port: number): number {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      if (argv[0]?.endsWith('nats-server') && argv.includes(String(port))) return Number(d);
+    } catch {
+      // the process went away while we looked
+    }
+  }
+  throw new Error(`no nats-server process listening on ${port}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    console.error(`${signal}: stopping every process of the run`);
+    void stopAll().finally(() => process.exit(130));
+  });
+
+main().then(
+  (code) => process.exit(code),
+  async (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    await stopAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,83 @@
+// Smoke test of the benchmark: the quick mode runs every section end to end
+// (real nats-server, gateways, services and clients as processes) and writes
+// its JSON. No timing is asserted: figures on a shared machine prove nothing.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+interface Step {
+  lost: number;
+  duplicates: number;
+  delivered: number;
+  expected: number;
+}
+
+describe('bench --quick', () => {
+  let dir: string;
+  let results: Record<string, unknown> & {
+    bare: { ws: { echo: unknown[]; broadcast: { fixed: Step; ramp: { steps: Step[] } }[] } };
+    echo: { levels: { roundTrips: number; errors: number }[] };
+    fanout: { fixed: Step; atBareMax?: Step; ramp: { steps: Step[] } }[];
+    idle: { levels: { accepted: number; requested: number }[] };
+    targets: { name: string }[];
+  };
+  let output = '';
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'muxgate-bench-'));
+    const out = join(dir, 'quick.json');
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn('bash', ['bench/run.sh', '--quick', `--out=${out}`], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      child.once('exit', resolve);
+    });
+    assert.equal(code, 0, `bench --quick failed:\n${output}`);
+    results = JSON.parse(await readFile(out, 'utf8')) as typeof results;
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes every section', () => {
+    for (const section of ['meta', 'bare', 'echo', 'fanout', 'idle', 'targets'])
+      assert.ok(results[section], `section ${section} is missing`);
+    assert.ok(results.bare.ws.echo.length > 0);
+    assert.ok(results.targets.length >= 4);
+  });
+
+  it('loses no fan-out message, through the bare server or the gateways', () => {
+    const steps = [
+      ...results.bare.ws.broadcast.flatMap((b) => [b.fixed, ...b.ramp.steps]),
+      ...results.fanout.flatMap((f) => [
+        f.fixed,
+        ...(f.atBareMax ? [f.atBareMax] : []),
+        ...f.ramp.steps,
+      ]),
+    ];
+    assert.ok(steps.length > 0);
+    for (const s of steps) {
+      assert.equal(s.lost, 0);
+      assert.equal(s.duplicates, 0);
+      assert.equal(s.delivered, s.expected);
+    }
+  });
+
+  it('echoes without error frames and accepts every idle connection', () => {
+    for (const l of results.echo.levels) {
+      assert.ok(l.roundTrips > 0);
+      assert.equal(l.errors, 0);
+    }
+    for (const l of results.idle.levels) assert.equal(l.accepted, l.requested);
+  });
+
+  it('prints the tables', () => {
+    for (const title of ['Round trips', 'Fan-out', 'Idle connections', 'Targets'])
+      assert.match(output, new RegExp(title));
+  });
+});
