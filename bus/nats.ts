@@ -68,17 +68,47 @@ export class NatsBus implements Bus {
     return () => this.#listeners.delete(listener);
   }
 
+  // Publishes reach nats.js once per event-loop turn. nats.js writes its
+  // buffer on the microtask after a publish, so a gateway publishing once per
+  // client frame (each frame its own socket read, its own task) made one
+  // write system call per frame; batched, it makes one per turn. Whatever
+  // must stay ordered after a publish (request, subscribe, flush, drain)
+  // hands the batch over first.
+  #batch: [string, Uint8Array, PublishOptions | undefined][] = [];
+  #scheduled = false;
+
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void {
     this.#assertOpen();
-    this.connection.publish(
-      subject,
-      data,
-      opts?.headers ? { headers: toNats(opts.headers) } : undefined,
-    );
+    this.#batch.push([subject, data, opts]);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(this.#handOver);
+    }
   }
+
+  #handOver = (): void => {
+    this.#scheduled = false;
+    if (this.#batch.length === 0) return;
+    const batch = this.#batch;
+    this.#batch = [];
+    for (const [subject, data, opts] of batch) {
+      try {
+        this.connection.publish(
+          subject,
+          data,
+          opts?.headers ? { headers: toNats(opts.headers) } : undefined,
+        );
+      } catch (err) {
+        // Deferred, so there is no caller left to throw to; the connection
+        // closed under us (drain hands the batch over before it starts).
+        console.error(`muxgate: publish to ${subject} failed`, err);
+      }
+    }
+  };
 
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {
     this.#assertOpen();
+    this.#handOver();
     const sub = this.connection.subscribe(subject, {
       queue: opts?.queue,
       callback: (err, msg) => {
@@ -107,6 +137,7 @@ export class NatsBus implements Bus {
   ): void {
     try {
       this.#assertOpen();
+      this.#handOver();
       if (!this.#inboxReady) {
         this.connection.subscribe(`${this.#inbox}.*`, {
           callback: (_err, msg) => this.#onReply(msg),
@@ -145,11 +176,13 @@ export class NatsBus implements Bus {
   }
 
   async flush(): Promise<void> {
+    this.#handOver();
     await this.connection.flush();
   }
 
   async drain(): Promise<void> {
     if (this.connection.isClosed()) return;
+    this.#handOver();
     this.#setStatus('draining');
     await this.connection.drain();
     this.#setStatus('closed');
