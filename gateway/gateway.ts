@@ -37,6 +37,13 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+// A listener that stays on the socket for its whole life: a module function,
+// not a closure, so it keeps nothing of the upgrade (the request and its
+// headers) alive for as long as the connection lasts.
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
 export class Gateway {
   readonly config: GatewayConfig;
   readonly bus: Bus;
@@ -158,7 +165,7 @@ export class Gateway {
   }
 
   async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     try {
       const url = new URL(req.url ?? '/', 'http://gateway');
       if (url.pathname !== '/ws') throw new UpgradeRefused(404, 'not found');

@@ -15,7 +15,7 @@ export interface Member {
   readonly stream: string;
   readonly streamJson: string;
   /** Writes an encoded frame to the member's socket. */
-  sendFrame(text: string, type: string): void;
+  sendFrame(frame: string | Buffer, type: string): void;
 }
 
 /** What the hub needs from a session to hand it Outbound frames. */
@@ -140,10 +140,12 @@ export class Hub {
     }
     // Encoded once per stream name, not once per member: members of one group
     // nearly always share their stream name (all of "chat:lobby").
-    const frames = new Map<string, string>();
+    // As bytes, so the socket writes do not encode the text again per member.
+    const frames = new Map<string, Buffer>();
     for (const m of g.members) {
       let frame = frames.get(m.stream);
-      if (frame === undefined) frames.set(m.stream, (frame = msgFrame(m.streamJson, payload)));
+      if (frame === undefined)
+        frames.set(m.stream, (frame = Buffer.from(msgFrame(m.streamJson, payload))));
       m.sendFrame(frame, 'msg');
     }
   };

@@ -1,5 +1,9 @@
 // A token bucket per connection: `rate` frames per second sustained, up to
 // `burst` at once. Refilled lazily on each take, so idle connections cost no timer.
+
+// One bound function for every bucket, not one per connection.
+const monotonicNow = performance.now.bind(performance);
+
 export class TokenBucket {
   #tokens: number;
   #last: number;
@@ -7,7 +11,7 @@ export class TokenBucket {
   constructor(
     readonly rate: number,
     readonly burst: number,
-    readonly now: () => number = performance.now.bind(performance),
+    readonly now: () => number = monotonicNow,
   ) {
     this.#tokens = burst;
     this.#last = now();

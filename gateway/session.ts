@@ -395,7 +395,7 @@ export class Session implements Connection {
     this.#sendText(encodeFrame(frame), type);
   }
 
-  #sendText(text: string, type: string): void {
+  #sendText(text: string | Buffer, type: string): void {
     if (this.#closed) return;
     this.#d.transport.send(text);
     this.#d.metrics.frameOut(type);

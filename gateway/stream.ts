@@ -30,7 +30,7 @@ export class Stream implements Member {
 
   constructor(
     readonly to: StreamAddress,
-    readonly sendFrame: (text: string, type: string) => void,
+    readonly sendFrame: (frame: string | Buffer, type: string) => void,
     private readonly hub: Hub,
   ) {
     this.streamJson = JSON.stringify(to.stream);

@@ -1,10 +1,12 @@
 // The Transport is what a Session writes to. The session imports neither ws
 // nor nats: tests drive it with an in-memory transport, the server with
 // WsTransport.
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 
 export interface Transport {
-  send(text: string): void;
+  /** Sends one text frame: JSON text, as a string or already UTF-8 encoded. */
+  send(frame: string | Buffer): void;
   /** Starts a close handshake with the code. */
   close(code: number, reason: string): void;
   /** Sends the close frame, then drops the connection after a grace period even if the peer never answers. */
@@ -14,6 +16,18 @@ export interface Transport {
 }
 
 const ABORT_GRACE_MS = 1000;
+const TEXT = { binary: false } as const;
+
+// ws keeps its net.Socket in a private field; cork() and uncork() on it are
+// plain Node stream calls, which ws itself makes around every frame.
+const socketOf = (ws: WebSocket): Socket => (ws as unknown as { _socket: Socket })._socket;
+
+let corked: WsTransport[] = [];
+function uncorkAll(): void {
+  const list = corked;
+  corked = [];
+  for (const t of list) t.uncork();
+}
 
 export class WsTransport implements Transport {
   /** Cleared on every pong; a peer still not alive at the next heartbeat is dead. */
@@ -25,8 +39,26 @@ export class WsTransport implements Transport {
     });
   }
 
-  send(text: string): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
+  send(frame: string | Buffer): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (!this.#corked) {
+      // Frames sent to this socket until the current task ends go out in one
+      // write: a burst of group messages from one NATS read costs each member
+      // one system call, not one per message.
+      this.#corked = socketOf(this.ws);
+      this.#corked.cork();
+      corked.push(this);
+      if (corked.length === 1) queueMicrotask(uncorkAll);
+    }
+    this.ws.send(frame, TEXT);
+  }
+
+  #corked: Socket | undefined;
+
+  /** Called by uncorkAll once the task that corked the socket ends. */
+  uncork(): void {
+    this.#corked?.uncork();
+    this.#corked = undefined;
   }
 
   close(code: number, reason: string): void {
