@@ -56,8 +56,10 @@ export const GatewayConfigSchema = z.object({
   MUX_ROUTES: routes,
   MUX_MAX_FRAME_BYTES: int(64 * 1024, 64),
   MUX_MAX_STREAMS: int(128),
-  MUX_RATE_PER_SECOND: int(1000),
-  MUX_RATE_BURST: int(2000),
+  // Generous on purpose: it stops a runaway client, never a real app or a
+  // closed-loop benchmark client (several thousand round trips a second).
+  MUX_RATE_PER_SECOND: int(10_000),
+  MUX_RATE_BURST: int(20_000),
   MUX_JOIN_TIMEOUT_MS: int(5000),
   MUX_HEARTBEAT_MS: int(30_000, 10),
   MUX_MAX_BUFFERED_BYTES: int(1024 * 1024, 1024),

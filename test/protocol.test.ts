@@ -64,8 +64,8 @@ for (const kind of ['nats', 'memory'] as const) {
       assert.deepEqual(first!.limits, {
         max_frame_bytes: 65_536,
         max_streams: 128,
-        rate_per_second: 1000,
-        rate_burst: 2000,
+        rate_per_second: 10_000,
+        rate_burst: 20_000,
       });
     });
 
