@@ -98,6 +98,11 @@ export class Hub {
     }
   }
 
+  /** Whether this gateway already subscribes to the group (has a local member). */
+  hasGroup(group: string): boolean {
+    return this.#groups.has(group);
+  }
+
   /** Groups this gateway subscribes to, for tests and diagnostics. */
   groupNames(): string[] {
     return [...this.#groups.keys()];

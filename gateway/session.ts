@@ -134,18 +134,8 @@ export class Session implements Connection {
   deliver(out: OutboundFrame): void {
     const s = this.#streams.get(out.stream ?? '');
     if (!s || this.#closed) return void this.#d.metrics.busDropped.labels('gone').inc();
-    if (s.phase === 'joining') {
-      if (s.pending.length >= this.#d.config.maxPendingFrames) {
-        this.#d.metrics.busDropped.labels('pending_full').inc();
-        return this.#d.log.warn(
-          { conn: this.id, stream: s.stream },
-          'pending queue full before joined',
-        );
-      }
-      s.pending.push(out);
-      return;
-    }
-    this.#apply(s, out);
+    if (s.phase === 'joining') s.hold({ out });
+    else this.#apply(s, out);
   }
 
   #dispatch(frame: ClientFrame): void {
@@ -205,6 +195,8 @@ export class Session implements Connection {
       },
       (text, type) => this.#sendText(text, type),
       this.#d.hub,
+      this.#d.config.maxPendingFrames,
+      this.#onPendingFull,
     );
     this.#streams.set(name, stream);
     this.#d.metrics.streams.inc();
@@ -261,16 +253,41 @@ export class Session implements Connection {
       );
       return this.#error({ code: ErrorCode.Internal, message: 'internal error', ...where });
     }
+    const fresh = result.groups.some((g) => !this.#d.hub.hasGroup(g));
     for (const g of result.groups) s.joinGroup(g);
-    s.phase = 'joined';
     span.setAttribute('muxgate.result', 'accept');
-    this.#sendText(joinedFrame(s.streamJson, ref, result.payload), 'joined');
-    for (const out of s.pending.splice(0)) {
+    if (!fresh) return this.#open(s, ref, result.payload);
+    // This gateway just subscribed to a group. The server orders nothing
+    // across connections, so until it has processed our SUB, a message another
+    // connection publishes (say, in answer to this client's `joined`) could be
+    // routed without us. A flush is a round trip: after it, the SUB is in.
+    void this.#d.router.bus
+      .flush()
+      .catch(() => undefined)
+      .then(() => this.#open(s, ref, result.payload));
+  }
+
+  /** Writes `joined`, then what waited for it, in order. */
+  #open(s: Stream, ref: Ref | undefined, payload: string | undefined): void {
+    if (this.#streams.get(s.stream) !== s) return;
+    if (this.#closed) {
+      this.#publishLeave(s, LeaveReason.Disconnect, injectHeaders());
+      return this.#dropStream(s);
+    }
+    s.phase = 'joined';
+    this.#sendText(joinedFrame(s.streamJson, ref, payload), 'joined');
+    for (const held of s.pending.splice(0)) {
       if (this.#streams.get(s.stream) !== s) break;
-      this.#apply(s, out);
+      if ('out' in held) this.#apply(s, held.out);
+      else this.#sendText(held.frame, held.type);
     }
     if (s.leave && this.#streams.get(s.stream) === s) this.#leaveJoined(s, s.leave.ref);
   }
+
+  #onPendingFull = (s: Stream): void => {
+    this.#d.metrics.busDropped.labels('pending_full').inc();
+    this.#d.log.warn({ conn: this.id, stream: s.stream }, 'pending queue full before joined');
+  };
 
   #msg(name: string, ref: Ref | undefined, payload: unknown): void {
     const s = this.#streams.get(name);

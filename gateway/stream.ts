@@ -17,23 +17,40 @@ export type ApplyOutcome =
   | { invalid: string; close?: never }
   | undefined;
 
+/** What waits for `joined`: the service's frames, and group frames for the stream, in arrival order. */
+export type Held = { out: OutboundFrame } | { frame: string | Buffer; type: string };
+
 export class Stream implements Member {
   readonly streamJson: string;
   phase: 'joining' | 'joined' = 'joining';
   /** The service's per-stream state from its JoinAccept, sent back with each Inbound and Leave. */
   state: Uint8Array = EMPTY;
   readonly groups = new Set<string>();
-  /** Outbound frames that arrived before `joined` went out. */
-  readonly pending: OutboundFrame[] = [];
+  /** What arrived before `joined` went out. */
+  readonly pending: Held[] = [];
   /** A leave the client sent while the join was in flight. */
   leave: { ref: Ref | undefined } | undefined;
 
   constructor(
     readonly to: StreamAddress,
-    readonly sendFrame: (frame: string | Buffer, type: string) => void,
+    private readonly write: (frame: string | Buffer, type: string) => void,
     private readonly hub: Hub,
+    private readonly maxPending: number,
+    private readonly onDrop: (stream: Stream) => void,
   ) {
     this.streamJson = JSON.stringify(to.stream);
+  }
+
+  /** A group frame for this member: written once joined, held until then. */
+  sendFrame(frame: string | Buffer, type: string): void {
+    if (this.phase === 'joined') this.write(frame, type);
+    else this.hold({ frame, type });
+  }
+
+  /** Keeps something for after `joined`; past maxPending it is dropped and reported. */
+  hold(item: Held): void {
+    if (this.pending.length < this.maxPending) this.pending.push(item);
+    else this.onDrop(this);
   }
 
   get stream(): string {
@@ -65,7 +82,7 @@ export class Stream implements Member {
       case 'msg': {
         const payload = servicePayload(out.msg.payload);
         if (payload === undefined) return { invalid: 'msg payload is not JSON' };
-        this.sendFrame(msgFrame(this.streamJson, payload), 'msg');
+        this.write(msgFrame(this.streamJson, payload), 'msg');
         return undefined;
       }
       case 'reply': {
@@ -73,7 +90,7 @@ export class Stream implements Member {
         const ref = serviceRef(out.reply.ref);
         if (payload === undefined || ref === undefined)
           return { invalid: 'reply has a bad payload or ref' };
-        this.sendFrame(replyFrame(this.streamJson, JSON.stringify(ref), payload), 'reply');
+        this.write(replyFrame(this.streamJson, JSON.stringify(ref), payload), 'reply');
         return undefined;
       }
       case 'close': {

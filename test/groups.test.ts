@@ -9,12 +9,20 @@ import { MemoryBroker } from '../bus/memory.ts';
 import { Subjects } from '../bus/subjects.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import { GroupMessage, JoinReply } from '../proto/index.ts';
+import { NatsBus } from '../bus/nats.ts';
+import { probeService } from './helpers/probe.ts';
 import { accept, defineService, Publisher, ServiceRunner } from '../services/sdk/index.ts';
 import { TestClient } from './helpers/client.ts';
 import { gatewayMetric, scrapeMetric } from './helpers/metrics.ts';
 import { NatsServer } from './helpers/nats-server.ts';
 import { spawnMuxgate, type MuxgateProcess } from './helpers/process.ts';
-import { connectBus, startGateway, uniquePrefix, type BusSource } from './helpers/system.ts';
+import {
+  connectBus,
+  startGateway,
+  TestSystem,
+  uniquePrefix,
+  type BusSource,
+} from './helpers/system.ts';
 import { until } from './helpers/wait.ts';
 
 /** A service whose streams join the groups named in the join payload: `{groups: [...]}`. */
@@ -325,5 +333,37 @@ describe('chat across two gateway OS processes on one NATS', () => {
     await until(() => clients.slice(3).every((c) => chat(c).some((m) => m.text === 'only g2 now')));
     assert.equal(await scrapeMetric(g1.http, 'muxgate_group_messages_total'), g1Before);
     for (const c of clients.slice(0, 3)) assert.equal(chat(c).length, 60);
+  });
+});
+
+describe('a group message published the moment a client sees joined', () => {
+  // Each join below makes the gateway subscribe to a new group; the message
+  // comes from another NATS connection. nats-server orders nothing across
+  // connections, so without the gateway confirming its SUB (a flush) before
+  // writing `joined`, some of these would be routed before the subscription.
+  it('reaches the client, join after join', async () => {
+    const nats = await NatsServer.start({ jetstream: false });
+    const probe = probeService();
+    const sys = await TestSystem.start({
+      bus: { nats: nats.url },
+      services: [probe.definition],
+      env: { MUX_ROUTES: 'probe' },
+    });
+    const other = new Publisher(await NatsBus.connect({ servers: nats.url }), sys.prefix);
+    try {
+      const c = await sys.client();
+      for (let i = 0; i < 100; i++) {
+        const stream = `probe:fresh-${i}`;
+        c.send({ type: 'join', stream, payload: { groups: [`fresh.g${i}`] } });
+        await c.expect('joined', stream);
+        other.toGroup(`fresh.g${i}`, i);
+        assert.equal((await c.expect('msg', stream)).payload, i);
+      }
+      assert.equal(sys.gateway.hub.groupNames().length, 100);
+    } finally {
+      await other.bus.drain();
+      await sys.close();
+      await nats.close();
+    }
   });
 });
