@@ -111,3 +111,17 @@ export class BusClosedError extends BusError {
     super('the bus is draining or closed', options);
   }
 }
+
+/** request() for implementations that have requestCallback: one promise wrapper for every Bus. */
+export function requestPromise(
+  bus: Pick<Bus, 'requestCallback'>,
+  subject: string,
+  data: Uint8Array,
+  opts: RequestOptions,
+): Promise<BusMessage> {
+  return new Promise((resolve, reject) =>
+    bus.requestCallback(subject, data, opts, (err, msg) =>
+      err || !msg ? reject(err) : resolve(msg),
+    ),
+  );
+}

@@ -6,6 +6,7 @@ import {
   BusClosedError,
   NoRespondersError,
   RequestTimeoutError,
+  requestPromise,
   type Bus,
   type BusMessage,
   type BusStatus,
@@ -140,9 +141,7 @@ export class MemoryBus implements Bus {
   }
 
   request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage> {
-    return new Promise((resolve, reject) =>
-      this.requestCallback(subject, data, opts, (err, msg) => (err ? reject(err) : resolve(msg!))),
-    );
+    return requestPromise(this, subject, data, opts);
   }
 
   requestCallback(

@@ -11,6 +11,7 @@ import {
   BusClosedError,
   NoRespondersError,
   RequestTimeoutError,
+  requestPromise,
   type Bus,
   type BusMessage,
   type BusStatus,
@@ -124,9 +125,7 @@ export class NatsBus implements Bus {
   }
 
   request(subject: string, data: Uint8Array, opts: RequestOptions): Promise<BusMessage> {
-    return new Promise((resolve, reject) =>
-      this.requestCallback(subject, data, opts, (err, msg) => (err ? reject(err) : resolve(msg!))),
-    );
+    return requestPromise(this, subject, data, opts);
   }
 
   requestCallback(
