@@ -4,6 +4,8 @@
 import { NoRespondersError, RequestTimeoutError, type Bus, type Headers } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../proto/index.ts';
+import { ErrorCode } from '../protocol/codes.ts';
+import { parseStream } from '../protocol/names.ts';
 import type { Route } from './config.ts';
 
 export type JoinResult =
@@ -11,6 +13,13 @@ export type JoinResult =
   | { kind: 'refuse'; code: string; message: string }
   | { kind: 'unavailable'; message: string }
   | { kind: 'internal'; error: unknown };
+
+export type Admission =
+  | { ok: true; service: string; topic: string }
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+const STREAM_GRAMMAR =
+  'stream must be "service" or "service:topic" (service [a-z][a-z0-9-]{0,31}, topic [A-Za-z0-9_.~@:=+-]{1,128})';
 
 export interface StreamAddress {
   service: string;
@@ -32,8 +41,31 @@ export class Router {
     readonly joinTimeoutMs: number,
   ) {}
 
-  route(service: string): Route | undefined {
-    return this.routes.get(service);
+  /**
+   * The gateway's own policy for a join, checked before any service hears of
+   * it: the name's grammar, a route, authentication where the route wants it,
+   * and the connection's streams.
+   */
+  admit(
+    name: string,
+    user: string,
+    streams: ReadonlyMap<string, unknown>,
+    maxStreams: number,
+  ): Admission {
+    const refuse = (code: ErrorCode, message: string): Admission => ({
+      ok: false,
+      error: { code, message },
+    });
+    const parsed = parseStream(name);
+    if (!parsed) return refuse(ErrorCode.BadStream, STREAM_GRAMMAR);
+    const route = this.routes.get(parsed.service);
+    if (!route) return refuse(ErrorCode.UnknownStream, `no route for service "${parsed.service}"`);
+    if (route.requireAuth && !user)
+      return refuse(ErrorCode.Forbidden, `${parsed.service} needs an authenticated connection`);
+    if (streams.has(name)) return refuse(ErrorCode.AlreadyJoined, `${name} is already joined`);
+    if (streams.size >= maxStreams)
+      return refuse(ErrorCode.TooManyStreams, `at most ${maxStreams} streams per connection`);
+    return { ok: true, service: parsed.service, topic: parsed.topic };
   }
 
   /**

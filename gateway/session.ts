@@ -13,7 +13,7 @@ import { injectHeaders, SpanKind, spanContext, tracer } from '../bus/trace.ts';
 import { CloseCode, ErrorCode, LeaveReason, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import type { ClientFrame, Limits, Ref } from '../protocol/frames.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
-import { groupNameProblem, parseStream } from '../protocol/names.ts';
+import { groupNameProblem } from '../protocol/names.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import type { Logger } from '../lib/log.ts';
 import {
@@ -156,40 +156,19 @@ export class Session implements Connection {
 
   #join(name: string, ref: Ref | undefined, payload: unknown): void {
     const where = { ref, stream: name };
-    const parsed = parseStream(name);
-    if (!parsed)
-      return this.#error({ code: ErrorCode.BadStream, message: streamMessage, ...where });
-    const route = this.#d.router.route(parsed.service);
-    if (!route)
-      return this.#error({
-        code: ErrorCode.UnknownStream,
-        message: `no route for service "${parsed.service}"`,
-        ...where,
-      });
-    if (route.requireAuth && !this.#d.scope.user)
-      return this.#error({
-        code: ErrorCode.Forbidden,
-        message: `${parsed.service} needs an authenticated connection`,
-        ...where,
-      });
-    if (this.#streams.has(name))
-      return this.#error({
-        code: ErrorCode.AlreadyJoined,
-        message: `${name} is already joined`,
-        ...where,
-      });
-    if (this.#streams.size >= this.#d.config.maxStreams)
-      return this.#error({
-        code: ErrorCode.TooManyStreams,
-        message: `at most ${this.#d.config.maxStreams} streams per connection`,
-        ...where,
-      });
+    const admitted = this.#d.router.admit(
+      name,
+      this.#d.scope.user ?? '',
+      this.#streams,
+      this.#d.config.maxStreams,
+    );
+    if (!admitted.ok) return this.#error({ ...admitted.error, ...where });
 
     const stream = new Stream(
       {
-        service: parsed.service,
+        service: admitted.service,
         stream: name,
-        topic: parsed.topic,
+        topic: admitted.topic,
         address: this.#d.address,
         scope: this.#d.scope,
       },
@@ -431,5 +410,3 @@ export class Session implements Connection {
 }
 
 const rateMessage = 'too many frames; slow down';
-const streamMessage =
-  'stream must be "service" or "service:topic" (service [a-z][a-z0-9-]{0,31}, topic [A-Za-z0-9_.~@:=+-]{1,128})';
