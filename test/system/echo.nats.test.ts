@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { echoService } from '../services/echo/echo.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { TestSystem } from './helpers/system.ts';
+import { echoService } from '../../services/echo/echo.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { TestSystem } from '../helpers/system.ts';
 
 describe('echo over a real nats-server', () => {
   let nats: NatsServer;

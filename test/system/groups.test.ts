@@ -4,26 +4,26 @@
 // (to read their hubs) and, in the last suite, as separate OS processes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Bus } from '../bus/bus.ts';
-import { MemoryBroker } from '../bus/memory.ts';
-import { Subjects } from '../bus/subjects.ts';
-import type { Gateway } from '../gateway/gateway.ts';
-import { GroupMessage, JoinReply } from '../proto/index.ts';
-import { NatsBus } from '../bus/nats.ts';
-import { probeService } from './helpers/probe.ts';
-import { accept, defineService, Publisher, ServiceRunner } from '../services/sdk/index.ts';
-import { TestClient } from './helpers/client.ts';
-import { gatewayMetric, scrapeMetric } from './helpers/metrics.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { spawnMuxgate, type MuxgateProcess } from './helpers/process.ts';
+import type { Bus } from '../../bus/bus.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import { Subjects } from '../../bus/subjects.ts';
+import type { Gateway } from '../../gateway/gateway.ts';
+import { GroupMessage, JoinReply } from '../../proto/index.ts';
+import { NatsBus } from '../../bus/nats.ts';
+import { probeService } from '../helpers/probe.ts';
+import { accept, defineService, Publisher, ServiceRunner } from '../../services/sdk/index.ts';
+import { TestClient } from '../helpers/client.ts';
+import { gatewayMetric, scrapeMetric } from '../helpers/metrics.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { spawnMuxgate, type MuxgateProcess } from '../helpers/process.ts';
 import {
   connectBus,
   startGateway,
   TestSystem,
   uniquePrefix,
   type BusSource,
-} from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+} from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 /** A service whose streams join the groups named in the join payload: `{groups: [...]}`. */
 const memberService = defineService({

@@ -2,16 +2,16 @@
 // they run in Kubernetes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { NatsBus } from '../bus/nats.ts';
-import { CloseCode, ErrorCode } from '../protocol/codes.ts';
-import { echoService } from '../services/echo/echo.ts';
-import { defineService, ServiceRunner } from '../services/sdk/index.ts';
-import { TestClient } from './helpers/client.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { probeService } from './helpers/probe.ts';
-import { spawnMuxgate, type MuxgateProcess } from './helpers/process.ts';
-import { uniquePrefix } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+import { NatsBus } from '../../bus/nats.ts';
+import { CloseCode, ErrorCode } from '../../protocol/codes.ts';
+import { echoService } from '../../services/echo/echo.ts';
+import { defineService, ServiceRunner } from '../../services/sdk/index.ts';
+import { TestClient } from '../helpers/client.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { probeService } from '../helpers/probe.ts';
+import { spawnMuxgate, type MuxgateProcess } from '../helpers/process.ts';
+import { uniquePrefix } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 describe('separate processes over NATS', () => {
   let nats: NatsServer;

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { connect, MuxClient } from '../client/index.ts';
-import { SERVICES } from '../services/registry.ts';
-import { buildWeb } from '../web/build.ts';
-import { launchBrowser, newPage } from './helpers/browser.ts';
-import { DemoSystem } from './helpers/demo.ts';
+import type { connect, MuxClient } from '../../client/index.ts';
+import { SERVICES } from '../../services/registry.ts';
+import { buildWeb } from '../../web/build.ts';
+import { launchBrowser, newPage } from '../helpers/browser.ts';
+import { DemoSystem } from '../helpers/demo.ts';
 
-const ARTIFACTS = new URL('../test-artifacts/', import.meta.url);
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const WAIT = { timeout: 10_000 };
 
 const needs = (service: string): { skip: string | false } => ({

@@ -10,10 +10,10 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ts from 'typescript';
 import type { Deployment } from 'kubernetes-types/apps/v1.js';
-import { execForm, last, parseDockerfile } from './helpers/dockerfile.ts';
-import { loadManifests } from './helpers/k8s.ts';
+import { execForm, last, parseDockerfile } from '../helpers/dockerfile.ts';
+import { loadManifests } from '../helpers/k8s.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const IMAGE = 'muxgate';
 
 describe('Dockerfile', () => {

@@ -1,8 +1,8 @@
 import { after, before } from 'node:test';
-import { MemoryBroker } from '../bus/memory.ts';
-import { NatsBus } from '../bus/nats.ts';
-import { busContract } from './helpers/bus-contract.ts';
-import { NatsServer } from './helpers/nats-server.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import { NatsBus } from '../../bus/nats.ts';
+import { busContract } from '../helpers/bus-contract.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
 
 const broker = new MemoryBroker();
 busContract('MemoryBus', {

@@ -3,22 +3,22 @@
 // grammar of PROTOCOL.md §2 enforced at each of them with a clear error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Bus } from '../bus/bus.ts';
-import { startGateway } from './helpers/system.ts';
-import { groupNameProblem, isGroupName } from '../protocol/names.ts';
+import type { Bus } from '../../bus/bus.ts';
+import { startGateway } from '../helpers/system.ts';
+import { groupNameProblem, isGroupName } from '../../protocol/names.ts';
 import {
   accept,
   defineService,
   InvalidNameError,
   Publisher,
   type Ref,
-} from '../services/sdk/index.ts';
-import type { TestClient } from './helpers/client.ts';
-import { gatewayMetric } from './helpers/metrics.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { runMuxgate } from './helpers/process.ts';
-import { connectBus, TestSystem } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+} from '../../services/sdk/index.ts';
+import type { TestClient } from '../helpers/client.ts';
+import { gatewayMetric } from '../helpers/metrics.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { runMuxgate } from '../helpers/process.ts';
+import { connectBus, TestSystem } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 /** Bad group names, each with what the error must say about it. */
 const BAD_GROUPS: Array<[string, RegExp]> = [

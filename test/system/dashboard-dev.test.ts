@@ -2,13 +2,13 @@
 // the feeder writing the demo board.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Bus } from '../bus/bus.ts';
-import { MemoryBroker } from '../bus/memory.ts';
-import { silentLogger } from '../lib/log.ts';
-import { createDashboard, createFeeder } from '../services/dashboard/index.ts';
-import { BoardClient } from './helpers/board-client.ts';
-import { TestSystem } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+import type { Bus } from '../../bus/bus.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import { silentLogger } from '../../lib/log.ts';
+import { createDashboard, createFeeder } from '../../services/dashboard/index.ts';
+import { BoardClient } from '../helpers/board-client.ts';
+import { TestSystem } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 describe('dashboard on the in-memory bus, with the feeder (npm start)', () => {
   it('shows the feeder’s values and their updates on the ops board', async () => {

@@ -2,22 +2,22 @@
 // and action validation, and the relay lease on the in-memory store.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { silentLogger } from '../lib/log.ts';
-import { Actions } from '../services/dashboard/actions.ts';
-import { BoardView, type AppliedChange } from '../services/dashboard/board-view.ts';
-import { Lease } from '../services/dashboard/lease.ts';
-import { MemoryStore } from '../services/dashboard/memory-store.ts';
+import { silentLogger } from '../../lib/log.ts';
+import { Actions } from '../../services/dashboard/actions.ts';
+import { BoardView, type AppliedChange } from '../../services/dashboard/board-view.ts';
+import { Lease } from '../../services/dashboard/lease.ts';
+import { MemoryStore } from '../../services/dashboard/memory-store.ts';
 import {
   actionSchema,
   boardGroup,
   DEFAULT_LIMITS,
   splitStoreKey,
   type BoardEvent,
-} from '../services/dashboard/model.ts';
-import { permissionsOf } from '../services/dashboard/permissions.ts';
-import type { Store } from '../services/dashboard/store.ts';
-import type { StreamContext } from '../services/sdk/index.ts';
-import { until } from './helpers/wait.ts';
+} from '../../services/dashboard/model.ts';
+import { permissionsOf } from '../../services/dashboard/permissions.ts';
+import type { Store } from '../../services/dashboard/store.ts';
+import type { StreamContext } from '../../services/sdk/index.ts';
+import { until } from '../helpers/wait.ts';
 
 const ev = (revision: number, prev: number, key = 'k', value: unknown = revision): BoardEvent => ({
   type: 'update',

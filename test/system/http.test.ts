@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { ErrorCode } from '../protocol/codes.ts';
-import { echoService } from '../services/echo/echo.ts';
-import { TestClient, UpgradeError } from './helpers/client.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { probeService } from './helpers/probe.ts';
-import { TestSystem } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+import { ErrorCode } from '../../protocol/codes.ts';
+import { echoService } from '../../services/echo/echo.ts';
+import { TestClient, UpgradeError } from '../helpers/client.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { probeService } from '../helpers/probe.ts';
+import { TestSystem } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256';
 const sign = (claims: Record<string, unknown>, sub = 'ann', exp = '1h') =>

@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { SignJWT } from 'jose';
-import { MemoryBroker } from '../bus/memory.ts';
-import type { NatsBus } from '../bus/nats.ts';
-import { silentLogger } from '../lib/log.ts';
-import { chatStreamName, HISTORY_LIMIT, MAX_TEXT_BYTES } from '../services/chat/index.ts';
-import { SERVICES } from '../services/registry.ts';
-import { ServiceRunner } from '../services/sdk/index.ts';
-import type { TestClient } from './helpers/client.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { connectBus, TestSystem } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import type { NatsBus } from '../../bus/nats.ts';
+import { silentLogger } from '../../lib/log.ts';
+import { chatStreamName, HISTORY_LIMIT, MAX_TEXT_BYTES } from '../../services/chat/index.ts';
+import { SERVICES } from '../../services/registry.ts';
+import { ServiceRunner } from '../../services/sdk/index.ts';
+import type { TestClient } from '../helpers/client.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { connectBus, TestSystem } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 const SECRET = 'chat-test-secret';
 const token = (sub: string): Promise<string> =>

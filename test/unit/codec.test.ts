@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decodeClientFrame, msgFrame, replyFrame } from '../gateway/codec.ts';
-import { parseStream, groupNameProblem } from '../protocol/names.ts';
+import { decodeClientFrame, msgFrame, replyFrame } from '../../gateway/codec.ts';
+import { parseStream, groupNameProblem } from '../../protocol/names.ts';
 
 describe('decodeClientFrame', () => {
   const bad: Array<[string, string, Record<string, unknown>?]> = [

@@ -21,12 +21,12 @@ import type {
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2.js';
 import type { Ingress } from 'kubernetes-types/networking/v1.js';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
-import { GatewayConfigSchema, loadGatewayConfig } from '../gateway/config.ts';
-import { DEV_ONLY_SERVICES, SERVICES } from '../services/registry.ts';
-import { loadManifests, typeCheck, validateModel, type Manifest } from './helpers/k8s.ts';
+import { GatewayConfigSchema, loadGatewayConfig } from '../../gateway/config.ts';
+import { DEV_ONLY_SERVICES, SERVICES } from '../../services/registry.ts';
+import { loadManifests, typeCheck, validateModel, type Manifest } from '../helpers/k8s.ts';
 
 const exec = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const NAMESPACE = 'muxgate';
 const IMAGE = 'muxgate';
 

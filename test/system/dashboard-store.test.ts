@@ -4,15 +4,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { KvStore } from '../services/dashboard/kv-store.ts';
-import { MemoryStore } from '../services/dashboard/memory-store.ts';
+import { KvStore } from '../../services/dashboard/kv-store.ts';
+import { MemoryStore } from '../../services/dashboard/memory-store.ts';
 import {
   ConflictError,
   InvalidKeyError,
   type Change,
   type Store,
-} from '../services/dashboard/store.ts';
-import { NatsServer } from './helpers/nats-server.ts';
+} from '../../services/dashboard/store.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
 
 interface StoreFactory {
   make(opts?: { history?: number }): Promise<Store>;

@@ -21,14 +21,14 @@ import {
   type MuxClient,
   type Reconnecting,
   type WebSocketConstructor,
-} from '../client/index.ts';
-import { echoService } from '../services/echo/echo.ts';
-import { accept, defineService, refuse, ServiceRunner } from '../services/sdk/index.ts';
-import { RestartableGateway } from './helpers/gateway.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { TcpProxy } from './helpers/proxy.ts';
-import { connectBus, uniquePrefix, type BusSource } from './helpers/system.ts';
-import { collect, until } from './helpers/wait.ts';
+} from '../../client/index.ts';
+import { echoService } from '../../services/echo/echo.ts';
+import { accept, defineService, refuse, ServiceRunner } from '../../services/sdk/index.ts';
+import { RestartableGateway } from '../helpers/gateway.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { TcpProxy } from '../helpers/proxy.ts';
+import { connectBus, uniquePrefix, type BusSource } from '../helpers/system.ts';
+import { collect, until } from '../helpers/wait.ts';
 
 // Node 20 has no global WebSocket; Node 22+ and browsers do.
 const WS = ((globalThis as { WebSocket?: unknown }).WebSocket ?? WebSocket) as WebSocketConstructor;
@@ -409,7 +409,7 @@ describe('client library', () => {
 describe('client bundle', () => {
   it('bundles for browsers without the gateway-side zod schemas', async () => {
     const out = await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('../client/index.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('../../client/index.ts', import.meta.url))],
       bundle: true,
       format: 'esm',
       write: false,

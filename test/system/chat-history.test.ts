@@ -10,9 +10,9 @@ import {
   JetStreamHistory,
   MemoryHistory,
   type History,
-} from '../services/chat/index.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { uniquePrefix } from './helpers/system.ts';
+} from '../../services/chat/index.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { uniquePrefix } from '../helpers/system.ts';
 
 interface Store {
   /** A store; every replica() of one factory shares its messages, as chat replicas do. */

@@ -11,10 +11,10 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import { echoService } from '../services/echo/echo.ts';
-import { NatsServer } from './helpers/nats-server.ts';
-import { TestSystem } from './helpers/system.ts';
-import { until } from './helpers/wait.ts';
+import { echoService } from '../../services/echo/echo.ts';
+import { NatsServer } from '../../harness/nats-server.ts';
+import { TestSystem } from '../helpers/system.ts';
+import { until } from '../helpers/wait.ts';
 
 describe('trace context across NATS', () => {
   const exporter = new InMemorySpanExporter();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadGatewayConfig } from '../gateway/config.ts';
+import { ConfigError, loadGatewayConfig } from '../../gateway/config.ts';
 
 describe('gateway configuration', () => {
   it('has a default for every limit', () => {
