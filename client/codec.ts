@@ -1,23 +1,14 @@
 // JSON text frames of PROTOCOL.md §1. The frame types come from protocol/
 // as types only, so the browser bundle does not carry the gateway's zod
 // schemas.
-import type { ClientFrame, ServerFrame } from '../protocol/frames.ts';
+import type { ClientFrame } from '../protocol/frames.ts';
+import { isServerFrameType, type ServerFrame } from '../protocol/server-frames.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 
 export const SUBPROTOCOL = SUBPROTOCOL_JSON;
 
 export type { ClientFrame, ServerFrame };
 export type Welcome = Extract<ServerFrame, { type: 'welcome' }>;
-
-const SERVER_TYPES: ReadonlySet<string> = new Set<ServerFrame['type']>([
-  'welcome',
-  'joined',
-  'msg',
-  'reply',
-  'left',
-  'error',
-  'pong',
-]);
 
 export function encodeFrame(frame: ClientFrame): string {
   return JSON.stringify(frame);
@@ -38,7 +29,7 @@ export function decodeFrame(text: unknown): ServerFrame | null {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && SERVER_TYPES.has(type) ? (value as ServerFrame) : null;
+  return typeof type === 'string' && isServerFrameType(type) ? (value as ServerFrame) : null;
 }
 
 const utf8 = new TextEncoder();

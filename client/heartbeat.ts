@@ -14,14 +14,14 @@ export interface HeartbeatOptions {
 }
 
 export class Heartbeat {
-  readonly #o: HeartbeatOptions;
+  readonly #options: HeartbeatOptions;
   #interval: Timer | undefined;
   #deadline: Timer | undefined;
   #outstanding: string | undefined;
   #seq = 0;
 
   constructor(opts: HeartbeatOptions) {
-    this.#o = opts;
+    this.#options = opts;
   }
 
   /** Pings every `intervalMs` until stop(). */
@@ -41,12 +41,12 @@ export class Heartbeat {
     if (this.#outstanding !== undefined || this.#interval === undefined) return;
     // Heartbeat refs are strings, stream refs are integers: they never collide.
     const ref = `hb${++this.#seq}`;
-    if (!this.#o.ping(ref)) return;
+    if (!this.#options.ping(ref)) return;
     this.#outstanding = ref;
     this.#deadline = setTimeout(() => {
       this.stop();
-      this.#o.dead();
-    }, this.#o.timeoutMs);
+      this.#options.dead();
+    }, this.#options.timeoutMs);
   }
 
   /** A pong arrived; true when it answered this heartbeat's ping. */

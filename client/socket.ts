@@ -89,7 +89,7 @@ const DEFAULT_PING_INTERVAL_MS = 30_000;
 
 export class Socket extends Emitter<SocketEvents> {
   readonly url: string;
-  readonly #o: SocketOptions;
+  readonly #options: SocketOptions;
   readonly #WebSocket: WebSocketConstructor;
   readonly #backoff: BackoffOptions;
   readonly #heartbeat: Heartbeat;
@@ -105,7 +105,7 @@ export class Socket extends Emitter<SocketEvents> {
   constructor(url: string, opts: SocketOptions = {}) {
     super();
     this.url = url;
-    this.#o = opts;
+    this.#options = opts;
     this.#WebSocket = opts.WebSocket ?? defaultWebSocket();
     this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.#heartbeat = new Heartbeat({
@@ -131,7 +131,7 @@ export class Socket extends Emitter<SocketEvents> {
   /** Starts the first attempt. */
   start(): void {
     if (this.#state === 'closed' || this.#ws) return;
-    if (this.#o.watchPage !== false) this.#unwatch = watchPage((why) => this.wake(why));
+    if (this.#options.watchPage !== false) this.#unwatch = watchPage((why) => this.wake(why));
     this.emit('connecting', { attempt: 0 });
     void this.#dial();
   }
@@ -176,7 +176,7 @@ export class Socket extends Emitter<SocketEvents> {
   async #dial(): Promise<void> {
     let token: string | undefined;
     try {
-      const t = this.#o.token;
+      const t = this.#options.token;
       token = (typeof t === 'function' ? await t() : t) ?? undefined;
     } catch {
       if (this.#state !== 'closed')
@@ -195,7 +195,7 @@ export class Socket extends Emitter<SocketEvents> {
     this.#ws = ws;
     this.#dialTimeout = setTimeout(
       () => this.#giveUp(ClientCloseCode.ConnectTimeout, 'connect timeout'),
-      this.#o.connectTimeoutMs ?? 10_000,
+      this.#options.connectTimeoutMs ?? 10_000,
     );
     ws.onmessage = (ev) => {
       if (this.#ws !== ws) return;
@@ -218,7 +218,7 @@ export class Socket extends Emitter<SocketEvents> {
     clearTimeout(this.#dialTimeout);
     this.#welcome = welcome;
     this.#attempt = 0;
-    const interval = this.#o.pingIntervalMs ?? welcome.heartbeat_ms;
+    const interval = this.#options.pingIntervalMs ?? welcome.heartbeat_ms;
     this.#heartbeat.start(interval > 0 ? interval : DEFAULT_PING_INTERVAL_MS);
     this.#setState('open');
     this.emit('open', welcome);
@@ -253,7 +253,7 @@ export class Socket extends Emitter<SocketEvents> {
     if (this.#state === 'closed') return;
     const wasOpen = this.#state === 'open';
     const attempt = ++this.#attempt;
-    const delay = backoffDelay(attempt, this.#backoff, this.#o.random);
+    const delay = backoffDelay(attempt, this.#backoff, this.#options.random);
     this.#setState('reconnecting');
     if (wasOpen) this.emit('down', { code, reason, closed: false });
     this.emit('reconnecting', { attempt, delay, code, reason });

@@ -6,7 +6,8 @@
 // States: idle → joining → joined → leaving → left. A lost socket moves a
 // joined stream back to joining; the next `open` rejoins it.
 import { ErrorCode } from '../protocol/codes.ts';
-import type { ClientFrame, ServerFrame } from './codec.ts';
+import type { StreamFrame } from '../protocol/server-frames.ts';
+import type { ClientFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import type { SendQueue } from './queue.ts';
@@ -216,7 +217,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     if (this.#state !== 'idle' && this.#state !== 'left') this.#finish({ by: 'client' });
   }
 
-  handle(frame: ServerFrame): void {
+  handle(frame: StreamFrame): void {
     switch (frame.type) {
       case 'joined':
         return this.#onJoined(frame.ref, frame.payload);
@@ -231,6 +232,9 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
         return this.#onLeft(frame.ref, frame.code, frame.reason);
       case 'error':
         return this.#onError(frame.ref, frame.code, frame.message);
+      default:
+        // A frame type added to the protocol must be handled here.
+        frame satisfies never;
     }
   }
 

@@ -3,6 +3,7 @@
 import { ErrorCode } from '../protocol/codes.ts';
 import {
   ClientFrameSchema,
+  isClientFrameType,
   type ClientFrame,
   type Ref,
   type ServerFrame,
@@ -55,8 +56,7 @@ function describe(
 ): string {
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string') return 'frame has no string "type"';
-  if (!['join', 'msg', 'leave', 'ping'].includes(type))
-    return `unknown frame type "${type.slice(0, 32)}"`;
+  if (!isClientFrameType(type)) return `unknown frame type "${type.slice(0, 32)}"`;
   const first = issues[0];
   const field = first?.path.map(String).join('.') || 'frame';
   if (field === 'ref') return 'ref must be a string of at most 64 characters or an integer';
@@ -68,6 +68,13 @@ function fail(error: FrameError): Decoded {
 }
 
 export function encodeFrame(frame: ServerFrame): string {
+  return JSON.stringify(frame);
+}
+
+export function errorFrame(e: FrameError): string {
+  const frame: ServerFrame = { type: 'error', code: e.code, message: e.message };
+  if (e.ref !== undefined) frame.ref = e.ref;
+  if (e.stream !== undefined) frame.stream = e.stream;
   return JSON.stringify(frame);
 }
 
@@ -90,6 +97,16 @@ export function joinedFrame(
   const refPart = ref === undefined ? '' : `,"ref":${JSON.stringify(ref)}`;
   const payloadPart = payloadJson === undefined ? '' : `,"payload":${payloadJson}`;
   return `{"type":"joined","stream":${streamJson}${refPart}${payloadPart}}`;
+}
+
+export function leftFrame(
+  streamJson: string,
+  why: { ref?: Ref | undefined; code?: string | undefined; reason?: string | undefined },
+): string {
+  const refPart = why.ref === undefined ? '' : `,"ref":${JSON.stringify(why.ref)}`;
+  const codePart = why.code ? `,"code":${JSON.stringify(why.code)}` : '';
+  const reasonPart = why.reason ? `,"reason":${JSON.stringify(why.reason)}` : '';
+  return `{"type":"left","stream":${streamJson}${refPart}${codePart}${reasonPart}}`;
 }
 
 // Services are trusted to be correct, not assumed to be: what they send is

@@ -55,7 +55,6 @@ export class Gateway {
   readonly #auth: Authenticator;
   readonly #wss: WebSocketServer;
   readonly #server: Server;
-  readonly #sockets = new Map<WsTransport, Session>();
   #heartbeat: NodeJS.Timeout | undefined;
   #draining: Promise<void> | undefined;
 
@@ -132,7 +131,7 @@ export class Gateway {
 
   /** Open sessions, for tests and diagnostics. */
   get connectionCount(): number {
-    return this.#sockets.size;
+    return this.hub.connectionCount;
   }
 
   /**
@@ -147,13 +146,11 @@ export class Gateway {
 
   async #drain(): Promise<void> {
     clearInterval(this.#heartbeat);
-    this.log.info({ connections: this.#sockets.size }, 'draining');
-    for (const session of this.#sockets.values())
-      session.shutdown(CloseCode.GoingAway, 'gateway draining');
-    const deadline = Date.now() + this.config.drainTimeoutMs;
-    while (this.#sockets.size > 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
-    for (const t of this.#sockets.keys()) t.ws.terminate();
+    this.log.info({ connections: this.hub.connectionCount }, 'draining');
+    for (const conn of [...this.hub.connections()])
+      conn.shutdown(CloseCode.GoingAway, 'gateway draining');
+    if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
+      for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
     await this.bus.flush().catch(() => undefined);
     await this.bus.drain().catch((err: unknown) => this.log.warn({ err }, 'bus drain failed'));
@@ -197,10 +194,11 @@ export class Gateway {
     const transport = new WsTransport(ws);
     const session = new Session({
       id,
-      address: this.subjects.conn(this.config.gatewayId, id),
+      connSubject: this.subjects.conn(this.config.gatewayId, id),
       transport,
       router: this.#router,
       hub: this.hub,
+      flush: this.#flush,
       metrics: this.metrics,
       log: this.log,
       config: this.config,
@@ -213,20 +211,19 @@ export class Gateway {
         gateway: this.config.gatewayId,
       },
     });
-    this.#sockets.set(transport, session);
     ws.on('message', (data, isBinary) => {
       if (isBinary) session.receiveBinary();
       else session.receive(data.toString());
     });
     ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
-    ws.once('close', (code) => {
-      this.#sockets.delete(transport);
-      session.closed(code);
-    });
+    ws.once('close', (code) => session.socketClosed(code));
     session.start();
   }
 
+  /** One function for every session, not a closure per connection. */
+  readonly #flush = (): Promise<void> => this.bus.flush();
+
   #sweep(): void {
-    for (const t of this.#sockets.keys()) t.heartbeat();
+    for (const conn of this.hub.connections()) conn.heartbeat();
   }
 }

@@ -1,7 +1,8 @@
-// The hub indexes this gateway's connections and group memberships. It holds
-// one bus subscription for every connection's Outbound frames, and one per
-// group with at least one local member, so a gateway never receives traffic
-// for groups it has no members of.
+// The hub indexes this gateway's connections and group memberships: it is the
+// one registry of sessions, from the upgrade until the socket has closed. It
+// holds one bus subscription for every connection's Outbound frames, and one
+// per group with at least one local member, so a gateway never receives
+// traffic for groups it has no members of.
 import type { Bus, BusMessage, Subscription } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { extractContext, inSpan, SpanKind } from '../bus/trace.ts';
@@ -9,19 +10,28 @@ import { GroupMessage, Outbound } from '../proto/index.ts';
 import { msgFrame } from './codec.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Logger } from '../lib/log.ts';
+import type { ServerFrameType } from '../protocol/frames.ts';
 
 /** A (connection, stream) pair: what a group message is delivered to. */
 export interface Member {
-  readonly stream: string;
-  readonly streamJson: string;
+  /** The stream's name, and the same as JSON text. */
+  readonly name: string;
+  readonly nameJson: string;
   /** Writes an encoded frame to the member's socket. */
-  sendFrame(frame: string | Buffer, type: string): void;
+  sendFrame(frame: string | Buffer, type: ServerFrameType): void;
 }
 
-/** What the hub needs from a session to hand it Outbound frames. */
+/** What the hub and the gateway need from a session. */
 export interface Connection {
   readonly id: string;
+  /** An Outbound frame addressed to this connection. */
   deliver(out: Outbound): void;
+  /** Closes the connection from the gateway's side (drain: 1001). */
+  shutdown(code: number, reason: string): void;
+  /** Drops the connection at once, after drain's deadline. */
+  terminate(): void;
+  /** One heartbeat check; see Transport.heartbeat. */
+  heartbeat(): void;
 }
 
 type Outbound = ReturnType<typeof Outbound.decode>;
@@ -38,6 +48,8 @@ export class Hub {
   readonly #groups = new Map<string, Group>();
   #connSub: Subscription | undefined;
   readonly #connPrefixLength: number;
+  /** Resolved when the last connection unregisters, while someone waits for it. */
+  #emptied: (() => void) | undefined;
 
   constructor(
     readonly bus: Bus,
@@ -65,8 +77,24 @@ export class Hub {
     this.#conns.set(conn.id, conn);
   }
 
+  /** The connection's socket has closed. */
   unregister(conn: Connection): void {
     this.#conns.delete(conn.id);
+    if (this.#conns.size === 0) this.#emptied?.();
+  }
+
+  /** Resolves once no connection is registered, or after `ms`; true when empty. */
+  async whenEmpty(ms: number): Promise<boolean> {
+    if (this.#conns.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const emptied = new Promise<boolean>((resolve) => (this.#emptied = () => resolve(true)));
+    const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+    try {
+      return await Promise.race([emptied, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      this.#emptied = undefined;
+    }
   }
 
   /** Adds a member; subscribes to the group on its first local member. Returns false if it was already one. */
@@ -78,11 +106,11 @@ export class Hub {
         members: new Set(),
       };
       this.#groups.set(group, g);
-      this.metrics.groupSubscriptions.inc();
+      this.metrics.groupSubscribed();
     }
     if (g.members.has(member)) return false;
     g.members.add(member);
-    this.metrics.groupMembers.inc();
+    this.metrics.memberAdded();
     return true;
   }
 
@@ -90,11 +118,11 @@ export class Hub {
   removeMember(group: string, member: Member): void {
     const g = this.#groups.get(group);
     if (!g || !g.members.delete(member)) return;
-    this.metrics.groupMembers.dec();
+    this.metrics.memberRemoved();
     if (g.members.size === 0) {
       g.sub.unsubscribe();
       this.#groups.delete(group);
-      this.metrics.groupSubscriptions.dec();
+      this.metrics.groupUnsubscribed();
     }
   }
 
@@ -117,12 +145,12 @@ export class Hub {
   #onOutbound = (msg: BusMessage): void => {
     const conn = this.#conns.get(msg.subject.slice(this.#connPrefixLength));
     // The connection may have closed while the frame was in flight: normal, not an error.
-    if (!conn) return void this.metrics.busDropped.labels('gone').inc();
+    if (!conn) return void this.metrics.dropped('gone');
     let out: Outbound;
     try {
       out = Outbound.decode(msg.data);
     } catch (err) {
-      this.metrics.busDropped.labels('undecodable').inc();
+      this.metrics.dropped('undecodable');
       return this.log.warn({ err, subject: msg.subject }, 'undecodable Outbound frame');
     }
     inSpan('muxgate deliver', SpanKind.CONSUMER, extractContext(msg.headers), (span) => {
@@ -132,7 +160,7 @@ export class Hub {
   };
 
   #onGroup = (msg: BusMessage): void => {
-    this.metrics.groupMessages.inc();
+    this.metrics.groupMessage();
     const g = this.#groups.get(this.subjects.groupOf(msg.subject));
     if (!g) return;
     let payload: string;
@@ -140,18 +168,23 @@ export class Hub {
       payload = dec.decode(GroupMessage.decode(msg.data).payload ?? new Uint8Array(0)) || 'null';
       JSON.parse(payload);
     } catch (err) {
-      this.metrics.busDropped.labels('undecodable').inc();
+      this.metrics.dropped('undecodable');
       return this.log.warn({ err, subject: msg.subject }, 'undecodable GroupMessage');
     }
-    // Encoded once per stream name, not once per member: members of one group
-    // nearly always share their stream name (all of "chat:lobby").
-    // As bytes, so the socket writes do not encode the text again per member.
-    const frames = new Map<string, Buffer>();
+    // Encoded once per stream name, not once per member, and as bytes, so the
+    // socket writes do not encode the text again per member. Members of one
+    // group nearly always share their stream name (all of "chat:lobby"), so
+    // the table of other names is only built when a second name shows up.
+    let name: string | undefined;
+    let frame: Buffer | undefined;
+    let others: Map<string, Buffer> | undefined;
     for (const m of g.members) {
-      let frame = frames.get(m.stream);
-      if (frame === undefined)
-        frames.set(m.stream, (frame = Buffer.from(msgFrame(m.streamJson, payload))));
-      m.sendFrame(frame, 'msg');
+      if (m.name !== name) {
+        if (name !== undefined) (others ??= new Map()).set(name, frame!);
+        name = m.name;
+        frame = others?.get(name) ?? Buffer.from(msgFrame(m.nameJson, payload));
+      }
+      m.sendFrame(frame!, 'msg');
     }
   };
 }

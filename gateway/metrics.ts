@@ -1,6 +1,24 @@
-// Prometheus metrics of one gateway. Each gateway has its own registry, so
-// several gateways in one process (tests, `dev`) never collide.
+// Prometheus metrics of one gateway, behind named methods: the session, the
+// streams and the hub say what happened, this file decides how it is counted.
+// Each gateway has its own registry, so several gateways in one process
+// (tests, `dev`) never collide.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ErrorCode } from '../protocol/codes.ts';
+import type { ClientFrameType, ServerFrameType } from '../protocol/frames.ts';
+
+/** Why a frame from the bus reached no client. */
+export type DropReason =
+  /** The connection or stream closed while the frame was in flight: normal. */
+  | 'gone'
+  /** More frames arrived before `joined` than a stream may hold. */
+  | 'pending_full'
+  /** A service sent something the protocol does not allow. */
+  | 'invalid'
+  /** Not a protobuf message of the expected type. */
+  | 'undecodable';
+
+/** How a join ended, as the join-duration histogram labels it. */
+export type JoinOutcome = 'accept' | 'refuse' | 'unavailable' | 'internal';
 
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -75,15 +93,64 @@ export class GatewayMetrics {
     if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
 
-  frameIn(type: string): void {
+  frameIn(type: ClientFrameType | 'invalid'): void {
     let c = this.#in.get(type);
     if (!c) this.#in.set(type, (c = this.framesIn.labels(type)));
     c.inc();
   }
 
-  frameOut(type: string, n = 1): void {
+  frameOut(type: ServerFrameType): void {
     let c = this.#out.get(type);
     if (!c) this.#out.set(type, (c = this.framesOut.labels(type)));
-    c.inc(n);
+    c.inc();
+  }
+
+  errorSent(code: ErrorCode | (string & {})): void {
+    this.errors.labels(code).inc();
+  }
+
+  dropped(reason: DropReason): void {
+    this.busDropped.labels(reason).inc();
+  }
+
+  joinSettled(outcome: JoinOutcome, ms: number): void {
+    this.joinLatency.labels(outcome).observe(ms / 1000);
+  }
+
+  connectionOpened(): void {
+    this.connections.inc();
+  }
+
+  connectionClosed(closeCode: number): void {
+    this.connections.dec();
+    this.disconnects.labels(String(closeCode)).inc();
+  }
+
+  streamOpened(): void {
+    this.streams.inc();
+  }
+
+  streamClosed(): void {
+    this.streams.dec();
+  }
+
+  groupSubscribed(): void {
+    this.groupSubscriptions.inc();
+  }
+
+  groupUnsubscribed(): void {
+    this.groupSubscriptions.dec();
+  }
+
+  memberAdded(): void {
+    this.groupMembers.inc();
+  }
+
+  memberRemoved(): void {
+    this.groupMembers.dec();
+  }
+
+  groupMessage(): void {
+    this.groupMessages.inc();
   }
 }

@@ -1,6 +1,8 @@
-// The router turns client intents into bus messages for the stream's service:
-// a JoinRequest (request/reply), an Inbound, a Leave. It owns the route table
-// and nothing else; sessions decide when to call it.
+// The router resolves a stream name to its service's route (grammar, route,
+// authentication) and turns client intents into bus messages for that
+// service: a JoinRequest (request/reply), an Inbound, a Leave. It owns the
+// route table and nothing else: what a connection may hold is the session's
+// business, when to send is the stream's.
 import { NoRespondersError, RequestTimeoutError, type Bus, type Headers } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../proto/index.ts';
@@ -14,18 +16,22 @@ export type JoinResult =
   | { kind: 'unavailable'; message: string }
   | { kind: 'internal'; error: unknown };
 
-export type Admission =
-  | { ok: true; service: string; topic: string }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+export type Resolution =
+  { ok: true; service: string; topic: string } | { ok: false; code: ErrorCode; message: string };
 
 const STREAM_GRAMMAR =
   'stream must be "service" or "service:topic" (service [a-z][a-z0-9-]{0,31}, topic [A-Za-z0-9_.~@:=+-]{1,128})';
 
+/** Everything the bus messages of one stream carry. */
 export interface StreamAddress {
   service: string;
   stream: string;
   topic: string;
-  address: string;
+  /**
+   * The connection's reply subject (`<prefix>.conn.<gateway>.<conn>`), sent
+   * to services as the `address` they publish Outbound frames to.
+   */
+  connSubject: string;
   scope: ScopeProps;
 }
 
@@ -34,37 +40,44 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 export class Router {
+  readonly #bus: Bus;
+  readonly #subjects: Subjects;
+  readonly #routes: ReadonlyMap<string, Route>;
+  readonly #joinTimeoutMs: number;
+
   constructor(
-    readonly bus: Bus,
-    readonly subjects: Subjects,
-    readonly routes: ReadonlyMap<string, Route>,
-    readonly joinTimeoutMs: number,
-  ) {}
+    bus: Bus,
+    subjects: Subjects,
+    routes: ReadonlyMap<string, Route>,
+    joinTimeoutMs: number,
+  ) {
+    this.#bus = bus;
+    this.#subjects = subjects;
+    this.#routes = routes;
+    this.#joinTimeoutMs = joinTimeoutMs;
+  }
 
   /**
-   * The gateway's own policy for a join, checked before any service hears of
-   * it: the name's grammar, a route, authentication where the route wants it,
-   * and the connection's streams.
+   * The gateway's routing policy for a join, checked before any service hears
+   * of it: the name's grammar, a route, authentication where the route wants it.
+   * `user` is the connection's JWT subject, empty when anonymous.
    */
-  admit(
-    name: string,
-    user: string,
-    streams: ReadonlyMap<string, unknown>,
-    maxStreams: number,
-  ): Admission {
-    const refuse = (code: ErrorCode, message: string): Admission => ({
-      ok: false,
-      error: { code, message },
-    });
+  resolve(name: string, user: string): Resolution {
     const parsed = parseStream(name);
-    if (!parsed) return refuse(ErrorCode.BadStream, STREAM_GRAMMAR);
-    const route = this.routes.get(parsed.service);
-    if (!route) return refuse(ErrorCode.UnknownStream, `no route for service "${parsed.service}"`);
+    if (!parsed) return { ok: false, code: ErrorCode.BadStream, message: STREAM_GRAMMAR };
+    const route = this.#routes.get(parsed.service);
+    if (!route)
+      return {
+        ok: false,
+        code: ErrorCode.UnknownStream,
+        message: `no route for service "${parsed.service}"`,
+      };
     if (route.requireAuth && !user)
-      return refuse(ErrorCode.Forbidden, `${parsed.service} needs an authenticated connection`);
-    if (streams.has(name)) return refuse(ErrorCode.AlreadyJoined, `${name} is already joined`);
-    if (streams.size >= maxStreams)
-      return refuse(ErrorCode.TooManyStreams, `at most ${maxStreams} streams per connection`);
+      return {
+        ok: false,
+        code: ErrorCode.Forbidden,
+        message: `${parsed.service} needs an authenticated connection`,
+      };
     return { ok: true, service: parsed.service, topic: parsed.topic };
   }
 
@@ -80,14 +93,14 @@ export class Router {
     done: (result: JoinResult) => void,
   ): void {
     const body = JoinRequest.encode({
-      address: to.address,
+      address: to.connSubject,
       stream: to.stream,
       topic: to.topic,
       payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
       scope: to.scope,
     }).finish();
-    const opts = { timeoutMs: this.joinTimeoutMs, headers };
-    this.bus.requestCallback(this.subjects.join(to.service), body, opts, (err, msg) =>
+    const opts = { timeoutMs: this.#joinTimeoutMs, headers };
+    this.#bus.requestCallback(this.#subjects.join(to.service), body, opts, (err, msg) =>
       done(err || !msg ? this.#failed(to.service, err) : decodeJoinReply(msg.data)),
     );
   }
@@ -98,7 +111,7 @@ export class Router {
     if (err instanceof RequestTimeoutError)
       return {
         kind: 'unavailable',
-        message: `${service} did not answer within ${this.joinTimeoutMs} ms`,
+        message: `${service} did not answer within ${this.#joinTimeoutMs} ms`,
       };
     return { kind: 'internal', error: err };
   }
@@ -111,7 +124,7 @@ export class Router {
     headers: Headers | undefined,
   ): void {
     const body = Inbound.encode({
-      address: to.address,
+      address: to.connSubject,
       stream: to.stream,
       topic: to.topic,
       payload: enc.encode(payloadJson),
@@ -119,19 +132,19 @@ export class Router {
       scope: to.scope,
       state,
     }).finish();
-    this.bus.publish(this.subjects.msg(to.service), body, { headers });
+    this.#bus.publish(this.#subjects.msg(to.service), body, { headers });
   }
 
   leave(to: StreamAddress, reason: string, state: Uint8Array, headers: Headers | undefined): void {
     const body = Leave.encode({
-      address: to.address,
+      address: to.connSubject,
       stream: to.stream,
       topic: to.topic,
       reason,
       scope: to.scope,
       state,
     }).finish();
-    this.bus.publish(this.subjects.leave(to.service), body, { headers });
+    this.#bus.publish(this.#subjects.leave(to.service), body, { headers });
   }
 }
 

@@ -1,6 +1,6 @@
 // The Transport is what a Session writes to. The session imports neither ws
-// nor nats: tests drive it with an in-memory transport, the server with
-// WsTransport.
+// nor nats: unit tests drive it with FakeTransport (test/helpers/fake-transport.ts),
+// the server with WsTransport.
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 
@@ -11,6 +11,13 @@ export interface Transport {
   close(code: number, reason: string): void;
   /** Sends the close frame, then drops the connection after a grace period even if the peer never answers. */
   abort(code: number, reason: string): void;
+  /** Drops the connection at once, without a close handshake (drain's deadline). */
+  terminate(): void;
+  /**
+   * Called once per heartbeat interval: checks that the peer answered the
+   * previous check. Returns false, after dropping the connection, when it did not.
+   */
+  heartbeat(): boolean;
   /** Bytes queued for the peer and not yet handed to the kernel. */
   readonly bufferedAmount: number;
 }
@@ -30,12 +37,12 @@ function uncorkAll(): void {
 }
 
 export class WsTransport implements Transport {
-  /** Cleared on every pong; a peer still not alive at the next heartbeat is dead. */
-  alive = true;
+  /** Set by every pong; a peer still not alive at the next heartbeat is dead. */
+  #alive = true;
 
   constructor(readonly ws: WebSocket) {
     ws.on('pong', () => {
-      this.alive = true;
+      this.#alive = true;
     });
   }
 
@@ -73,17 +80,20 @@ export class WsTransport implements Transport {
     setTimeout(() => this.ws.terminate(), ABORT_GRACE_MS).unref();
   }
 
+  terminate(): void {
+    this.ws.terminate();
+  }
+
   get bufferedAmount(): number {
     return this.ws.bufferedAmount;
   }
 
-  /** Called by the gateway's heartbeat sweep; returns false when the peer is dead. */
   heartbeat(): boolean {
-    if (!this.alive) {
+    if (!this.#alive) {
       this.ws.terminate();
       return false;
     }
-    this.alive = false;
+    this.#alive = false;
     this.ws.ping();
     return true;
   }

@@ -1,13 +1,12 @@
 // The frames of PROTOCOL.md §1. Client frames are zod schemas, so the gateway
 // validates exactly what the types promise; server frames are plain types the
-// client library and tests share.
+// client library and tests share (server-frames.ts, free of zod for the browser).
 import { z } from 'zod';
-import type { ErrorCode } from './codes.ts';
 import { MAX_REF_LENGTH } from './names.ts';
+import type { Ref } from './server-frames.ts';
 
 export { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from './version.ts';
-
-export type Ref = string | number;
+export type { Ref };
 
 const ref = z.union([z.string().max(MAX_REF_LENGTH), z.int()]);
 // The grammar is checked after the shape, so a well-typed bad name gets bad_stream.
@@ -23,23 +22,20 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
-export const CLIENT_FRAME_TYPES: readonly ClientFrameType[] = ['join', 'msg', 'leave', 'ping'];
+// A record, not an array: `satisfies` makes tsc name this line when a frame
+// type is added to the schema and not here, and the codec's error messages
+// and the metrics' labels follow from it.
+const clientFrameTypes = {
+  join: true,
+  msg: true,
+  leave: true,
+  ping: true,
+} as const satisfies Record<ClientFrameType, true>;
+export const CLIENT_FRAME_TYPES = Object.keys(clientFrameTypes) as readonly ClientFrameType[];
 
-export interface Limits {
-  max_frame_bytes: number;
-  max_streams: number;
-  /** Sustained frames per second a connection may send. */
-  rate_per_second: number;
-  /** Frames a connection may send at once above the sustained rate. */
-  rate_burst: number;
+export function isClientFrameType(type: string): type is ClientFrameType {
+  return Object.hasOwn(clientFrameTypes, type);
 }
 
-export type ServerFrame =
-  | { type: 'welcome'; conn: string; heartbeat_ms: number; limits: Limits }
-  | { type: 'joined'; stream: string; ref?: Ref; payload?: unknown }
-  | { type: 'msg'; stream: string; payload: unknown }
-  | { type: 'reply'; stream: string; ref: Ref; payload: unknown }
-  | { type: 'left'; stream: string; ref?: Ref; code?: string; reason?: string }
-  | { type: 'error'; code: ErrorCode | (string & {}); message: string; ref?: Ref; stream?: string }
-  | { type: 'pong'; ref?: Ref };
-export type ServerFrameType = ServerFrame['type'];
+export type { Limits, ServerFrame, ServerFrameType, StreamFrame } from './server-frames.ts';
+export { isServerFrameType, SERVER_FRAME_TYPES } from './server-frames.ts';

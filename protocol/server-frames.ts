@@ -1,0 +1,43 @@
+// The gateway's frames of PROTOCOL.md §1, as plain types. Dependency-free,
+// so the browser client can import it without pulling in zod.
+import type { ErrorCode } from './codes.ts';
+
+export type Ref = string | number;
+
+export interface Limits {
+  max_frame_bytes: number;
+  max_streams: number;
+  /** Sustained frames per second a connection may send. */
+  rate_per_second: number;
+  /** Frames a connection may send at once above the sustained rate. */
+  rate_burst: number;
+}
+
+export type ServerFrame =
+  | { type: 'welcome'; conn: string; heartbeat_ms: number; limits: Limits }
+  | { type: 'joined'; stream: string; ref?: Ref; payload?: unknown }
+  | { type: 'msg'; stream: string; payload: unknown }
+  | { type: 'reply'; stream: string; ref: Ref; payload: unknown }
+  | { type: 'left'; stream: string; ref?: Ref; code?: string; reason?: string }
+  | { type: 'error'; code: ErrorCode | (string & {}); message: string; ref?: Ref; stream?: string }
+  | { type: 'pong'; ref?: Ref };
+export type ServerFrameType = ServerFrame['type'];
+
+/** The frames that belong to one stream: what a client stream handles. */
+export type StreamFrame = Exclude<ServerFrame, { type: 'welcome' | 'pong' }>;
+
+// A record, so tsc names this line when a frame type is added to ServerFrame.
+const serverFrameTypes = {
+  welcome: true,
+  joined: true,
+  msg: true,
+  reply: true,
+  left: true,
+  error: true,
+  pong: true,
+} as const satisfies Record<ServerFrameType, true>;
+export const SERVER_FRAME_TYPES = Object.keys(serverFrameTypes) as readonly ServerFrameType[];
+
+export function isServerFrameType(type: string): type is ServerFrameType {
+  return Object.hasOwn(serverFrameTypes, type);
+}

@@ -1,0 +1,224 @@
+// The session and stream state machines, driven frame by frame with a fake
+// transport and a scripted service on the in-memory bus: no socket, no server.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { BusMessage } from '../../bus/bus.ts';
+import { MemoryBroker } from '../../bus/memory.ts';
+import { Subjects } from '../../bus/subjects.ts';
+import { loadGatewayConfig } from '../../gateway/config.ts';
+import { Hub } from '../../gateway/hub.ts';
+import { GatewayMetrics } from '../../gateway/metrics.ts';
+import { Router } from '../../gateway/router.ts';
+import { Session } from '../../gateway/session.ts';
+import { silentLogger } from '../../lib/log.ts';
+import { JoinReply, Leave, Outbound } from '../../proto/index.ts';
+import { FakeTransport } from '../helpers/fake-transport.ts';
+import { sampleOf } from '../helpers/metrics.ts';
+import { until } from '../helpers/wait.ts';
+
+const enc = new TextEncoder();
+
+/** A promise a test resolves when it chooses: the broker's answer to a flush. */
+function gate(): { promise: Promise<void>; open(): void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+async function harness(env: Record<string, string> = {}) {
+  const bus = new MemoryBroker().connect();
+  const config = loadGatewayConfig({ MUX_GATEWAY_ID: 'gw', ...env });
+  const subjects = new Subjects(config.prefix);
+  const metrics = new GatewayMetrics({ processMetrics: false });
+  const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);
+  hub.start();
+  const transport = new FakeTransport();
+  let flush: () => Promise<void> = () => bus.flush();
+  const connSubject = subjects.conn('gw', 'c1');
+  const session = new Session({
+    id: 'c1',
+    connSubject,
+    transport,
+    router: new Router(bus, subjects, config.routes, config.joinTimeoutMs),
+    hub,
+    flush: () => flush(),
+    metrics,
+    log: silentLogger,
+    config,
+    scope: { user: '', claims: '', remoteAddr: '', origin: '', userAgent: '', gateway: 'gw' },
+  });
+  session.start();
+
+  // The echo service, scripted: joins wait until the test answers them.
+  const joins: BusMessage[] = [];
+  const leaves: { stream: string; reason: string }[] = [];
+  bus.subscribe(subjects.join('echo'), (m) => joins.push(m));
+  bus.subscribe(subjects.leave('echo'), (m) => {
+    const l = Leave.decode(m.data);
+    leaves.push({ stream: l.stream ?? '', reason: l.reason ?? '' });
+  });
+
+  const send = (frame: object) => session.receive(JSON.stringify(frame));
+  return {
+    bus,
+    session,
+    transport,
+    metrics,
+    hub,
+    joins,
+    leaves,
+    send,
+    /** Makes the next flushes wait for the test. */
+    holdFlushes(g: { promise: Promise<void> }) {
+      flush = () => g.promise;
+    },
+    async nextJoin(): Promise<BusMessage> {
+      await until(() => joins.length > 0, 2000, 'a JoinRequest');
+      return joins.shift()!;
+    },
+    accept(req: BusMessage, accept: { groups?: string[]; payload?: string } = {}) {
+      const body = JoinReply.encode({
+        accept: {
+          groups: accept.groups ?? [],
+          payload: accept.payload === undefined ? new Uint8Array(0) : enc.encode(accept.payload),
+        },
+      }).finish();
+      bus.respond(req, body);
+    },
+    refuse(req: BusMessage, code: string, message: string) {
+      bus.respond(req, JoinReply.encode({ refuse: { code, message } }).finish());
+    },
+    /** A msg from the service to the stream, through the connection's subject. */
+    serviceMsg(stream: string, payload: unknown) {
+      bus.publish(
+        connSubject,
+        Outbound.encode({ stream, msg: { payload: enc.encode(JSON.stringify(payload)) } }).finish(),
+      );
+    },
+    async streamsGauge(): Promise<number> {
+      return sampleOf(await metrics.registry.metrics(), 'muxgate_streams') ?? NaN;
+    },
+  };
+}
+
+/** Lets the in-memory bus deliver what was published (it dispatches on setImmediate). */
+async function busTurns(n = 5): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+}
+
+const types = (frames: Record<string, unknown>[]) =>
+  frames.map((f) => `${String(f.type)}${f.ref === undefined ? '' : `:${String(f.ref)}`}`);
+
+describe('session and stream state machine (no socket, no server)', () => {
+  it('answers a leave sent during the join after joined, and tells the service', async () => {
+    const h = await harness();
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l' });
+    const req = await h.nextJoin();
+    assert.deepEqual(h.transport.conversation, [], 'nothing is answered before the join settles');
+    h.accept(req);
+    await until(() => h.transport.ofType('left').length === 1);
+    assert.deepEqual(types(h.transport.conversation), ['joined:j', 'left:l']);
+    await until(() => h.leaves.length === 1);
+    assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'leave' }]);
+    assert.equal(await h.streamsGauge(), 0);
+  });
+
+  it('answers every leave sent during a join: the first with left, the next with not_joined', async () => {
+    const h = await harness();
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l1' });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l2' });
+    h.accept(await h.nextJoin());
+    await until(() => h.transport.conversation.length === 3);
+    assert.deepEqual(types(h.transport.conversation), ['joined:j', 'left:l1', 'error:l2']);
+    assert.equal(h.transport.conversation[2]!.code, 'not_joined');
+  });
+
+  it('answers leaves that waited for a refused join with not_joined, after the refusal', async () => {
+    const h = await harness();
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l1' });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l2' });
+    h.refuse(await h.nextJoin(), 'no_room', 'room is full');
+    await until(() => h.transport.conversation.length === 3);
+    const [refused, l1, l2] = h.transport.conversation;
+    assert.deepEqual(
+      [refused!.code, refused!.ref, l1!.code, l1!.ref, l2!.code, l2!.ref],
+      ['no_room', 'j', 'not_joined', 'l1', 'not_joined', 'l2'],
+    );
+    assert.equal(h.leaves.length, 0, 'a refused stream was never joined: no Leave');
+    assert.equal(await h.streamsGauge(), 0);
+  });
+
+  it('writes nothing when the socket closes during the subscription flush, and the service gets its Leave', async () => {
+    const h = await harness();
+    const flush = gate();
+    h.holdFlushes(flush);
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.accept(await h.nextJoin(), { groups: ['room'] });
+    await until(() => h.hub.hasGroup('room'), 2000, 'the group subscription');
+    h.session.socketClosed(1000);
+    flush.open();
+    await until(() => h.leaves.length === 1);
+    assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'disconnect' }]);
+    assert.deepEqual(h.transport.conversation, []);
+    assert.equal(h.hub.hasGroup('room'), false, 'the membership went with the stream');
+    assert.equal(await h.streamsGauge(), 0);
+  });
+
+  it('holds what arrives before joined, up to the pending limit, then drops and counts', async () => {
+    const h = await harness({ MUX_MAX_PENDING_FRAMES: '2' });
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    const req = await h.nextJoin();
+    for (const n of [1, 2, 3]) h.serviceMsg('echo', n);
+    await busTurns();
+    assert.equal(h.transport.conversation.length, 0, 'held until joined');
+    h.accept(req);
+    await until(() => h.transport.conversation.length >= 3);
+    await busTurns();
+    assert.deepEqual(
+      h.transport.conversation.map((f) => (f.type === 'msg' ? f.payload : f.type)),
+      ['joined', 1, 2],
+    );
+    const dropped = sampleOf(await h.metrics.registry.metrics(), 'muxgate_bus_dropped_total', {
+      reason: 'pending_full',
+    });
+    assert.equal(dropped, 1);
+  });
+
+  it('cuts a client whose unsent bytes pass the limit with 1013, and its services hear it left', async () => {
+    const h = await harness({ MUX_MAX_BUFFERED_BYTES: '4096' });
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.accept(await h.nextJoin());
+    await until(() => h.transport.ofType('joined').length === 1);
+    h.transport.bufferedAmount = 5000;
+    h.send({ type: 'ping', ref: 'p' });
+    assert.deepEqual(h.transport.closedBy, { how: 'abort', code: 1013, reason: 'client too slow' });
+    assert.equal(h.session.isClosed, true);
+    h.send({ type: 'ping', ref: 'after' });
+    assert.equal(h.transport.ofType('pong').length, 1, 'a cut client is not answered again');
+    await until(() => h.leaves.length === 1);
+    assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'disconnect' }]);
+    h.session.socketClosed(1006);
+    const cut = sampleOf(await h.metrics.registry.metrics(), 'muxgate_disconnects_total', {
+      code: '1013',
+    });
+    assert.equal(cut, 1, 'counted under the code the gateway chose, not the one the socket saw');
+  });
+
+  it('leaves no stream behind when a join payload cannot be serialized', async () => {
+    const h = await harness();
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    h.session.receive(`{"type":"join","stream":"echo","ref":"deep","payload":${deep}}`);
+    const [answer] = h.transport.conversation;
+    assert.equal(answer?.type, 'error');
+    assert.equal(answer?.ref, 'deep');
+    assert.equal(await h.streamsGauge(), 0);
+    h.send({ type: 'leave', stream: 'echo', ref: 'l' });
+    assert.equal(h.transport.conversation[1]?.code, 'not_joined');
+    h.send({ type: 'join', stream: 'echo', ref: 'again' });
+    h.accept(await h.nextJoin());
+    await until(() => h.transport.ofType('joined').length === 1, 2000, 'the second join');
+  });
+});
