@@ -9,6 +9,7 @@ import {
   type ServerFrame,
 } from '../protocol/frames.ts';
 import { isRef } from '../protocol/names.ts';
+import { MAX_JSON_DEPTH, scanJsonObject } from '../protocol/raw-json.ts';
 
 const dec = new TextDecoder();
 
@@ -20,12 +21,20 @@ export interface FrameError {
   stream?: string;
 }
 
-export type Decoded = { ok: true; frame: ClientFrame } | { ok: false; error: FrameError };
+export type Decoded =
+  | {
+      ok: true;
+      frame: ClientFrame;
+      /** The frame's payload exactly as the client wrote it; undefined when absent. */
+      payloadJson: string | undefined;
+    }
+  | { ok: false; error: FrameError };
 
 // The longest valid stream name; a longer string is not echoed back in errors.
 const MAX_STREAM_ECHO = 32 + 1 + 128;
 
-export function decodeClientFrame(text: string): Decoded {
+/** Decodes one text frame; `maxDepth` bounds its nesting, the frame object included. */
+export function decodeClientFrame(text: string, maxDepth = MAX_JSON_DEPTH): Decoded {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -34,20 +43,25 @@ export function decodeClientFrame(text: string): Decoded {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail({ code: ErrorCode.BadFrame, message: 'frame is not a JSON object' });
+  const raw = value as Record<string, unknown>;
+  const scan = scanJsonObject(text, 'payload', maxDepth);
+  if (!scan.ok) return fail(answerable(raw, `frame nests deeper than ${maxDepth} levels`));
   const res = ClientFrameSchema.safeParse(value);
   // zod lets an unknown-typed key be absent; a msg without payload is still malformed.
   if (res.success && !(res.data.type === 'msg' && res.data.payload === undefined))
-    return { ok: true, frame: res.data };
-  const error: FrameError = {
-    code: ErrorCode.BadFrame,
-    message: res.success ? 'msg needs a payload' : describe(value, res.error.issues),
-  };
-  // Whatever the client can be answered by: a valid ref and a plausible stream.
-  const raw = value as Record<string, unknown>;
+    return { ok: true, frame: res.data, payloadJson: scan.member };
+  return fail(
+    answerable(raw, res.success ? 'msg needs a payload' : describe(value, res.error.issues)),
+  );
+}
+
+/** A bad_frame error with whatever the client can be answered by: a valid ref and a plausible stream. */
+function answerable(raw: Record<string, unknown>, message: string): FrameError {
+  const error: FrameError = { code: ErrorCode.BadFrame, message };
   if (isRef(raw.ref)) error.ref = raw.ref;
   if (typeof raw.stream === 'string' && raw.stream.length <= MAX_STREAM_ECHO)
     error.stream = raw.stream;
-  return fail(error);
+  return error;
 }
 
 function describe(
@@ -71,10 +85,18 @@ export function encodeFrame(frame: ServerFrame): string {
   return JSON.stringify(frame);
 }
 
+// Error messages quote client text (a stream name); a 60,000-character name
+// must not come back whole.
+const MAX_MESSAGE_LENGTH = 256;
+
 export function errorFrame(e: FrameError): string {
-  const frame: ServerFrame = { type: 'error', code: e.code, message: e.message };
+  const message =
+    e.message.length > MAX_MESSAGE_LENGTH
+      ? `${e.message.slice(0, MAX_MESSAGE_LENGTH)}…`
+      : e.message;
+  const frame: ServerFrame = { type: 'error', code: e.code, message };
   if (e.ref !== undefined) frame.ref = e.ref;
-  if (e.stream !== undefined) frame.stream = e.stream;
+  if (e.stream !== undefined && e.stream.length <= MAX_STREAM_ECHO) frame.stream = e.stream;
   return JSON.stringify(frame);
 }
 

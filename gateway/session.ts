@@ -96,13 +96,13 @@ export class Session implements Connection, StreamOwner {
       const e = decoded.error;
       return this.error(allowed ? e : { ...e, code: ErrorCode.RateLimited, message: RATE_MESSAGE });
     }
-    const frame = decoded.frame;
+    const { frame, payloadJson } = decoded;
     this.#deps.metrics.frameIn(frame.type);
     const about = { ref: frame.ref, stream: 'stream' in frame ? frame.stream : undefined };
     if (!allowed)
       return this.error({ code: ErrorCode.RateLimited, message: RATE_MESSAGE, ...about });
     try {
-      this.#dispatch(frame);
+      this.#dispatch(frame, payloadJson);
     } catch (err) {
       this.#deps.log.error({ err, conn: this.id }, 'frame handling failed');
       this.error({ code: ErrorCode.Internal, message: 'internal error', ...about });
@@ -171,16 +171,17 @@ export class Session implements Connection, StreamOwner {
 
   // ---- client frames ----
 
-  #dispatch(frame: ClientFrame): void {
+  /** `payloadJson` is the frame's payload as the client wrote it: it travels byte-exact. */
+  #dispatch(frame: ClientFrame, payloadJson: string | undefined): void {
     switch (frame.type) {
       case 'ping':
         return this.#send(
           frame.ref === undefined ? { type: 'pong' } : { type: 'pong', ref: frame.ref },
         );
       case 'join':
-        return this.#join(frame.stream, frame.ref, frame.payload);
+        return this.#join(frame.stream, frame.ref, payloadJson);
       case 'msg':
-        return this.#msg(frame.stream, frame.ref, frame.payload);
+        return this.#msg(frame.stream, frame.ref, payloadJson ?? 'null');
       case 'leave':
         return this.#leave(frame.stream, frame.ref);
       default:
@@ -189,7 +190,7 @@ export class Session implements Connection, StreamOwner {
     }
   }
 
-  #join(name: string, ref: Ref | undefined, payload: unknown): void {
+  #join(name: string, ref: Ref | undefined, payloadJson: string | undefined): void {
     const about = { ref, stream: name };
     const route = this.#deps.router.resolve(name, this.#deps.scope.user ?? '');
     if (!route.ok) return this.error({ code: route.code, message: route.message, ...about });
@@ -206,9 +207,6 @@ export class Session implements Connection, StreamOwner {
         message: `at most ${max} streams per connection`,
         ...about,
       });
-    // Serialized before the stream exists: a payload that cannot be must not
-    // leave a stream behind that never settles.
-    const payloadJson = payload === undefined ? undefined : JSON.stringify(payload);
     const stream = new Stream(
       {
         service: route.service,
@@ -224,10 +222,10 @@ export class Session implements Connection, StreamOwner {
     stream.join(ref, payloadJson);
   }
 
-  #msg(name: string, ref: Ref | undefined, payload: unknown): void {
+  #msg(name: string, ref: Ref | undefined, payloadJson: string): void {
     const stream = this.#streams.get(name);
     if (!stream || stream.phase !== 'joined') return this.#notJoined(name, ref);
-    stream.forward(JSON.stringify(payload), ref === undefined ? '' : JSON.stringify(ref));
+    stream.forward(payloadJson, ref === undefined ? '' : JSON.stringify(ref));
   }
 
   #leave(name: string, ref: Ref | undefined): void {

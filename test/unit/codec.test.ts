@@ -144,3 +144,58 @@ describe('encoders', () => {
     });
   });
 });
+
+describe('payloads as written', () => {
+  const exact = [
+    '[1e400,12345678901234567890,0.1000000000000000055511151231257827]',
+    '{"a" : [ 1.0 , -0 ] , "b":"\\u00e9\\"}"}',
+    '"}\\\\"',
+    'null',
+    '-1.5E+3',
+  ];
+  for (const payload of exact) {
+    it(`passes ${payload} through byte-exact`, () => {
+      const d = decodeClientFrame(`{"type":"msg","stream":"echo","payload": ${payload} ,"ref":1}`);
+      assert.equal(d.ok, true);
+      if (d.ok) assert.equal(d.payloadJson, payload);
+    });
+  }
+
+  it('keeps the last payload key, as JSON.parse does, escaped or not', () => {
+    const d = decodeClientFrame('{"type":"msg","stream":"e","payload":1,"pay\\u006coad":[2]}');
+    assert.equal(d.ok && d.payloadJson, '[2]');
+  });
+
+  it('has no payload text for a frame without one', () => {
+    const d = decodeClientFrame('{"type":"join","stream":"echo","x":{"payload":3}}');
+    assert.equal(d.ok, true);
+    if (d.ok) assert.equal(d.payloadJson, undefined);
+  });
+
+  it('refuses a frame nested past the limit with bad_frame, keeping its ref and stream', () => {
+    const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const ok = decodeClientFrame(`{"type":"msg","stream":"echo","payload":${nested(127)}}`);
+    assert.equal(ok.ok, true, 'the frame object plus 127 levels is within 128');
+    const d = decodeClientFrame(
+      `{"type":"msg","stream":"echo","ref":"r","payload":${nested(128)}}`,
+    );
+    assert.equal(d.ok, false);
+    if (d.ok) return;
+    assert.deepEqual([d.error.code, d.error.ref, d.error.stream], ['bad_frame', 'r', 'echo']);
+  });
+
+  it('finds the payload of any well-formed frame, whatever its layout', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (payload, other) => {
+        const text = JSON.stringify(
+          { other, type: 'msg', payload, stream: 'echo', z: other },
+          null,
+          1,
+        );
+        const d = decodeClientFrame(text, 1000);
+        assert.equal(d.ok, true);
+        if (d.ok) assert.deepEqual(JSON.parse(d.payloadJson!), JSON.parse(JSON.stringify(payload)));
+      }),
+    );
+  });
+});

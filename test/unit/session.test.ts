@@ -207,12 +207,13 @@ describe('session and stream state machine (no socket, no server)', () => {
     assert.equal(cut, 1, 'counted under the code the gateway chose, not the one the socket saw');
   });
 
-  it('leaves no stream behind when a join payload cannot be serialized', async () => {
+  it('refuses a join nested past the depth limit as bad_frame and leaves no stream behind', async () => {
     const h = await harness();
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
     h.session.receive(`{"type":"join","stream":"echo","ref":"deep","payload":${deep}}`);
     const [answer] = h.transport.conversation;
     assert.equal(answer?.type, 'error');
+    assert.equal(answer?.code, 'bad_frame');
     assert.equal(answer?.ref, 'deep');
     assert.equal(await h.streamsGauge(), 0);
     h.send({ type: 'leave', stream: 'echo', ref: 'l' });
@@ -220,5 +221,17 @@ describe('session and stream state machine (no socket, no server)', () => {
     h.send({ type: 'join', stream: 'echo', ref: 'again' });
     h.accept(await h.nextJoin());
     await until(() => h.transport.ofType('joined').length === 1, 2000, 'the second join');
+  });
+
+  it('cuts a long stream name out of its error frame', async () => {
+    const h = await harness();
+    h.send({ type: 'join', stream: 'x'.repeat(60_000), ref: 'long' });
+    h.send({ type: 'msg', stream: 'y'.repeat(60_000), ref: 'long-msg', payload: 1 });
+    const [bad, notJoined] = h.transport.conversation;
+    assert.deepEqual([bad?.code, notJoined?.code], ['bad_stream', 'not_joined']);
+    for (const f of [bad, notJoined]) {
+      assert.equal(f?.stream, undefined);
+      assert.ok(JSON.stringify(f).length < 512, `${JSON.stringify(f).length} bytes`);
+    }
   });
 });
