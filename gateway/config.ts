@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { SERVICE_RE } from '../protocol/names.ts';
+import { MAX_JSON_DEPTH } from '../protocol/raw-json.ts';
 import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 
 const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
@@ -66,6 +67,11 @@ export const GatewayConfigSchema = z.object({
   /** Frames a service may send to a stream before its `joined` went out. */
   MUX_MAX_PENDING_FRAMES: int(256),
   MUX_DRAIN_TIMEOUT_MS: int(10_000, 0),
+  /** Time a TCP connection has to send its first request (the WebSocket upgrade). */
+  MUX_HANDSHAKE_TIMEOUT_MS: int(10_000, 10),
+  /** TCP connections that may wait for their first request at once. */
+  MUX_MAX_PENDING_HANDSHAKES: int(1024, 1),
+  MUX_MAX_JSON_DEPTH: int(MAX_JSON_DEPTH, 2),
   /** Allowed Origin headers; empty allows any origin (development). */
   MUX_ALLOWED_ORIGINS: list,
   /** HS256 shared secret; enables JWT verification. */
@@ -100,6 +106,10 @@ export interface GatewayConfig {
   maxBufferedBytes: number;
   maxPendingFrames: number;
   drainTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  maxPendingHandshakes: number;
+  /** Nesting a frame (or a publish API body) may have, the outer object included. */
+  maxJsonDepth: number;
   allowedOrigins: readonly string[];
   auth: {
     mode: 'off' | 'optional' | 'required';
@@ -150,6 +160,9 @@ function fromParsed(c: Parsed): GatewayConfig {
     maxBufferedBytes: c.MUX_MAX_BUFFERED_BYTES,
     maxPendingFrames: c.MUX_MAX_PENDING_FRAMES,
     drainTimeoutMs: c.MUX_DRAIN_TIMEOUT_MS,
+    handshakeTimeoutMs: c.MUX_HANDSHAKE_TIMEOUT_MS,
+    maxPendingHandshakes: c.MUX_MAX_PENDING_HANDSHAKES,
+    maxJsonDepth: c.MUX_MAX_JSON_DEPTH,
     allowedOrigins: c.MUX_ALLOWED_ORIGINS,
     auth: {
       mode,

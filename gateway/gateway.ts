@@ -11,6 +11,7 @@ import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Authenticator, checkOrigin, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
+import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
@@ -94,6 +95,11 @@ export class Gateway {
           : undefined,
     });
     this.#server = createServer(app.callback());
+    guardHandshakes(this.#server, {
+      timeoutMs: this.config.handshakeTimeoutMs,
+      maxPending: this.config.maxPendingHandshakes,
+      onDropped: (reason) => this.metrics.handshakeDropped(reason),
+    });
     this.#server.on('upgrade', (req, socket, head) => {
       this.#upgrade(req, socket, head).catch((err) => {
         this.log.error({ err }, 'upgrade failed');

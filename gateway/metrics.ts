@@ -3,7 +3,7 @@
 // Each gateway has its own registry, so several gateways in one process
 // (tests, `dev`) never collide.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ErrorCode } from '../protocol/codes.ts';
+import { OBSERVED_CLOSE_CODES, type ErrorCode } from '../protocol/codes.ts';
 import type { ClientFrameType, ServerFrameType } from '../protocol/frames.ts';
 
 /** Why a frame from the bus reached no client. */
@@ -52,7 +52,7 @@ export class GatewayMetrics {
   });
   readonly disconnects = new Counter({
     name: 'muxgate_disconnects_total',
-    help: 'Closed connections, by WebSocket close code',
+    help: 'Closed connections, by WebSocket close code ("other" outside the protocol\'s list)',
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
@@ -85,6 +85,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly handshakesDropped = new Counter({
+    name: 'muxgate_handshakes_dropped_total',
+    help: 'TCP connections dropped before their first request: "timeout" or "too_many" waiting',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   // Label lookups hash their arguments; frame types are few, so bind them once.
   readonly #in = new Map<string, Counter.Internal>();
   readonly #out = new Map<string, Counter.Internal>();
@@ -105,6 +112,10 @@ export class GatewayMetrics {
     c.inc();
   }
 
+  handshakeDropped(reason: 'timeout' | 'too_many'): void {
+    this.handshakesDropped.labels(reason).inc();
+  }
+
   errorSent(code: ErrorCode | (string & {})): void {
     this.errors.labels(code).inc();
   }
@@ -123,7 +134,10 @@ export class GatewayMetrics {
 
   connectionClosed(closeCode: number): void {
     this.connections.dec();
-    this.disconnects.labels(String(closeCode)).inc();
+    // A client chooses its own close code: one series per code it can
+    // invent would let any client grow the registry without bound.
+    const label = OBSERVED_CLOSE_CODES.includes(closeCode) ? String(closeCode) : 'other';
+    this.disconnects.labels(label).inc();
   }
 
   streamOpened(): void {

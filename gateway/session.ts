@@ -90,7 +90,7 @@ export class Session implements Connection, StreamOwner {
   receive(text: string): void {
     if (this.#isClosed) return;
     const allowed = this.#bucket.take();
-    const decoded = decodeClientFrame(text);
+    const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
       this.#deps.metrics.frameIn('invalid');
       const e = decoded.error;

@@ -42,6 +42,12 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * Close codes a peer may also see without either side choosing them: 1005
+ * (no code in the close frame) and 1006 (the connection dropped).
+ */
+export const OBSERVED_CLOSE_CODES: readonly number[] = [...Object.values(CloseCode), 1005, 1006];
+
 /** Reasons a service sees in a Leave. */
 export const LeaveReason = {
   Leave: 'leave',
