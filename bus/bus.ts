@@ -1,6 +1,6 @@
 // The Bus is the seam between muxgate and its message broker. The gateway, the
 // hub and the services SDK see only this interface; NatsBus and MemoryBus
-// implement it and pass the same contract suite (test/bus.contract.ts).
+// implement it and pass the same contract suite (test/helpers/bus-contract.ts).
 
 /** Message headers. Keys are case-sensitive, as in NATS. */
 export type Headers = Record<string, string>;

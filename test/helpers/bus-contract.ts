@@ -1,5 +1,5 @@
 // One contract suite for every Bus implementation: what the gateway and the
-// SDK rely on. test/bus.test.ts runs it against MemoryBus and NatsBus.
+// SDK rely on. test/system/bus.test.ts runs it against MemoryBus and NatsBus.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
