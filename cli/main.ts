@@ -64,11 +64,11 @@ async function dev(log: Logger): Promise<number> {
   const natsUrl = process.env.NATS_URL;
   let connect: (name: string) => Promise<Bus>;
   if (natsUrl) {
-    connect = (name) => NatsBus.connect({ servers: natsUrl, name });
+    connect = (name) => NatsBus.connect({ servers: natsUrl, name, log });
     log.info({ nats: natsUrl }, 'dev: running on NATS (NATS_URL is set)');
   } else {
     const broker = new MemoryBroker();
-    connect = async () => broker.connect();
+    connect = async () => broker.connect({ log });
     log.info('dev: running on the in-memory bus (set NATS_URL to use NATS)');
   }
   // The demo page signs in as a named user through /dev/token, so chat names
@@ -102,6 +102,7 @@ async function gateway(log: Logger): Promise<number> {
   const bus = await NatsBus.connect({
     servers: process.env.NATS_URL ?? DEFAULT_NATS,
     name: `gateway ${config.gatewayId}`,
+    log,
   });
   const gw = await Gateway.start({
     config,
@@ -121,6 +122,7 @@ async function service(log: Logger, name: string | undefined): Promise<number> {
   const bus = await NatsBus.connect({
     servers: process.env.NATS_URL ?? DEFAULT_NATS,
     name: `service ${name}`,
+    log,
   });
   return untilSignal(log, [await startService(log, name, factory, bus)]);
 }
