@@ -25,6 +25,9 @@ import {
 } from './bus.ts';
 import { BusLifecycle } from './lifecycle.ts';
 
+/** nats.js's own pendingLimit: past it, nats.js writes its buffer without waiting. */
+const BATCH_LIMIT_BYTES = 32 * 1024;
+
 export interface NatsBusOptions {
   /** One URL or several, comma-separated, as in NATS_URL. */
   servers: string;
@@ -72,26 +75,36 @@ export class NatsBus implements Bus {
   // Publishes reach nats.js once per event-loop turn. nats.js writes its
   // buffer on the microtask after a publish, so a gateway publishing once per
   // client frame (each frame its own socket read, its own task) made one
-  // write system call per frame; batched, it makes one per turn. Whatever
-  // must stay ordered after a publish (request, subscribe, flush, drain)
-  // hands the batch over first.
+  // write system call per frame; batched, it makes one per turn. A turn that
+  // publishes more than BATCH_LIMIT_BYTES hands the batch over at once, as
+  // nats.js writes its own buffer inline past its pendingLimit: what one turn
+  // holds stays bounded. Whatever must stay ordered after a publish (request,
+  // subscribe, flush, drain) hands the batch over first.
   #batch: [string, Uint8Array, PublishOptions | undefined][] = [];
+  #batchBytes = 0;
   #scheduled = false;
 
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void {
     this.#life.assertOpen();
     this.#batch.push([subject, data, opts]);
-    if (!this.#scheduled) {
+    this.#batchBytes += subject.length + data.length;
+    if (this.#batchBytes >= BATCH_LIMIT_BYTES) this.#handOver();
+    else if (!this.#scheduled) {
       this.#scheduled = true;
-      setImmediate(this.#handOver);
+      setImmediate(this.#onTurn);
     }
   }
 
-  #handOver = (): void => {
+  #onTurn = (): void => {
     this.#scheduled = false;
+    this.#handOver();
+  };
+
+  #handOver(): void {
     if (this.#batch.length === 0) return;
     const batch = this.#batch;
     this.#batch = [];
+    this.#batchBytes = 0;
     for (const [subject, data, opts] of batch) {
       try {
         this.connection.publish(
@@ -105,7 +118,7 @@ export class NatsBus implements Bus {
         this.log.error({ err, subject }, 'deferred publish failed');
       }
     }
-  };
+  }
 
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {
     this.#life.assertOpen();

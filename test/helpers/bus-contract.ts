@@ -92,6 +92,24 @@ export function busContract(name: string, factory: BusFactory): void {
       await Promise.all([bus.drain(), pub.drain()]);
     });
 
+    it('keeps the order of a burst far larger than one write, sent in one turn', async () => {
+      const bus = await factory.make();
+      const pub = await factory.make();
+      const s = subject();
+      const got = collect<string>();
+      bus.subscribe(s, (m) => got.push(text(m).slice(0, 8)));
+      await bus.flush();
+      const pad = 'x'.repeat(4096);
+      for (let i = 0; i < 300; i++)
+        pub.publish(s, enc.encode(`${String(i).padStart(8, '0')}${pad}`));
+      const items = await got.wait(300);
+      assert.deepEqual(
+        items.map(Number),
+        Array.from({ length: 300 }, (_, i) => i),
+      );
+      await Promise.all([bus.drain(), pub.drain()]);
+    });
+
     it('answers a request, carrying headers both ways', async () => {
       const svc = await factory.make();
       const client = await factory.make();
