@@ -3,7 +3,8 @@
 // consumer's `self` (send, group_add, group_discard, group_send, close).
 import type { Ref } from '../../protocol/frames.ts';
 import type { ScopeProps } from '../../proto/index.ts';
-import { assertGroup, assertServiceCode, encodePayload, type Publisher } from './publisher.ts';
+import { encodeJson } from '../../protocol/json.ts';
+import { assertGroup, assertServiceCode, type Publisher } from './publisher.ts';
 
 export interface Scope {
   /** JWT subject; '' for an anonymous connection. */
@@ -50,7 +51,7 @@ export class StreamContext<S = unknown> {
   send(payload: unknown): void {
     this.publisher.outbound(this.address, {
       stream: this.stream,
-      msg: { payload: encodePayload(payload) },
+      msg: { payload: encodeJson(payload) },
     });
   }
 
@@ -58,7 +59,7 @@ export class StreamContext<S = unknown> {
   reply(ref: Ref, payload: unknown): void {
     this.publisher.outbound(this.address, {
       stream: this.stream,
-      reply: { ref: JSON.stringify(ref), payload: encodePayload(payload) },
+      reply: { ref: JSON.stringify(ref), payload: encodeJson(payload) },
     });
   }
 
