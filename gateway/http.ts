@@ -7,10 +7,9 @@ import { timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Bus } from '../bus/bus.ts';
+import { publishToGroup } from '../bus/groups.ts';
 import type { Subjects } from '../bus/subjects.ts';
-import { injectHeaders } from '../bus/trace.ts';
 import { groupNameProblem } from '../protocol/names.ts';
-import { GroupMessage } from '../proto/index.ts';
 import type { Logger } from '../lib/log.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
@@ -27,8 +26,6 @@ export interface HttpDeps {
   /** Development only: signs a token for a subject (see MUX_DEV_TOKENS). */
   devToken: ((sub: string, scope: string) => Promise<string>) | undefined;
 }
-
-const enc = new TextEncoder();
 
 export function createHttpApp(d: HttpDeps): Koa {
   const app = new Koa();
@@ -88,12 +85,7 @@ export function createHttpApp(d: HttpDeps): Koa {
       ctx.body = { error: 'bad_body', message: body.message };
       return;
     }
-    const payload = (body.value as { payload?: unknown }).payload;
-    d.bus.publish(
-      d.subjects.group(group),
-      GroupMessage.encode({ group, payload: enc.encode(JSON.stringify(payload)) }).finish(),
-      { headers: injectHeaders() },
-    );
+    publishToGroup(d.bus, d.subjects, group, (body.value as { payload?: unknown }).payload);
     ctx.status = 202;
     ctx.body = { status: 'published', group };
   });
