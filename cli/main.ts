@@ -15,7 +15,14 @@ import { loadGatewayConfig } from '../gateway/config.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { groupNameProblem } from '../protocol/names.ts';
-import { Publisher, ServiceRunner } from '../services/sdk/index.ts';
+import {
+  JetStreamStorage,
+  MemoryStorage,
+  Publisher,
+  ServiceRunner,
+  type ServiceFactory,
+  type Storage,
+} from '../services/sdk/index.ts';
 import { SERVICES } from '../services/registry.ts';
 
 const USAGE = `usage: muxgate <command>
@@ -32,6 +39,17 @@ const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 const DEFAULT_NATS = 'nats://127.0.0.1:4222';
 
 type Stoppable = { drain(): Promise<void> };
+
+/** A component's bus, and the storage that goes with that kind of bus. */
+interface Infra {
+  bus: Bus;
+  storage: Storage;
+}
+
+async function onNats(servers: string, name: string, log: Logger): Promise<Infra> {
+  const bus = await NatsBus.connect({ servers, name, log });
+  return { bus, storage: new JetStreamStorage(bus.connection) };
+}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -62,13 +80,16 @@ async function main(argv: string[]): Promise<number> {
 
 async function dev(log: Logger): Promise<number> {
   const natsUrl = process.env.NATS_URL;
-  let connect: (name: string) => Promise<Bus>;
+  let connect: (name: string) => Promise<Infra>;
   if (natsUrl) {
-    connect = (name) => NatsBus.connect({ servers: natsUrl, name, log });
+    connect = (name) => onNats(natsUrl, name, log);
     log.info({ nats: natsUrl }, 'dev: running on NATS (NATS_URL is set)');
   } else {
+    // One broker and one storage for the whole process, as one NATS would
+    // serve every component: the dashboard and its feeder share a bucket.
     const broker = new MemoryBroker();
-    connect = async () => broker.connect({ log });
+    const storage = new MemoryStorage();
+    connect = async () => ({ bus: broker.connect({ log }), storage });
     log.info('dev: running on the in-memory bus (set NATS_URL to use NATS)');
   }
   // The demo page signs in as a named user through /dev/token, so chat names
@@ -87,7 +108,7 @@ async function dev(log: Logger): Promise<number> {
     parts.push(await startService(log, name, factory, await connect(name)));
   const gw = await Gateway.start({
     config,
-    bus: await connect('gateway'),
+    bus: (await connect('gateway')).bus,
     log,
     webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
   });
@@ -119,22 +140,18 @@ async function service(log: Logger, name: string | undefined): Promise<number> {
     console.error(`muxgate service <name>: name is one of ${Object.keys(SERVICES).join(', ')}`);
     return 2;
   }
-  const bus = await NatsBus.connect({
-    servers: process.env.NATS_URL ?? DEFAULT_NATS,
-    name: `service ${name}`,
-    log,
-  });
-  return untilSignal(log, [await startService(log, name, factory, bus)]);
+  const infra = await onNats(process.env.NATS_URL ?? DEFAULT_NATS, `service ${name}`, log);
+  return untilSignal(log, [await startService(log, name, factory, infra)]);
 }
 
 async function startService(
   log: Logger,
   name: string,
-  factory: (typeof SERVICES)[string],
-  bus: Bus,
+  factory: ServiceFactory,
+  { bus, storage }: Infra,
 ): Promise<Stoppable> {
   const prefix = process.env.MUX_PREFIX ?? 'mux';
-  const svc = await factory({ bus, log, prefix });
+  const svc = await factory({ bus, storage, log, prefix });
   const runner = svc.definition
     ? await ServiceRunner.start(bus, svc.definition, { prefix, log })
     : undefined;
