@@ -9,6 +9,9 @@ import type { ServiceFactory } from './sdk/index.ts';
 /** Registered for `dev` and demos, and not deployed to production (deploy/ leaves them out). */
 export const DEV_ONLY_SERVICES: ReadonlySet<string> = new Set(['dashboard-feeder']);
 
+/** Workers answer no streams (the feeder only writes data), so no route leads to them. */
+export const WORKERS: ReadonlySet<string> = new Set(['dashboard-feeder']);
+
 export const SERVICES: Readonly<Record<string, ServiceFactory>> = {
   echo: createEcho,
   chat: createChat,
@@ -16,3 +19,8 @@ export const SERVICES: Readonly<Record<string, ServiceFactory>> = {
   // Demo data for the `ops` board; `dev` runs it, production does not need it.
   'dashboard-feeder': (env) => createFeeder(env, dashboardSettings().feeder),
 };
+
+/** The services clients can join: the gateway's routes unless MUX_ROUTES says otherwise. */
+export const ROUTED_SERVICES: readonly string[] = Object.keys(SERVICES).filter(
+  (name) => !WORKERS.has(name),
+);

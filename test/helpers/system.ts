@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Bus } from '../../bus/bus.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
 import { NatsBus } from '../../bus/nats.ts';
-import { loadGatewayConfig } from '../../gateway/config.ts';
+import { cliGatewayConfig } from '../../cli/settings.ts';
 import { Gateway } from '../../gateway/gateway.ts';
 import { silentLogger } from '../../lib/log.ts';
 import {
@@ -117,7 +117,7 @@ export async function startGateway(
   prefix: string,
   env: Record<string, string> = {},
 ): Promise<Gateway> {
-  const config = loadGatewayConfig({
+  const config = cliGatewayConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     MUX_PREFIX: prefix,
