@@ -1,6 +1,6 @@
 // The Bus is the seam between muxgate and its message broker. The gateway, the
 // hub and the services SDK see only this interface; NatsBus and MemoryBus
-// implement it and pass the same contract suite (test/bus.contract.ts).
+// implement it and pass the same contract suite (test/helpers/bus-contract.ts).
 
 /** Message headers. Keys are case-sensitive, as in NATS. */
 export type Headers = Record<string, string>;
@@ -49,7 +49,11 @@ export type BusStatus = 'connected' | 'reconnecting' | 'draining' | 'closed';
  * - `request` rejects with NoRespondersError when nobody subscribes to the
  *   subject, and with RequestTimeoutError when no answer comes in time.
  * - `publish` never throws for a missing subscriber; it throws BusClosedError
- *   once the bus is draining or closed.
+ *   once the bus is draining or closed, as `subscribe` and `respond` do.
+ * - Draining fails every pending request with BusClosedError at once; a
+ *   request made after that fails with it too, through its callback and
+ *   never synchronously. Status then moves draining -> closed, which is final.
+ * - Once closed, `flush` and `drain` resolve at once.
  */
 export interface Bus {
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void;
@@ -72,7 +76,7 @@ export interface Bus {
   respond(msg: BusMessage, data: Uint8Array, opts?: PublishOptions): void;
   /** Resolves once everything published so far has reached the broker. */
   flush(): Promise<void>;
-  /** Lets subscriptions finish their queued messages, then closes. */
+  /** Lets subscriptions finish their queued messages, then closes; every call gets the same promise. */
   drain(): Promise<void>;
   readonly status: BusStatus;
   /** Calls the listener on every status change; returns a function that stops it. */

@@ -2,10 +2,10 @@
 // for fast unit tests, as Django Channels has its in-memory layer. It passes
 // the same contract suite as NatsBus.
 import { randomBytes } from 'node:crypto';
+import { fallbackLogger, type Logger } from '../lib/log.ts';
 import {
   BusClosedError,
   NoRespondersError,
-  RequestTimeoutError,
   requestPromise,
   type Bus,
   type BusMessage,
@@ -17,6 +17,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus.ts';
+import { BusLifecycle } from './lifecycle.ts';
 import { subjectMatches } from './subjects.ts';
 
 interface MemorySub extends Subscription {
@@ -37,8 +38,8 @@ export class MemoryBroker {
   #queue: Array<[MemorySub, BusMessage]> = [];
   #scheduled = false;
 
-  connect(): MemoryBus {
-    return new MemoryBus(this);
+  connect(opts: MemoryBusOptions = {}): MemoryBus {
+    return new MemoryBus(this, opts);
   }
 
   /** Returns how many subscriptions the message was queued for. */
@@ -90,30 +91,40 @@ export class MemoryBroker {
       try {
         sub.handler(msg);
       } catch (err) {
-        console.error('muxgate: memory bus handler threw', err);
+        sub.owner.log.error({ err, subject: msg.subject }, 'bus handler threw');
       }
     }
   };
 }
 
+export interface MemoryBusOptions {
+  /** Where handler errors go; by default stderr. */
+  log?: Logger;
+}
+
 export class MemoryBus implements Bus {
   readonly kind = 'memory';
+  readonly log: Logger;
+  readonly #life: BusLifecycle;
   #subs = new Set<MemorySub>();
-  #status: BusStatus = 'connected';
-  #listeners = new Set<(s: BusStatus) => void>();
   #inboxPrefix = `_INBOX.${randomBytes(8).toString('hex')}.`;
   #inboxSeq = 0;
 
   /** Without a broker, the bus gets one of its own. */
-  constructor(readonly broker: MemoryBroker = new MemoryBroker()) {}
+  constructor(
+    readonly broker: MemoryBroker = new MemoryBroker(),
+    opts: MemoryBusOptions = {},
+  ) {
+    this.log = opts.log ?? fallbackLogger();
+    this.#life = new BusLifecycle(this.log);
+  }
 
   get status(): BusStatus {
-    return this.#status;
+    return this.#life.status;
   }
 
   onStatus(listener: (status: BusStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#life.onStatus(listener);
   }
 
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void {
@@ -121,7 +132,7 @@ export class MemoryBus implements Bus {
   }
 
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {
-    this.#assertOpen();
+    this.#life.assertOpen();
     const sub: MemorySub = {
       subject,
       tokens: subject.split('.'),
@@ -150,26 +161,24 @@ export class MemoryBus implements Bus {
     opts: RequestOptions,
     callback: ReplyCallback,
   ): void {
+    // Failures are reported asynchronously, as NatsBus reports them and as
+    // the broker's "no responders" status message arrives.
+    const failLater = (token: string, err: Error): void =>
+      void setImmediate(() => this.#life.settle(token, err, undefined));
+    if (!this.#life.open) {
+      setImmediate(() => callback(new BusClosedError(), undefined));
+      return;
+    }
     const inbox = `${this.#inboxPrefix}${++this.#inboxSeq}`;
-    const sub = this.subscribe(inbox, (msg) => {
-      clearTimeout(timer);
-      sub.unsubscribe();
-      callback(undefined, msg);
-    });
-    const timer = setTimeout(() => {
-      sub.unsubscribe();
-      callback(new RequestTimeoutError(subject), undefined);
-    }, opts.timeoutMs);
-    const fail = (err: Error): void => {
-      clearTimeout(timer);
-      sub.unsubscribe();
-      // Asynchronous, like the broker's "no responders" status message.
-      setImmediate(() => callback(err, undefined));
-    };
+    const inboxSub = this.subscribe(inbox, (msg) => this.#life.settle(token, undefined, msg));
+    const token = this.#life.request(subject, opts.timeoutMs, callback, () =>
+      inboxSub.unsubscribe(),
+    );
     try {
-      if (this.#send(subject, data, opts, inbox) === 0) fail(new NoRespondersError(subject));
+      if (this.#send(subject, data, opts, inbox) === 0)
+        failLater(token, new NoRespondersError(subject));
     } catch (err) {
-      fail(err as Error);
+      failLater(token, err as Error);
     }
   }
 
@@ -178,20 +187,17 @@ export class MemoryBus implements Bus {
   }
 
   async flush(): Promise<void> {
+    // Drain delivers what was published before it; there is nothing after.
+    if (!this.#life.open) return this.#life.ended();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  async drain(): Promise<void> {
-    if (this.#status === 'closed' || this.#status === 'draining') return;
-    this.#setStatus('draining');
-    while (this.broker.pendingFor(this))
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const sub of this.#subs) sub.unsubscribe();
-    this.#setStatus('closed');
-  }
-
-  #assertOpen(): void {
-    if (this.#status === 'closed' || this.#status === 'draining') throw new BusClosedError();
+  drain(): Promise<void> {
+    return this.#life.drain(async () => {
+      while (this.broker.pendingFor(this))
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const sub of this.#subs) sub.unsubscribe();
+    });
   }
 
   #send(
@@ -200,7 +206,7 @@ export class MemoryBus implements Bus {
     opts: PublishOptions | undefined,
     reply: string | undefined,
   ): number {
-    this.#assertOpen();
+    this.#life.assertOpen();
     return this.broker.route({
       subject,
       // A copy, so a publisher that reuses its buffer cannot change what was sent.
@@ -208,10 +214,5 @@ export class MemoryBus implements Bus {
       headers: opts?.headers ? { ...opts.headers } : undefined,
       reply,
     });
-  }
-
-  #setStatus(status: BusStatus): void {
-    this.#status = status;
-    for (const l of this.#listeners) l(status);
   }
 }

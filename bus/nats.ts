@@ -7,10 +7,10 @@ import {
   type Msg,
   type NatsConnection,
 } from '@nats-io/transport-node';
+import { fallbackLogger, type Logger } from '../lib/log.ts';
 import {
   BusClosedError,
   NoRespondersError,
-  RequestTimeoutError,
   requestPromise,
   type Bus,
   type BusMessage,
@@ -23,29 +23,33 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus.ts';
+import { BusLifecycle } from './lifecycle.ts';
+
+/** nats.js's own pendingLimit: past it, nats.js writes its buffer without waiting. */
+const BATCH_LIMIT_BYTES = 32 * 1024;
 
 export interface NatsBusOptions {
   /** One URL or several, comma-separated, as in NATS_URL. */
   servers: string;
   /** Shown by `nats server report connections`; helps when debugging a fleet. */
   name?: string;
+  /** Where handler and deferred publish errors go; by default stderr. */
+  log?: Logger;
 }
 
 export class NatsBus implements Bus {
   readonly kind = 'nats';
-  #status: BusStatus = 'connected';
-  #listeners = new Set<(s: BusStatus) => void>();
+  readonly #life: BusLifecycle;
   // Requests share one wildcard inbox subscription, as nats.js does, but
   // answers are dispatched from its callback rather than through a promise.
   readonly #inbox = createInbox();
   #inboxReady = false;
-  #seq = 0;
-  readonly #pending = new Map<
-    string,
-    { subject: string; callback: ReplyCallback; timer: NodeJS.Timeout }
-  >();
 
-  private constructor(readonly connection: NatsConnection) {
+  private constructor(
+    readonly connection: NatsConnection,
+    private readonly log: Logger,
+  ) {
+    this.#life = new BusLifecycle(log);
     void this.#watch();
   }
 
@@ -57,41 +61,50 @@ export class NatsBus implements Bus {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
     });
-    return new NatsBus(nc);
+    return new NatsBus(nc, opts.log ?? fallbackLogger());
   }
 
   get status(): BusStatus {
-    return this.#status;
+    return this.#life.status;
   }
 
   onStatus(listener: (status: BusStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#life.onStatus(listener);
   }
 
   // Publishes reach nats.js once per event-loop turn. nats.js writes its
   // buffer on the microtask after a publish, so a gateway publishing once per
   // client frame (each frame its own socket read, its own task) made one
-  // write system call per frame; batched, it makes one per turn. Whatever
-  // must stay ordered after a publish (request, subscribe, flush, drain)
-  // hands the batch over first.
+  // write system call per frame; batched, it makes one per turn. A turn that
+  // publishes more than BATCH_LIMIT_BYTES hands the batch over at once, as
+  // nats.js writes its own buffer inline past its pendingLimit: what one turn
+  // holds stays bounded. Whatever must stay ordered after a publish (request,
+  // subscribe, flush, drain) hands the batch over first.
   #batch: [string, Uint8Array, PublishOptions | undefined][] = [];
+  #batchBytes = 0;
   #scheduled = false;
 
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void {
-    this.#assertOpen();
+    this.#life.assertOpen();
     this.#batch.push([subject, data, opts]);
-    if (!this.#scheduled) {
+    this.#batchBytes += subject.length + data.length;
+    if (this.#batchBytes >= BATCH_LIMIT_BYTES) this.#handOver();
+    else if (!this.#scheduled) {
       this.#scheduled = true;
-      setImmediate(this.#handOver);
+      setImmediate(this.#onTurn);
     }
   }
 
-  #handOver = (): void => {
+  #onTurn = (): void => {
     this.#scheduled = false;
+    this.#handOver();
+  };
+
+  #handOver(): void {
     if (this.#batch.length === 0) return;
     const batch = this.#batch;
     this.#batch = [];
+    this.#batchBytes = 0;
     for (const [subject, data, opts] of batch) {
       try {
         this.connection.publish(
@@ -102,13 +115,13 @@ export class NatsBus implements Bus {
       } catch (err) {
         // Deferred, so there is no caller left to throw to; the connection
         // closed under us (drain hands the batch over before it starts).
-        console.error(`muxgate: publish to ${subject} failed`, err);
+        this.log.error({ err, subject }, 'deferred publish failed');
       }
     }
-  };
+  }
 
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {
-    this.#assertOpen();
+    this.#life.assertOpen();
     this.#handOver();
     const sub = this.connection.subscribe(subject, {
       queue: opts?.queue,
@@ -117,7 +130,7 @@ export class NatsBus implements Bus {
         try {
           handler(fromNats(msg));
         } catch (e) {
-          console.error('muxgate: bus handler threw', e);
+          this.log.error({ err: e, subject: msg.subject }, 'bus handler threw');
         }
       },
     });
@@ -134,8 +147,12 @@ export class NatsBus implements Bus {
     opts: RequestOptions,
     callback: ReplyCallback,
   ): void {
+    if (!this.#life.open) {
+      setImmediate(() => callback(new BusClosedError(), undefined));
+      return;
+    }
+    const token = this.#life.request(subject, opts.timeoutMs, callback);
     try {
-      this.#assertOpen();
       this.#handOver();
       if (!this.#inboxReady) {
         this.connection.subscribe(`${this.#inbox}.*`, {
@@ -143,31 +160,24 @@ export class NatsBus implements Bus {
         });
         this.#inboxReady = true;
       }
-      const token = String(++this.#seq);
-      const timer = setTimeout(() => {
-        if (this.#pending.delete(token)) callback(new RequestTimeoutError(subject), undefined);
-      }, opts.timeoutMs);
-      this.#pending.set(token, { subject, callback, timer });
       this.connection.publish(subject, data, {
         reply: `${this.#inbox}.${token}`,
         headers: opts.headers ? toNats(opts.headers) : undefined,
       });
     } catch (err) {
-      setImmediate(() => callback(err as Error, undefined));
+      setImmediate(() => this.#life.settle(token, err as Error, undefined));
     }
   }
 
   #onReply(msg: Msg | undefined): void {
     if (!msg) return;
     const token = msg.subject.slice(this.#inbox.length + 1);
-    const req = this.#pending.get(token);
-    if (!req) return;
-    this.#pending.delete(token);
-    clearTimeout(req.timer);
+    const subject = this.#life.subjectOf(token);
+    if (subject === undefined) return;
     // The server answers a request nobody subscribes to with an empty 503 status message.
     if (msg.data.length === 0 && msg.headers?.code === 503)
-      req.callback(new NoRespondersError(req.subject), undefined);
-    else req.callback(undefined, fromNats(msg));
+      this.#life.settle(token, new NoRespondersError(subject), undefined);
+    else this.#life.settle(token, undefined, fromNats(msg));
   }
 
   respond(msg: BusMessage, data: Uint8Array, opts?: PublishOptions): void {
@@ -175,35 +185,25 @@ export class NatsBus implements Bus {
   }
 
   async flush(): Promise<void> {
+    // Drain flushes what was published before it; there is nothing after.
+    if (!this.#life.open) return this.#life.ended();
     this.#handOver();
     await this.connection.flush();
   }
 
-  async drain(): Promise<void> {
-    if (this.connection.isClosed()) return;
-    this.#handOver();
-    this.#setStatus('draining');
-    await this.connection.drain();
-    this.#setStatus('closed');
-  }
-
-  #assertOpen(): void {
-    if (this.connection.isClosed() || this.connection.isDraining()) throw new BusClosedError();
+  drain(): Promise<void> {
+    return this.#life.drain(async () => {
+      this.#handOver();
+      if (!this.connection.isClosed()) await this.connection.drain();
+    });
   }
 
   async #watch(): Promise<void> {
-    void this.connection.closed().then(() => this.#setStatus('closed'));
+    void this.connection.closed().then(() => this.#life.closed());
     for await (const s of this.connection.status()) {
-      if (s.type === 'disconnect' || s.type === 'reconnecting') this.#setStatus('reconnecting');
-      else if (s.type === 'reconnect') this.#setStatus('connected');
+      if (s.type === 'disconnect' || s.type === 'reconnecting') this.#life.connection(false);
+      else if (s.type === 'reconnect') this.#life.connection(true);
     }
-  }
-
-  #setStatus(status: BusStatus): void {
-    if (this.#status === status || this.#status === 'closed') return;
-    if (this.#status === 'draining' && status !== 'closed') return;
-    this.#status = status;
-    for (const l of this.#listeners) l(status);
   }
 }
 

@@ -5,7 +5,13 @@
 export const DEFAULT_PREFIX = 'mux';
 
 export class Subjects {
-  constructor(readonly prefix: string = DEFAULT_PREFIX) {}
+  readonly #groups: string;
+  readonly #conns: string;
+
+  constructor(readonly prefix: string = DEFAULT_PREFIX) {
+    this.#groups = `${prefix}.group.`;
+    this.#conns = `${prefix}.conn.`;
+  }
 
   join(service: string): string {
     return `${this.prefix}.svc.${service}.join`;
@@ -18,23 +24,21 @@ export class Subjects {
   }
   /** A connection's address: where services publish Outbound frames for it. */
   conn(gateway: string, conn: string): string {
-    return `${this.prefix}.conn.${gateway}.${conn}`;
+    return `${this.#conns}${gateway}.${conn}`;
   }
   /** Every connection of one gateway: its single Outbound subscription. */
   connsOf(gateway: string): string {
-    return `${this.prefix}.conn.${gateway}.*`;
+    return `${this.#conns}${gateway}.*`;
   }
   group(group: string): string {
-    return `${this.prefix}.group.${group}`;
+    return `${this.#groups}${group}`;
   }
   /** The group name of a `mux.group.<group>` subject. */
   groupOf(subject: string): string {
-    return subject.slice(this.prefix.length + 7);
+    return subject.slice(this.#groups.length);
   }
   isAddress(address: string): boolean {
-    const rest = address.startsWith(`${this.prefix}.conn.`)
-      ? address.slice(this.prefix.length + 6)
-      : '';
+    const rest = address.startsWith(this.#conns) ? address.slice(this.#conns.length) : '';
     return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(rest);
   }
 }

@@ -8,30 +8,58 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
-import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 import { MemoryBroker } from '../bus/memory.ts';
 import { NatsBus } from '../bus/nats.ts';
-import { loadGatewayConfig } from '../gateway/config.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { groupNameProblem } from '../protocol/names.ts';
-import { Publisher, ServiceRunner } from '../services/sdk/index.ts';
+import {
+  JetStreamStorage,
+  MemoryStorage,
+  Publisher,
+  ServiceRunner,
+  type ServiceFactory,
+  type Storage,
+} from '../services/sdk/index.ts';
 import { SERVICES } from '../services/registry.ts';
+import {
+  cliGatewayConfig,
+  DEFAULT_NATS_URL,
+  loadCliSettings,
+  SettingsError,
+  type CliSettings,
+} from './settings.ts';
 
 const USAGE = `usage: muxgate <command>
 
   dev                      run the gateway and every service (${Object.keys(SERVICES).join(', ')}) in one
                            process; on NATS when NATS_URL is set, else on the in-memory bus
-  gateway                  run one gateway on NATS (NATS_URL, default nats://127.0.0.1:4222)
+  gateway                  run one gateway on NATS (NATS_URL, default ${DEFAULT_NATS_URL})
   service <name>           run one service on NATS
   publish <group> <json>   publish a message to every member of a group
 
 Configuration comes from the environment; see docs/configuration.md.`;
 
 const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
-const DEFAULT_NATS = 'nats://127.0.0.1:4222';
 
 type Stoppable = { drain(): Promise<void> };
+
+/** What every long-running command starts from. */
+interface Running {
+  settings: CliSettings;
+  log: Logger;
+}
+
+/** A component's bus, and the storage that goes with that kind of bus. */
+interface Infra {
+  bus: Bus;
+  storage: Storage;
+}
+
+async function onNats(servers: string, name: string, log: Logger): Promise<Infra> {
+  const bus = await NatsBus.connect({ servers, name, log });
+  return { bus, storage: new JetStreamStorage(bus.connection) };
+}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -44,14 +72,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const log = createLogger('muxgate');
+  const running = (): Running => {
+    const settings = loadCliSettings();
+    return { settings, log: createLogger('muxgate', settings.logLevel) };
+  };
   switch (command) {
     case 'dev':
-      return dev(log);
+      return dev(running());
     case 'gateway':
-      return gateway(log);
+      return gateway(running());
     case 'service':
-      return service(log, rest[0]);
+      return service(running(), rest[0]);
     case 'publish':
       return publish(rest[0], rest[1]);
     default:
@@ -60,34 +91,30 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dev(log: Logger): Promise<number> {
-  const natsUrl = process.env.NATS_URL;
-  let connect: (name: string) => Promise<Bus>;
+async function dev({ settings, log }: Running): Promise<number> {
+  let connect: (name: string) => Promise<Infra>;
+  const natsUrl = settings.natsUrl;
   if (natsUrl) {
-    connect = (name) => NatsBus.connect({ servers: natsUrl, name });
+    connect = (name) => onNats(natsUrl, name, log);
     log.info({ nats: natsUrl }, 'dev: running on NATS (NATS_URL is set)');
   } else {
+    // One broker and one storage for the whole process, as one NATS would
+    // serve every component: the dashboard and its feeder share a bucket.
     const broker = new MemoryBroker();
-    connect = async () => broker.connect();
+    const storage = new MemoryStorage();
+    connect = async () => ({ bus: broker.connect({ log }), storage });
     log.info('dev: running on the in-memory bus (set NATS_URL to use NATS)');
   }
-  // The demo page signs in as a named user through /dev/token, so chat names
-  // and dashboard writes work out of the box. Never set these in production.
-  const config = loadGatewayConfig({
-    MUX_JWT_SECRET: 'muxgate-dev-only-secret',
-    MUX_AUTH: 'optional',
-    MUX_DEV_TOKENS: 'true',
-    ...process.env,
-  });
+  const config = cliGatewayConfig(process.env, { dev: true });
   log.warn(
     'dev: JWTs are signed with a built-in secret and /dev/token hands them out; for development only',
   );
   const parts: Stoppable[] = [];
   for (const [name, factory] of Object.entries(SERVICES))
-    parts.push(await startService(log, name, factory, await connect(name)));
+    parts.push(await startService(settings, log, name, factory, await connect(name)));
   const gw = await Gateway.start({
     config,
-    bus: await connect('gateway'),
+    bus: (await connect('gateway')).bus,
     log,
     webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
   });
@@ -97,11 +124,12 @@ async function dev(log: Logger): Promise<number> {
   return untilSignal(log, [gw, ...parts]);
 }
 
-async function gateway(log: Logger): Promise<number> {
-  const config = loadGatewayConfig();
+async function gateway({ settings, log }: Running): Promise<number> {
+  const config = cliGatewayConfig();
   const bus = await NatsBus.connect({
-    servers: process.env.NATS_URL ?? DEFAULT_NATS,
+    servers: settings.natsServers,
     name: `gateway ${config.gatewayId}`,
+    log,
   });
   const gw = await Gateway.start({
     config,
@@ -112,27 +140,25 @@ async function gateway(log: Logger): Promise<number> {
   return untilSignal(log, [gw]);
 }
 
-async function service(log: Logger, name: string | undefined): Promise<number> {
+async function service({ settings, log }: Running, name: string | undefined): Promise<number> {
   const factory = name ? SERVICES[name] : undefined;
   if (!name || !factory) {
     console.error(`muxgate service <name>: name is one of ${Object.keys(SERVICES).join(', ')}`);
     return 2;
   }
-  const bus = await NatsBus.connect({
-    servers: process.env.NATS_URL ?? DEFAULT_NATS,
-    name: `service ${name}`,
-  });
-  return untilSignal(log, [await startService(log, name, factory, bus)]);
+  const infra = await onNats(settings.natsServers, `service ${name}`, log);
+  return untilSignal(log, [await startService(settings, log, name, factory, infra)]);
 }
 
 async function startService(
+  settings: CliSettings,
   log: Logger,
   name: string,
-  factory: (typeof SERVICES)[string],
-  bus: Bus,
+  factory: ServiceFactory,
+  { bus, storage }: Infra,
 ): Promise<Stoppable> {
-  const prefix = process.env.MUX_PREFIX ?? 'mux';
-  const svc = await factory({ bus, log, prefix });
+  const { prefix } = settings;
+  const svc = await factory({ bus, storage, log, prefix });
   const runner = svc.definition
     ? await ServiceRunner.start(bus, svc.definition, { prefix, log })
     : undefined;
@@ -159,9 +185,12 @@ async function publish(group: string | undefined, json: string | undefined): Pro
     console.error(`publish: ${problem}: ${JSON.stringify(group)}`);
     return 2;
   }
-  const prefix = process.env.MUX_PREFIX ?? DEFAULT_PREFIX;
-  if (!isSubjectPrefix(prefix)) {
-    console.error(`publish: MUX_PREFIX must be a NATS subject prefix without wildcards: ${prefix}`);
+  let settings: CliSettings;
+  try {
+    settings = loadCliSettings();
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+    console.error(`publish: ${err.message}`);
     return 2;
   }
   let payload: unknown;
@@ -171,7 +200,7 @@ async function publish(group: string | undefined, json: string | undefined): Pro
     console.error(`publish: the message is not valid JSON: ${json}`);
     return 2;
   }
-  const servers = process.env.NATS_URL ?? DEFAULT_NATS;
+  const servers = settings.natsServers;
   let bus: NatsBus;
   try {
     bus = await NatsBus.connect({ servers, name: 'muxgate publish' });
@@ -180,7 +209,7 @@ async function publish(group: string | undefined, json: string | undefined): Pro
     return 1;
   }
   try {
-    new Publisher(bus, prefix).toGroup(group, payload);
+    new Publisher(bus, settings.prefix).toGroup(group, payload);
     await bus.flush();
   } catch (err) {
     console.error(`publish: ${(err as Error).message}`);

@@ -11,8 +11,6 @@ import {
 import { isRef } from '../protocol/names.ts';
 import { MAX_JSON_DEPTH, scanJsonObject } from '../protocol/raw-json.ts';
 
-const dec = new TextDecoder();
-
 export interface FrameError {
   /** A protocol code, or a service's own code passed through. */
   code: ErrorCode | (string & {});
@@ -129,34 +127,4 @@ export function leftFrame(
   const codePart = why.code ? `,"code":${JSON.stringify(why.code)}` : '';
   const reasonPart = why.reason ? `,"reason":${JSON.stringify(why.reason)}` : '';
   return `{"type":"left","stream":${streamJson}${refPart}${codePart}${reasonPart}}`;
-}
-
-// Services are trusted to be correct, not assumed to be: what they send is
-// checked once per message before it is spliced into client frames.
-
-export function isJsonText(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A service payload's JSON text ('null' when empty), or undefined when it is not JSON. */
-export function servicePayload(bytes: Uint8Array | null | undefined): string | undefined {
-  if (!bytes || bytes.length === 0) return 'null';
-  const text = dec.decode(bytes);
-  return isJsonText(text) ? text : undefined;
-}
-
-/** The ref a service echoes back (JSON text), or undefined when it is not a valid ref. */
-export function serviceRef(refJson: string | null | undefined): Ref | undefined {
-  if (!refJson) return undefined;
-  try {
-    const ref: unknown = JSON.parse(refJson);
-    return isRef(ref) ? ref : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -24,9 +24,11 @@ export interface Route {
   readonly requireAuth: boolean;
 }
 
+// No default services: which services exist is the command line's knowledge
+// (services/registry.ts), and it passes them as the default (cli/settings.ts).
 const routes = z
   .string()
-  .default('echo,chat,dashboard')
+  .default('')
   .transform((s, ctx) => {
     const out = new Map<string, Route>();
     for (const item of s

@@ -87,6 +87,7 @@ export class Gateway {
       log: this.log,
       apiKeys: this.config.apiKeys,
       maxBodyBytes: this.config.maxFrameBytes,
+      maxJsonDepth: this.config.maxJsonDepth,
       webRoot: opts.webRoot,
       isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
       devToken:

@@ -7,10 +7,11 @@ import { timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Bus } from '../bus/bus.ts';
+import { publishToGroup } from '../bus/groups.ts';
 import type { Subjects } from '../bus/subjects.ts';
-import { injectHeaders } from '../bus/trace.ts';
+import { RawJson } from '../protocol/json.ts';
 import { groupNameProblem } from '../protocol/names.ts';
-import { GroupMessage } from '../proto/index.ts';
+import { scanJsonObject } from '../protocol/raw-json.ts';
 import type { Logger } from '../lib/log.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
@@ -19,6 +20,8 @@ export interface HttpDeps {
   subjects: Subjects;
   metrics: GatewayMetrics;
   log: Logger;
+  /** Nesting a publish API body may have (MUX_MAX_JSON_DEPTH). */
+  maxJsonDepth: number;
   apiKeys: readonly string[];
   maxBodyBytes: number;
   /** Directory of the built demo page; undefined serves no page. */
@@ -28,9 +31,7 @@ export interface HttpDeps {
   devToken: ((sub: string, scope: string) => Promise<string>) | undefined;
 }
 
-const enc = new TextEncoder();
-
-export function createHttpApp(d: HttpDeps): Koa {
+export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa();
   const router = new Router();
 
@@ -40,7 +41,7 @@ export function createHttpApp(d: HttpDeps): Koa {
     try {
       await next();
     } catch (err) {
-      d.log.error({ err, path: ctx.path }, 'http handler failed');
+      deps.log.error({ err, path: ctx.path }, 'http handler failed');
       ctx.status = 500;
       ctx.body = { error: 'internal' };
     }
@@ -51,18 +52,18 @@ export function createHttpApp(d: HttpDeps): Koa {
   });
 
   router.get('/readyz', (ctx) => {
-    const r = d.isReady();
+    const r = deps.isReady();
     ctx.status = r.ready ? 200 : 503;
     ctx.body = { status: r.ready ? 'ready' : 'not ready', bus: r.bus, draining: r.draining };
   });
 
   router.get('/metrics', async (ctx) => {
-    ctx.type = d.metrics.registry.contentType;
-    ctx.body = await d.metrics.registry.metrics();
+    ctx.type = deps.metrics.registry.contentType;
+    ctx.body = await deps.metrics.registry.metrics();
   });
 
   const requireKey: Koa.Middleware = async (ctx, next) => {
-    if (validKey(d.apiKeys, ctx.get('authorization'))) return next();
+    if (validKey(deps.apiKeys, ctx.get('authorization'))) return next();
     ctx.status = 401;
     ctx.set('WWW-Authenticate', 'Bearer');
     ctx.body = { error: 'unauthorized', message: 'a valid API key is required' };
@@ -82,23 +83,18 @@ export function createHttpApp(d: HttpDeps): Koa {
       ctx.body = { error: 'bad_group', message: problem };
       return;
     }
-    const body = await readJson(ctx.req, d.maxBodyBytes);
+    const body = await readPayload(ctx.req, deps.maxBodyBytes, deps.maxJsonDepth);
     if (!body.ok) {
       ctx.status = body.status;
       ctx.body = { error: 'bad_body', message: body.message };
       return;
     }
-    const payload = (body.value as { payload?: unknown }).payload;
-    d.bus.publish(
-      d.subjects.group(group),
-      GroupMessage.encode({ group, payload: enc.encode(JSON.stringify(payload)) }).finish(),
-      { headers: injectHeaders() },
-    );
+    publishToGroup(deps.bus, deps.subjects, group, body.payload);
     ctx.status = 202;
     ctx.body = { status: 'published', group };
   });
 
-  const devToken = d.devToken;
+  const devToken = deps.devToken;
   if (devToken) {
     router.get('/dev/token', async (ctx) => {
       const sub = ctx.query.sub;
@@ -121,7 +117,7 @@ export function createHttpApp(d: HttpDeps): Koa {
 
   app.use(router.routes());
   app.use(router.allowedMethods());
-  if (d.webRoot) app.use(serveStatic(d.webRoot));
+  if (deps.webRoot) app.use(serveStatic(deps.webRoot));
   return app;
 }
 
@@ -136,9 +132,15 @@ function validKey(keys: readonly string[], header: string): boolean {
   });
 }
 
-type JsonBody = { ok: true; value: object } | { ok: false; status: 400 | 413; message: string };
+type PayloadBody =
+  { ok: true; payload: RawJson } | { ok: false; status: 400 | 413; message: string };
 
-async function readJson(req: NodeJS.ReadableStream, limit: number): Promise<JsonBody> {
+/** A `{"payload": …}` body; the payload as written, so it reaches clients byte-exact. */
+async function readPayload(
+  req: NodeJS.ReadableStream,
+  limit: number,
+  maxDepth: number,
+): Promise<PayloadBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -147,15 +149,19 @@ async function readJson(req: NodeJS.ReadableStream, limit: number): Promise<Json
       return { ok: false, status: 413, message: `body is larger than ${limit} bytes` };
     chunks.push(chunk as Buffer);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return { ok: false, status: 400, message: 'body is not valid JSON' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !('payload' in value))
     return { ok: false, status: 400, message: 'body must be an object {"payload": …}' };
-  return { ok: true, value };
+  const scan = scanJsonObject(text, 'payload', maxDepth);
+  if (!scan.ok || scan.member === undefined)
+    return { ok: false, status: 400, message: `body nests deeper than ${maxDepth} levels` };
+  return { ok: true, payload: new RawJson(scan.member) };
 }
 
 const TYPES: Record<string, string> = {
@@ -171,7 +177,15 @@ const TYPES: Record<string, string> = {
 function serveStatic(root: string): Koa.Middleware {
   return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    const rel = normalize(decodeURIComponent(ctx.path)).replace(/^(\.\.[/\\])+/, '');
+    let path: string;
+    try {
+      path = decodeURIComponent(ctx.path);
+    } catch {
+      ctx.status = 400;
+      ctx.body = { error: 'bad_path', message: 'the path is not valid percent-encoded UTF-8' };
+      return;
+    }
+    const rel = normalize(path).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, rel.endsWith('/') ? `${rel}index.html` : rel);
     if (!file.startsWith(root)) return next();
     const info = await stat(file).catch(() => undefined);

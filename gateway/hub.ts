@@ -7,6 +7,7 @@ import type { Bus, BusMessage, Subscription } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { extractContext, inSpan, SpanKind } from '../bus/trace.ts';
 import { GroupMessage, Outbound } from '../proto/index.ts';
+import { jsonPayloadText } from '../protocol/json.ts';
 import { msgFrame } from './codec.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Logger } from '../lib/log.ts';
@@ -40,8 +41,6 @@ interface Group {
   readonly sub: Subscription;
   readonly members: Set<Member>;
 }
-
-const dec = new TextDecoder();
 
 export class Hub {
   readonly #conns = new Map<string, Connection>();
@@ -163,13 +162,16 @@ export class Hub {
     this.metrics.groupMessage();
     const g = this.#groups.get(this.subjects.groupOf(msg.subject));
     if (!g) return;
-    let payload: string;
+    let payload: string | undefined;
     try {
-      payload = dec.decode(GroupMessage.decode(msg.data).payload ?? new Uint8Array(0)) || 'null';
-      JSON.parse(payload);
+      payload = jsonPayloadText(GroupMessage.decode(msg.data).payload);
     } catch (err) {
       this.metrics.dropped('undecodable');
       return this.log.warn({ err, subject: msg.subject }, 'undecodable GroupMessage');
+    }
+    if (payload === undefined) {
+      this.metrics.dropped('invalid');
+      return this.log.warn({ subject: msg.subject }, 'GroupMessage payload is not JSON');
     }
     // Encoded once per stream name, not once per member, and as bytes, so the
     // socket writes do not encode the text again per member. Members of one

@@ -18,16 +18,8 @@ import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
-import {
-  isJsonText,
-  joinedFrame,
-  leftFrame,
-  msgFrame,
-  replyFrame,
-  servicePayload,
-  serviceRef,
-  type FrameError,
-} from './codec.ts';
+import { isJsonText, jsonPayloadText, refFromJson } from '../protocol/json.ts';
+import { joinedFrame, leftFrame, msgFrame, replyFrame, type FrameError } from './codec.ts';
 import type { Hub, Member } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { JoinResult, Router, StreamAddress } from './router.ts';
@@ -267,17 +259,19 @@ export class Stream implements Member {
   }
 
   /** Applies a frame the stream's service sent to a joined stream. */
+  // Services are trusted to be correct, not assumed to be: what they send is
+  // checked once per message before it is spliced into client frames.
   #apply(out: OutboundFrame): void {
     const owner = this.#ctx.owner;
     switch (out.kind) {
       case 'msg': {
-        const payload = servicePayload(out.msg.payload);
+        const payload = jsonPayloadText(out.msg.payload);
         if (payload === undefined) return this.#invalid('msg payload is not JSON');
         return owner.write(msgFrame(this.nameJson, payload), 'msg');
       }
       case 'reply': {
-        const payload = servicePayload(out.reply.payload);
-        const ref = serviceRef(out.reply.ref);
+        const payload = jsonPayloadText(out.reply.payload);
+        const ref = refFromJson(out.reply.ref);
         if (payload === undefined || ref === undefined)
           return this.#invalid('reply has a bad payload or ref');
         return owner.write(replyFrame(this.nameJson, JSON.stringify(ref), payload), 'reply');

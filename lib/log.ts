@@ -10,3 +10,17 @@ export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'inf
 
 /** A logger that writes nothing, for tests that do not read logs. */
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+let fallback: Logger | undefined;
+
+/**
+ * For components built without a logger (tests, scripts, benchmarks): their
+ * errors still reach stderr instead of vanishing. Made on first use, so a
+ * process that passes its own logger everywhere never opens it.
+ */
+export function fallbackLogger(): Logger {
+  return (fallback ??= pino(
+    { name: 'muxgate', level: process.env.LOG_LEVEL ?? 'info' },
+    pino.destination(2),
+  ));
+}

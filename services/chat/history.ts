@@ -1,14 +1,16 @@
 // A room's recent messages. The chat service stores every message before it
 // broadcasts it, and hands the last HISTORY_LIMIT to each joining stream.
-// Two stores: JetStreamHistory (history-jetstream.ts) on NATS, shared by every
-// chat replica and kept across restarts; MemoryHistory in one process.
-import { randomBytes } from 'node:crypto';
+// ChatHistory keeps them in the services' Storage history: a JetStream stream
+// on NATS, shared by every chat replica and kept across restarts; process
+// memory beside the in-memory bus.
+import type { History as StoredHistory, Storage } from '../sdk/index.ts';
 import { HISTORY_LIMIT, type ChatMessage } from './messages.ts';
+import { roomKey } from './rooms.ts';
 
 export type NewMessage = Omit<ChatMessage, 'id'>;
 
 /**
- * Contract (test/chat-history.test.ts runs it against both stores):
+ * Contract (test/system/chat-history.test.ts runs it on both storages):
  * - `append` resolves with the message and its id once it is stored; ids are
  *   unique across every replica that shares the store.
  * - `recent` resolves with the room's last HISTORY_LIMIT messages, oldest
@@ -23,40 +25,41 @@ export interface History {
   close(): Promise<void>;
 }
 
-export interface MemoryHistoryOptions {
-  /** Rooms kept; the least recently written room is forgotten beyond this. */
-  maxRooms?: number;
+/** `mux` -> `MUX_CHAT`; stream names cannot hold '.', which prefixes may. */
+export function chatStreamName(prefix: string): string {
+  return `${prefix.replaceAll('.', '_').toUpperCase()}_CHAT`;
 }
 
-/** History in this process's memory: for `dev` on the in-memory bus and for tests. */
-export class MemoryHistory implements History {
-  // A Map iterates in insertion order: re-inserting a room on every write
-  // keeps the least recently written room first, ready to be evicted.
-  readonly #rooms = new Map<string, ChatMessage[]>();
-  readonly #maxRooms: number;
+export class ChatHistory implements History {
+  private constructor(private readonly stored: StoredHistory) {}
 
-  constructor(opts: MemoryHistoryOptions = {}) {
-    this.#maxRooms = opts.maxRooms ?? 10_000;
+  /**
+   * Opens the deployment's chat history: on NATS the stream chatStreamName(prefix)
+   * on subjects `<prefix>.chat.history.<room key>`, one subject per room.
+   */
+  static async open(storage: Storage, prefix: string): Promise<ChatHistory> {
+    return new ChatHistory(
+      await storage.history({
+        name: chatStreamName(prefix),
+        subject: `${prefix}.chat.history`,
+        perKey: HISTORY_LIMIT,
+      }),
+    );
   }
 
   async append(room: string, msg: NewMessage): Promise<ChatMessage> {
-    // Random rather than a counter, so replicas with their own stores never reuse an id.
-    const stored: ChatMessage = { id: randomBytes(9).toString('base64url'), ...msg };
-    const messages = this.#rooms.get(room) ?? [];
-    this.#rooms.delete(room);
-    messages.push(stored);
-    if (messages.length > HISTORY_LIMIT) messages.splice(0, messages.length - HISTORY_LIMIT);
-    this.#rooms.set(room, messages);
-    if (this.#rooms.size > this.#maxRooms)
-      this.#rooms.delete(this.#rooms.keys().next().value as string);
-    return { ...stored };
+    const stored = { user: msg.user, text: msg.text, ts: msg.ts };
+    return { id: await this.stored.append(roomKey(room), stored), ...stored };
   }
 
   async recent(room: string): Promise<ChatMessage[]> {
-    return (this.#rooms.get(room) ?? []).map((m) => ({ ...m }));
+    return (await this.stored.recent(roomKey(room))).map(({ id, value }) => {
+      const m = value as NewMessage;
+      return { id, user: m.user, text: m.text, ts: m.ts };
+    });
   }
 
-  async close(): Promise<void> {
-    this.#rooms.clear();
+  close(): Promise<void> {
+    return this.stored.close();
   }
 }

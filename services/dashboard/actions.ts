@@ -17,7 +17,7 @@ import {
   type SyncChange,
 } from './model.ts';
 import { permissionsOf } from './permissions.ts';
-import { ConflictError, type Entry, type Json, type Store } from './store.ts';
+import { ConflictError, type Entry, type Json, type KvStore } from '../sdk/index.ts';
 
 /** A refusal that becomes `{ok: false, error}`. */
 class ActionError extends Error {
@@ -32,7 +32,7 @@ class ActionError extends Error {
 }
 
 export interface ActionDeps {
-  store: Store;
+  store: KvStore;
   limits: DashboardLimits;
   log: Logger;
   /** Compare-and-set attempts for increment and unconditional update/delete before `conflict`. */

@@ -4,10 +4,10 @@
 // outside the service reach them.
 import type { Logger } from '../../lib/log.ts';
 import { storeKey } from './model.ts';
-import type { Store } from './store.ts';
+import type { KvStore } from '../sdk/index.ts';
 
 export interface FeederOptions {
-  store: Store;
+  store: KvStore;
   board: string;
   intervalMs: number;
   log: Logger;

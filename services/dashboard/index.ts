@@ -1,21 +1,21 @@
 // Wires the dashboard for the command line (services/registry.ts): its store
-// (a JetStream KV bucket on NATS, shared memory on the in-memory bus), the
-// relay that turns changes into events, and the demo feeder.
+// (a KV bucket of the environment's storage: JetStream on NATS, memory shared
+// by the process beside the in-memory bus), the relay that turns changes
+// into events, and the demo feeder.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { MemoryBus, type MemoryBroker } from '../../bus/memory.ts';
-import { NatsBus } from '../../bus/nats.ts';
-import type { Bus } from '../../bus/bus.ts';
-import type { RunnableService, ServiceEnv } from '../registry.ts';
-import { Publisher, type ServiceDefinition } from '../sdk/index.ts';
+import {
+  Publisher,
+  type KvStore,
+  type RunnableService,
+  type ServiceDefinition,
+  type ServiceEnv,
+} from '../sdk/index.ts';
 import { Feeder } from './feeder.ts';
-import { KvStore } from './kv-store.ts';
-import { MemoryStore } from './memory-store.ts';
 import { BOARD_RE, DEFAULT_LIMITS, type DashboardLimits } from './model.ts';
 import { Relay } from './relay.ts';
 import { dashboardService } from './service.ts';
-import type { Store } from './store.ts';
 
 export { BoardView } from './board-view.ts';
 export { Relay } from './relay.ts';
@@ -42,7 +42,7 @@ export interface FeederSettings {
 export interface Dashboard extends RunnableService {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the service's own state type
   definition: ServiceDefinition<any>;
-  readonly store: Store;
+  readonly store: KvStore;
   readonly relay: Relay;
   close(): Promise<void>;
 }
@@ -53,8 +53,8 @@ export async function createDashboard(
 ): Promise<Dashboard> {
   const bucket = opts.bucket ?? defaultBucket(env.prefix);
   const log = env.log.child({ service: 'dashboard' });
-  const store = await openStore(env.bus, bucket, opts.history ?? 64);
-  const leaseStore = await openStore(env.bus, `${bucket}_lease`, 1);
+  const store = await env.storage.keyValue(bucket, { history: opts.history ?? 64 });
+  const leaseStore = await env.storage.keyValue(`${bucket}_lease`, { history: 1 });
   const relay = new Relay({
     store,
     leaseStore,
@@ -64,7 +64,7 @@ export async function createDashboard(
     log,
   });
   relay.start();
-  log.info({ bucket, bus: env.bus.kind }, 'dashboard store open');
+  log.info({ bucket, bus: env.bus.kind, storage: env.storage.kind }, 'dashboard store open');
   return {
     definition: dashboardService({ store, limits: { ...DEFAULT_LIMITS, ...opts.limits }, log }),
     store,
@@ -78,7 +78,9 @@ export async function createFeeder(
   env: ServiceEnv,
   opts: FeederSettings = {},
 ): Promise<RunnableService & { feeder: Feeder; close(): Promise<void> }> {
-  const store = await openStore(env.bus, opts.bucket ?? defaultBucket(env.prefix), 64);
+  const store = await env.storage.keyValue(opts.bucket ?? defaultBucket(env.prefix), {
+    history: 64,
+  });
   const feeder = new Feeder({
     store,
     board: opts.board ?? 'ops',
@@ -136,18 +138,4 @@ export function dashboardSettings(vars: Record<string, string | undefined> = pro
 
 export function defaultBucket(prefix: string): string {
   return `${prefix.replaceAll('.', '_')}_dashboard`;
-}
-
-// On the in-memory bus every component of `dev` gets its own MemoryBus, but
-// they share one broker: the dashboard and the feeder find the same store there.
-const shared = new WeakMap<MemoryBroker, Map<string, MemoryStore>>();
-
-async function openStore(bus: Bus, bucket: string, history: number): Promise<Store> {
-  if (bus instanceof NatsBus) return KvStore.open(bus.connection, { bucket, history });
-  if (!(bus instanceof MemoryBus)) return new MemoryStore({ history });
-  let stores = shared.get(bus.broker);
-  if (!stores) shared.set(bus.broker, (stores = new Map()));
-  let store = stores.get(bucket);
-  if (!store) stores.set(bucket, (store = new MemoryStore({ history })));
-  return store;
 }

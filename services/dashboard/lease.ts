@@ -15,10 +15,10 @@
 // relayed), so a successor resumes where it stopped instead of skipping or
 // replaying everything.
 import type { Logger } from '../../lib/log.ts';
-import { ConflictError, type Json, type Store } from './store.ts';
+import { ConflictError, type Json, type KvStore } from '../sdk/index.ts';
 
 export interface LeaseOptions {
-  store: Store;
+  store: KvStore;
   key: string;
   /** This replica's name, unique among contenders. */
   holder: string;

@@ -13,12 +13,12 @@ import type { Logger } from '../../lib/log.ts';
 import type { Publisher } from '../sdk/index.ts';
 import { Lease } from './lease.ts';
 import { boardGroup, splitStoreKey, type BoardEvent } from './model.ts';
-import type { Change, Store, Watch } from './store.ts';
+import type { Change, KvStore, Watch } from '../sdk/index.ts';
 
 export interface RelayOptions {
-  store: Store;
+  store: KvStore;
   /** Where the lease lives: a store of its own, so heartbeats stay out of the boards' history. */
-  leaseStore: Store;
+  leaseStore: KvStore;
   publisher: Publisher;
   holder: string;
   ttlMs: number;

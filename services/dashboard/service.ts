@@ -13,10 +13,10 @@ import {
   type DashboardLimits,
   type SnapshotPayload,
 } from './model.ts';
-import type { Store } from './store.ts';
+import type { KvStore } from '../sdk/index.ts';
 
 export interface DashboardServiceDeps {
-  store: Store;
+  store: KvStore;
   limits: DashboardLimits;
   log: Logger;
 }

@@ -3,7 +3,8 @@
 // consumer's `self` (send, group_add, group_discard, group_send, close).
 import type { Ref } from '../../protocol/frames.ts';
 import type { ScopeProps } from '../../proto/index.ts';
-import { assertGroup, assertServiceCode, encodePayload, type Publisher } from './publisher.ts';
+import { encodeJson, type RawJson } from '../../protocol/json.ts';
+import { assertGroup, assertServiceCode, type Publisher } from './publisher.ts';
 
 export interface Scope {
   /** JWT subject; '' for an anonymous connection. */
@@ -18,6 +19,12 @@ export interface Scope {
 
 export class StreamContext<S = unknown> {
   #scope: Scope | undefined;
+  /**
+   * The payload of the message being handled, exactly as the client wrote it.
+   * Sent back (ctx.reply(ref, ctx.rawPayload)) it arrives byte-exact, where
+   * the parsed value would lose what JavaScript numbers cannot hold.
+   */
+  rawPayload: RawJson | undefined;
 
   constructor(
     /** Opaque; keep it to publish to this connection later (Publisher.toConnection). */
@@ -50,7 +57,7 @@ export class StreamContext<S = unknown> {
   send(payload: unknown): void {
     this.publisher.outbound(this.address, {
       stream: this.stream,
-      msg: { payload: encodePayload(payload) },
+      msg: { payload: encodeJson(payload) },
     });
   }
 
@@ -58,7 +65,7 @@ export class StreamContext<S = unknown> {
   reply(ref: Ref, payload: unknown): void {
     this.publisher.outbound(this.address, {
       stream: this.stream,
-      reply: { ref: JSON.stringify(ref), payload: encodePayload(payload) },
+      reply: { ref: JSON.stringify(ref), payload: encodeJson(payload) },
     });
   }
 

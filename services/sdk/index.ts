@@ -1,7 +1,24 @@
 // The services SDK: everything a muxgate service imports.
 export { accept, defineService, refuse, ServiceRunner } from './service.ts';
 export type { JoinDecision, RunOptions, ServiceDefinition } from './service.ts';
+export type { RunnableService, ServiceEnv, ServiceFactory } from './env.ts';
 export { StreamContext, type Scope } from './context.ts';
+export { RawJson } from '../../protocol/json.ts';
 export { InvalidNameError, Publisher } from './publisher.ts';
+export type { KvOptions, Storage } from './storage/storage.ts';
+export { JetStreamStorage } from './storage/jetstream.ts';
+export { MemoryStorage } from './storage/memory.ts';
+export {
+  ConflictError,
+  InvalidKeyError,
+  type Change,
+  type ChangeLog,
+  type Entry,
+  type Json,
+  type KvStore,
+  type Snapshot,
+  type Watch,
+} from './storage/kv.ts';
+export type { History, HistoryEntry, HistoryOptions } from './storage/history.ts';
 export type { Ref } from '../../protocol/frames.ts';
 export { LeaveReason } from '../../protocol/codes.ts';

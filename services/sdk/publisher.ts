@@ -1,21 +1,16 @@
 // Service-to-service publishing: any Node process with a Bus can send to a
 // group (every member, on every gateway) or to one connection's stream.
 import type { Bus } from '../../bus/bus.ts';
+import { publishToGroup } from '../../bus/groups.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { injectHeaders } from '../../bus/trace.ts';
 import { SERVICE_CODE_RE } from '../../protocol/codes.ts';
+import { encodeJson } from '../../protocol/json.ts';
 import { groupNameProblem } from '../../protocol/names.ts';
-import { GroupMessage, Outbound, type OutboundProps } from '../../proto/index.ts';
-
-const enc = new TextEncoder();
+import { Outbound, type OutboundProps } from '../../proto/index.ts';
 
 export class InvalidNameError extends Error {
   override name = 'InvalidNameError';
-}
-
-/** JSON text of a payload as bytes; `undefined` has no JSON form and becomes null. */
-export function encodePayload(payload: unknown): Uint8Array {
-  return enc.encode(payload === undefined ? 'null' : JSON.stringify(payload));
 }
 
 export class Publisher {
@@ -31,18 +26,12 @@ export class Publisher {
   /** Sends `payload` as a `msg` to every member of `group`. Throws InvalidNameError for a bad group name. */
   toGroup(group: string, payload: unknown): void {
     assertGroup(group);
-    this.bus.publish(
-      this.subjects.group(group),
-      GroupMessage.encode({ group, payload: encodePayload(payload) }).finish(),
-      {
-        headers: injectHeaders(),
-      },
-    );
+    publishToGroup(this.bus, this.subjects, group, payload);
   }
 
   /** Sends `payload` as a `msg` on one stream of one connection, by the address from its JoinRequest. */
   toConnection(address: string, stream: string, payload: unknown): void {
-    this.outbound(address, { stream, msg: { payload: encodePayload(payload) } });
+    this.outbound(address, { stream, msg: { payload: encodeJson(payload) } });
   }
 
   /** Publishes any Outbound frame to a connection address. */

@@ -8,11 +8,12 @@ import { context, extractContext, SpanKind, SpanStatusCode, tracer } from '../..
 import { trace } from '@opentelemetry/api';
 import type { LeaveReason } from '../../protocol/codes.ts';
 import type { Ref } from '../../protocol/frames.ts';
-import { isRef, SERVICE_RE } from '../../protocol/names.ts';
+import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
+import { SERVICE_RE } from '../../protocol/names.ts';
 import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../../proto/index.ts';
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import { StreamContext } from './context.ts';
-import { assertGroup, assertServiceCode, encodePayload, Publisher } from './publisher.ts';
+import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
 
 export type JoinDecision<S> =
   | { accept: true; payload?: unknown; groups?: string[]; state?: S }
@@ -121,12 +122,9 @@ export class ServiceRunner<S = unknown> {
         ? {
             accept: {
               payload:
-                decision.payload === undefined
-                  ? new Uint8Array(0)
-                  : encodePayload(decision.payload),
+                decision.payload === undefined ? new Uint8Array(0) : encodeJson(decision.payload),
               groups: decision.groups ?? [],
-              state:
-                decision.state === undefined ? new Uint8Array(0) : encodePayload(decision.state),
+              state: decision.state === undefined ? new Uint8Array(0) : encodeJson(decision.state),
             },
           }
         : { refuse: { code: decision.code, message: decision.message } };
@@ -142,7 +140,8 @@ export class ServiceRunner<S = unknown> {
       msg = Inbound.decode(m.data);
       ctx = this.#context(msg.address, msg.stream, msg.topic, msg.state, msg.scope);
       payload = parseJson(msg.payload);
-      ref = msg.ref ? parseRef(msg.ref) : undefined;
+      if (msg.payload?.length) ctx.rawPayload = new RawJson(dec.decode(msg.payload));
+      ref = refFromJson(msg.ref);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable Inbound');
     }
@@ -219,9 +218,4 @@ export class ServiceRunner<S = unknown> {
 function parseJson(bytes: Uint8Array | null | undefined): unknown {
   if (!bytes || bytes.length === 0) return undefined;
   return JSON.parse(dec.decode(bytes));
-}
-
-function parseRef(text: string): Ref | undefined {
-  const ref: unknown = JSON.parse(text);
-  return isRef(ref) ? ref : undefined;
 }

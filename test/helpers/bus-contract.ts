@@ -1,5 +1,5 @@
 // One contract suite for every Bus implementation: what the gateway and the
-// SDK rely on. test/bus.test.ts runs it against MemoryBus and NatsBus.
+// SDK rely on. test/system/bus.test.ts runs it against MemoryBus and NatsBus.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -92,6 +92,24 @@ export function busContract(name: string, factory: BusFactory): void {
       await Promise.all([bus.drain(), pub.drain()]);
     });
 
+    it('keeps the order of a burst far larger than one write, sent in one turn', async () => {
+      const bus = await factory.make();
+      const pub = await factory.make();
+      const s = subject();
+      const got = collect<string>();
+      bus.subscribe(s, (m) => got.push(text(m).slice(0, 8)));
+      await bus.flush();
+      const pad = 'x'.repeat(4096);
+      for (let i = 0; i < 300; i++)
+        pub.publish(s, enc.encode(`${String(i).padStart(8, '0')}${pad}`));
+      const items = await got.wait(300);
+      assert.deepEqual(
+        items.map(Number),
+        Array.from({ length: 300 }, (_, i) => i),
+      );
+      await Promise.all([bus.drain(), pub.drain()]);
+    });
+
     it('answers a request, carrying headers both ways', async () => {
       const svc = await factory.make();
       const client = await factory.make();
@@ -177,8 +195,55 @@ export function busContract(name: string, factory: BusFactory): void {
       bus.onStatus((s) => seen.push(s));
       await bus.drain();
       assert.equal(bus.status, 'closed');
-      assert.ok(seen.includes('closed'));
+      assert.deepEqual(seen, ['draining', 'closed']);
       assert.throws(() => bus.publish(subject(), enc.encode('x')), BusClosedError);
     });
+
+    it('fails a pending request with BusClosedError as soon as the bus drains', async () => {
+      const svc = await factory.make();
+      const client = await factory.make();
+      const s = subject();
+      svc.subscribe(s, () => {});
+      await svc.flush();
+      const started = Date.now();
+      const answer = client.request(s, enc.encode('q'), { timeoutMs: 10_000 });
+      await client.flush();
+      await Promise.all([assert.rejects(answer, BusClosedError), client.drain()]);
+      assert.ok(Date.now() - started < 5000, 'did not wait for the timeout');
+      await svc.drain();
+    });
+
+    it('behaves the same once closed: throws on sends, fails requests later, flushes and drains at once', async () => {
+      const bus = await factory.make();
+      const sub = bus.subscribe(subject(), () => {});
+      const first = bus.drain();
+      const second = bus.drain();
+      await Promise.all([first, second]);
+      const seen: string[] = [];
+      bus.onStatus((s) => seen.push(s));
+      assert.throws(() => bus.subscribe(subject(), () => {}), BusClosedError);
+      assert.throws(
+        () => bus.respond({ ...message(subject()), reply: subject() }, enc.encode('x')),
+        BusClosedError,
+      );
+      sub.unsubscribe();
+      let called = false;
+      const failed = new Promise<Error | undefined>((resolve) =>
+        bus.requestCallback(subject(), enc.encode('q'), { timeoutMs: 5000 }, (err) => {
+          called = true;
+          resolve(err);
+        }),
+      );
+      assert.equal(called, false, 'the callback never runs inside requestCallback');
+      assert.ok((await failed) instanceof BusClosedError);
+      await bus.flush();
+      await bus.drain();
+      assert.equal(bus.status, 'closed');
+      assert.deepEqual(seen, [], 'closed is final');
+    });
   });
+}
+
+function message(subject: string): BusMessage {
+  return { subject, data: new Uint8Array(0), headers: undefined, reply: undefined };
 }

@@ -3,12 +3,11 @@
 // keep state), and a restartable gateway that serves the demo page and hands
 // out dev tokens.
 import type { Bus } from '../../bus/bus.ts';
-import { silentLogger } from '../../lib/log.ts';
-import { SERVICES, type RunnableService } from '../../services/registry.ts';
-import { ServiceRunner } from '../../services/sdk/index.ts';
+import { SERVICES } from '../../services/registry.ts';
+import { ServiceRunner, type RunnableService } from '../../services/sdk/index.ts';
 import { RestartableGateway } from './gateway.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
-import { connectBus, uniquePrefix } from './system.ts';
+import { serviceEnv, uniquePrefix } from './system.ts';
 
 export class DemoSystem {
   private constructor(
@@ -23,8 +22,9 @@ export class DemoSystem {
     const prefix = uniquePrefix();
     const services = [];
     for (const [name, factory] of Object.entries(SERVICES)) {
-      const bus = await connectBus(source, name);
-      const svc = await factory({ bus, log: silentLogger, prefix });
+      const env = await serviceEnv(source, name, prefix);
+      const bus = env.bus;
+      const svc = await factory(env);
       const runner = svc.definition
         ? await ServiceRunner.start(bus, svc.definition, { prefix })
         : undefined;

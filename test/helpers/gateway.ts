@@ -1,7 +1,7 @@
 // A gateway that can be stopped and started again on the same port, as a
 // deployment restarting it would, optionally serving the demo page. Clients
 // keep their URL across the restart, which is what reconnect tests need.
-import { loadGatewayConfig } from '../../gateway/config.ts';
+import { cliGatewayConfig } from '../../cli/settings.ts';
 import { Gateway } from '../../gateway/gateway.ts';
 import { connectBus, type BusSource } from './system.ts';
 
@@ -59,7 +59,7 @@ export class RestartableGateway {
     if (this.#gateway) throw new Error('the gateway is running');
     // The port is free only once the previous gateway has drained.
     await this.#stopping;
-    const config = loadGatewayConfig({
+    const config = cliGatewayConfig({
       PORT: String(this.#port),
       HOST: '127.0.0.1',
       MUX_PREFIX: this.prefix,

@@ -5,9 +5,16 @@ import { randomBytes } from 'node:crypto';
 import type { Bus } from '../../bus/bus.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
 import { NatsBus } from '../../bus/nats.ts';
-import { loadGatewayConfig } from '../../gateway/config.ts';
+import { cliGatewayConfig } from '../../cli/settings.ts';
 import { Gateway } from '../../gateway/gateway.ts';
-import { ServiceRunner, type ServiceDefinition } from '../../services/sdk/index.ts';
+import { silentLogger } from '../../lib/log.ts';
+import {
+  JetStreamStorage,
+  MemoryStorage,
+  ServiceRunner,
+  type ServiceDefinition,
+  type ServiceEnv,
+} from '../../services/sdk/index.ts';
 import { TestClient, type OpenOptions } from './client.ts';
 
 export function uniquePrefix(): string {
@@ -21,6 +28,24 @@ export async function connectBus(source: BusSource, name = 'test'): Promise<Bus>
   return 'nats' in source
     ? NatsBus.connect({ servers: source.nats, name })
     : source.memory.connect();
+}
+
+// One storage per in-memory broker, as `muxgate dev` makes one for its process.
+const memoryStorage = new WeakMap<MemoryBroker, MemoryStorage>();
+
+/** A service's environment as the command line builds it: its own bus, and the storage beside that bus. */
+export async function serviceEnv(
+  source: BusSource,
+  name: string,
+  prefix: string,
+): Promise<ServiceEnv> {
+  if ('nats' in source) {
+    const bus = await NatsBus.connect({ servers: source.nats, name });
+    return { bus, storage: new JetStreamStorage(bus.connection), log: silentLogger, prefix };
+  }
+  let storage = memoryStorage.get(source.memory);
+  if (!storage) memoryStorage.set(source.memory, (storage = new MemoryStorage()));
+  return { bus: source.memory.connect(), storage, log: silentLogger, prefix };
 }
 
 export interface SystemOptions {
@@ -92,7 +117,7 @@ export async function startGateway(
   prefix: string,
   env: Record<string, string> = {},
 ): Promise<Gateway> {
-  const config = loadGatewayConfig({
+  const config = cliGatewayConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     MUX_PREFIX: prefix,

@@ -1,16 +1,16 @@
-// The History contract (services/chat/history.ts), run against the in-memory
-// store and the JetStream store on a real nats-server.
+// The History contract (services/chat/history.ts), run on the in-memory
+// storage and on JetStream storage on a real nats-server.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import {
+  ChatHistory,
   chatStreamName,
   HISTORY_LIMIT,
-  JetStreamHistory,
-  MemoryHistory,
   type History,
 } from '../../services/chat/index.ts';
+import { JetStreamStorage, MemoryStorage } from '../../services/sdk/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { uniquePrefix } from '../helpers/system.ts';
 
@@ -83,18 +83,20 @@ function historyContract(name: string, make: () => Promise<Store>): void {
   });
 }
 
-historyContract('MemoryHistory', async () => {
-  const shared = new MemoryHistory();
-  return { replica: async () => shared, close: () => shared.close() };
+historyContract('MemoryStorage', async () => {
+  // One storage, as one `muxgate dev` process has: every replica opens the same history.
+  const storage = new MemoryStorage();
+  const prefix = uniquePrefix();
+  return { replica: () => ChatHistory.open(storage, prefix), close: async () => {} };
 });
 
-describe('JetStreamHistory', () => {
+describe('ChatHistory on JetStreamStorage', () => {
   let nats: NatsServer;
   const conns: NatsConnection[] = [];
-  const open = async (prefix: string): Promise<JetStreamHistory> => {
+  const open = async (prefix: string): Promise<ChatHistory> => {
     const nc = await connect({ servers: nats.url });
     conns.push(nc);
-    return JetStreamHistory.open(nc, { prefix });
+    return ChatHistory.open(new JetStreamStorage(nc), prefix);
   };
   before(async () => {
     nats = await NatsServer.start({ jetstream: true });
@@ -104,7 +106,7 @@ describe('JetStreamHistory', () => {
     await nats.close();
   });
 
-  historyContract('JetStreamHistory', async () => {
+  historyContract('JetStreamStorage', async () => {
     const prefix = uniquePrefix();
     return { replica: () => open(prefix), close: async () => {} };
   });

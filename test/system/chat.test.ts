@@ -6,13 +6,12 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { SignJWT } from 'jose';
 import { MemoryBroker } from '../../bus/memory.ts';
 import type { NatsBus } from '../../bus/nats.ts';
-import { silentLogger } from '../../lib/log.ts';
 import { chatStreamName, HISTORY_LIMIT, MAX_TEXT_BYTES } from '../../services/chat/index.ts';
 import { SERVICES } from '../../services/registry.ts';
 import { ServiceRunner } from '../../services/sdk/index.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
-import { connectBus, TestSystem } from '../helpers/system.ts';
+import { connectBus, serviceEnv, TestSystem } from '../helpers/system.ts';
 import { until } from '../helpers/wait.ts';
 
 const SECRET = 'chat-test-secret';
@@ -29,9 +28,9 @@ const newRoom = (): string => `chat:room-${++roomSeq}`;
 
 /** Starts the chat service the way `muxgate service chat` does. */
 async function startChat(sys: TestSystem): Promise<{ stop(): Promise<void> }> {
-  const bus = await connectBus(sys.source, 'chat');
-  const svc = await SERVICES.chat!({ bus, log: silentLogger, prefix: sys.prefix });
-  const runner = await ServiceRunner.start(bus, svc.definition!, { prefix: sys.prefix });
+  const env = await serviceEnv(sys.source, 'chat', sys.prefix);
+  const svc = await SERVICES.chat!(env);
+  const runner = await ServiceRunner.start(env.bus, svc.definition!, { prefix: sys.prefix });
   return {
     async stop() {
       await svc.close?.();

@@ -22,7 +22,7 @@ import {
   type Reconnecting,
   type WebSocketConstructor,
 } from '../../client/index.ts';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { accept, defineService, refuse, ServiceRunner } from '../../services/sdk/index.ts';
 import { RestartableGateway } from '../helpers/gateway.ts';
 import { NatsServer } from '../../harness/nats-server.ts';

@@ -6,6 +6,7 @@ import type { Bus } from '../../bus/bus.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
 import { silentLogger } from '../../lib/log.ts';
 import { createDashboard, createFeeder } from '../../services/dashboard/index.ts';
+import { MemoryStorage } from '../../services/sdk/index.ts';
 import { BoardClient } from '../helpers/board-client.ts';
 import { TestSystem } from '../helpers/system.ts';
 import { until } from '../helpers/wait.ts';
@@ -14,7 +15,10 @@ describe('dashboard on the in-memory bus, with the feeder (npm start)', () => {
   it('shows the feeder’s values and their updates on the ops board', async () => {
     const broker = new MemoryBroker();
     const sys = await TestSystem.start({ bus: { memory: broker } });
-    const env = (bus: Bus) => ({ bus, log: silentLogger, prefix: sys.prefix });
+    // One storage for the process, as `npm start` makes: the feeder writes
+    // the bucket the dashboard reads, each on its own bus.
+    const storage = new MemoryStorage();
+    const env = (bus: Bus) => ({ bus, storage, log: silentLogger, prefix: sys.prefix });
     const dash = await createDashboard(env(broker.connect()), { leaseMs: 300 });
     const feeder = await createFeeder(env(broker.connect()), { intervalMs: 50 });
     await sys.addService(dash.definition);

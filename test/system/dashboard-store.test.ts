@@ -1,26 +1,27 @@
-// One contract suite for the dashboard's Store: MemoryStore and KvStore on a
-// real nats-server with JetStream must behave the same.
+// One contract suite for the KvStore of the services' storage (the
+// dashboard's store): MemoryKvStore and JetStreamKvStore on a real
+// nats-server with JetStream must behave the same.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { KvStore } from '../../services/dashboard/kv-store.ts';
-import { MemoryStore } from '../../services/dashboard/memory-store.ts';
 import {
   ConflictError,
   InvalidKeyError,
   type Change,
-  type Store,
-} from '../../services/dashboard/store.ts';
+  type KvStore,
+} from '../../services/sdk/index.ts';
+import { JetStreamKvStore } from '../../services/sdk/storage/kv-jetstream.ts';
+import { MemoryKvStore } from '../../services/sdk/storage/kv-memory.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 
 interface StoreFactory {
-  make(opts?: { history?: number }): Promise<Store>;
+  make(opts?: { history?: number }): Promise<KvStore>;
 }
 
 const board = (): string => `b${randomBytes(4).toString('hex')}`;
 
-async function take(store: Store, n: number, prefix?: string): Promise<Change[]> {
+async function take(store: KvStore, n: number, prefix?: string): Promise<Change[]> {
   const w = await store.watch(prefix);
   const out: Change[] = [];
   for await (const c of w) {
@@ -32,8 +33,8 @@ async function take(store: Store, n: number, prefix?: string): Promise<Change[]>
 }
 
 function storeContract(name: string, factory: StoreFactory): void {
-  describe(`Store contract: ${name}`, () => {
-    let store: Store;
+  describe(`KvStore contract: ${name}`, () => {
+    let store: KvStore;
     before(async () => {
       store = await factory.make();
     });
@@ -213,7 +214,7 @@ function storeContract(name: string, factory: StoreFactory): void {
   });
 }
 
-storeContract('MemoryStore', { make: async (opts) => new MemoryStore(opts) });
+storeContract('MemoryKvStore', { make: async (opts) => new MemoryKvStore(opts) });
 
 let server: NatsServer;
 const conns: NatsConnection[] = [];
@@ -224,10 +225,13 @@ after(async () => {
   await Promise.all(conns.map((c) => c.close()));
   await server.close();
 });
-storeContract('KvStore', {
+storeContract('JetStreamKvStore', {
   make: async (opts) => {
     const nc = await connect({ servers: server.url });
     conns.push(nc);
-    return KvStore.open(nc, { bucket: `contract_${randomBytes(4).toString('hex')}`, ...opts });
+    return JetStreamKvStore.open(nc, {
+      bucket: `contract_${randomBytes(4).toString('hex')}`,
+      ...opts,
+    });
   },
 });

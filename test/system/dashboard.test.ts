@@ -7,14 +7,13 @@ import { Kvm, type KV } from '@nats-io/kv';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SignJWT } from 'jose';
 import type { Bus } from '../../bus/bus.ts';
-import { silentLogger } from '../../lib/log.ts';
 import { createDashboard, defaultBucket, type Dashboard } from '../../services/dashboard/index.ts';
-import { KvStore } from '../../services/dashboard/kv-store.ts';
+import { JetStreamKvStore } from '../../services/sdk/storage/kv-jetstream.ts';
 import type { BoardEvent, SnapshotPayload } from '../../services/dashboard/model.ts';
 import { BoardClient } from '../helpers/board-client.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
-import { connectBus, TestSystem, type BusSource } from '../helpers/system.ts';
+import { serviceEnv, TestSystem, type BusSource } from '../helpers/system.ts';
 import { until } from '../helpers/wait.ts';
 
 const SECRET = 'dashboard-test-secret';
@@ -34,11 +33,9 @@ interface Replica {
 }
 
 async function startReplica(sys: TestSystem, source: BusSource, name: string): Promise<Replica> {
-  const bus = await connectBus(source, name);
-  const dash = await createDashboard(
-    { bus, log: silentLogger, prefix: sys.prefix },
-    { leaseMs: 2000, holder: name },
-  );
+  const env = await serviceEnv(source, name, sys.prefix);
+  const bus = env.bus;
+  const dash = await createDashboard(env, { leaseMs: 2000, holder: name });
   await sys.addService(dash.definition);
   return { bus, dash };
 }
@@ -55,7 +52,7 @@ describe('dashboard on NATS JetStream, two replicas', () => {
   let writerConn: NatsConnection;
   let kv: KV;
   /** Deletes through our store on the writer's connection: kv.delete() does not return the revision. */
-  let deleter: KvStore;
+  let deleter: JetStreamKvStore;
   let writerToken: string;
 
   const writer = async (): Promise<TestClient> =>
@@ -73,7 +70,7 @@ describe('dashboard on NATS JetStream, two replicas', () => {
     ];
     writerConn = await connect({ servers: nats.url, name: 'outside writer' });
     kv = await new Kvm(writerConn).open(defaultBucket(sys.prefix));
-    deleter = await KvStore.open(writerConn, { bucket: defaultBucket(sys.prefix) });
+    deleter = await JetStreamKvStore.open(writerConn, { bucket: defaultBucket(sys.prefix) });
     writerToken = await token('writer', { scope: 'profile dashboard:write' });
     await until(() => active().length === 1, 10_000, 'one relay holding the lease');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { TestSystem } from '../helpers/system.ts';
 

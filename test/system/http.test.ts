@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { ErrorCode } from '../../protocol/codes.ts';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { TestClient, UpgradeError } from '../helpers/client.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { probeService } from '../helpers/probe.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { CloseCode, ErrorCode } from '../../protocol/codes.ts';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { connectBus, TestSystem } from '../helpers/system.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NatsBus } from '../../bus/nats.ts';
 import { CloseCode, ErrorCode } from '../../protocol/codes.ts';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { defineService, ServiceRunner } from '../../services/sdk/index.ts';
 import { TestClient } from '../helpers/client.ts';
 import { NatsServer } from '../../harness/nats-server.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Bus } from '../../bus/bus.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { ErrorCode } from '../../protocol/codes.ts';
 import { JoinReply } from '../../proto/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';

@@ -11,7 +11,7 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import { echoService } from '../../services/echo/echo.ts';
+import { echoService } from '../../services/echo/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { TestSystem } from '../helpers/system.ts';
 import { until } from '../helpers/wait.ts';

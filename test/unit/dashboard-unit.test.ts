@@ -6,7 +6,6 @@ import { silentLogger } from '../../lib/log.ts';
 import { Actions } from '../../services/dashboard/actions.ts';
 import { BoardView, type AppliedChange } from '../../services/dashboard/board-view.ts';
 import { Lease } from '../../services/dashboard/lease.ts';
-import { MemoryStore } from '../../services/dashboard/memory-store.ts';
 import {
   actionSchema,
   boardGroup,
@@ -15,8 +14,8 @@ import {
   type BoardEvent,
 } from '../../services/dashboard/model.ts';
 import { permissionsOf } from '../../services/dashboard/permissions.ts';
-import type { Store } from '../../services/dashboard/store.ts';
-import type { StreamContext } from '../../services/sdk/index.ts';
+import type { KvStore, StreamContext } from '../../services/sdk/index.ts';
+import { MemoryKvStore } from '../../services/sdk/storage/kv-memory.ts';
 import { until } from '../helpers/wait.ts';
 
 const ev = (revision: number, prev: number, key = 'k', value: unknown = revision): BoardEvent => ({
@@ -158,7 +157,7 @@ describe('dashboard names and actions', () => {
 
 describe('dashboard sync action', () => {
   it('keeps only the last change of each key past maxSyncChanges, marked compacted', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryKvStore();
     const actions = new Actions({
       store,
       limits: { ...DEFAULT_LIMITS, maxSyncChanges: 4 },
@@ -192,8 +191,8 @@ describe('dashboard sync action', () => {
 });
 
 /** A store that fails every call while `down` is set: a replica cut off from NATS. */
-function partitioned(store: Store): Store & { down: boolean } {
-  const p = { down: false } as Store & { down: boolean };
+function partitioned(store: KvStore): KvStore & { down: boolean } {
+  const p = { down: false } as KvStore & { down: boolean };
   for (const m of [
     'get',
     'list',
@@ -214,7 +213,7 @@ function partitioned(store: Store): Store & { down: boolean } {
 describe('relay lease', () => {
   // Long enough that a loaded machine does not stall a renewal past ttl/2.
   const TTL = 600;
-  const contender = (store: Store, holder: string, position: () => number) => {
+  const contender = (store: KvStore, holder: string, position: () => number) => {
     const events: string[] = [];
     let acquiredAt = -1;
     const lease = new Lease({
@@ -234,7 +233,7 @@ describe('relay lease', () => {
   };
 
   it('is held by one contender, and handed over with its position on stop', async () => {
-    const store = new MemoryStore({ history: 1 });
+    const store = new MemoryKvStore({ history: 1 });
     const a = contender(store, 'a', () => 41);
     const b = contender(store, 'b', () => 0);
     a.lease.start();
@@ -250,7 +249,7 @@ describe('relay lease', () => {
   });
 
   it('moves to another contender when the holder is cut off, and the holder stands down', async () => {
-    const store = new MemoryStore({ history: 1 });
+    const store = new MemoryKvStore({ history: 1 });
     const cut = partitioned(store);
     const a = contender(cut, 'a', () => 7);
     const b = contender(store, 'b', () => 0);

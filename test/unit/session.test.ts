@@ -27,7 +27,7 @@ function gate(): { promise: Promise<void>; open(): void } {
 
 async function harness(env: Record<string, string> = {}) {
   const bus = new MemoryBroker().connect();
-  const config = loadGatewayConfig({ MUX_GATEWAY_ID: 'gw', ...env });
+  const config = loadGatewayConfig({ MUX_GATEWAY_ID: 'gw', MUX_ROUTES: 'echo', ...env });
   const subjects = new Subjects(config.prefix);
   const metrics = new GatewayMetrics({ processMetrics: false });
   const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);

@@ -1,6 +1,6 @@
-// The dashboard store in process, for the in-memory bus: the same revisions,
-// markers, history depth and change feed as a JetStream KV bucket, so the
-// service code cannot tell them apart.
+// The KvStore in process, for the in-memory bus: the same revisions, markers,
+// history depth and change feed as a JetStream KV bucket, so service code
+// cannot tell them apart.
 import {
   assertKey,
   ConflictError,
@@ -8,17 +8,17 @@ import {
   type ChangeLog,
   type Entry,
   type Json,
+  type KvStore,
   type Snapshot,
-  type Store,
   type Watch,
-} from './store.ts';
+} from './kv.ts';
 
-export interface MemoryStoreOptions {
+export interface MemoryKvOptions {
   /** Changes kept per key, as a KV bucket's `history` (1 to 64). */
   history?: number;
 }
 
-export class MemoryStore implements Store {
+export class MemoryKvStore implements KvStore {
   #revision = 0;
   /** Retained changes by revision; a Map iterates in insertion (revision) order. */
   readonly #log = new Map<number, Change>();
@@ -27,7 +27,7 @@ export class MemoryStore implements Store {
   readonly #watches = new Set<ChangeQueue>();
   readonly #history: number;
 
-  constructor(opts: MemoryStoreOptions = {}) {
+  constructor(opts: MemoryKvOptions = {}) {
     this.#history = opts.history ?? 64;
   }
 

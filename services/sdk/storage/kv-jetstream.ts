@@ -1,8 +1,7 @@
-// The dashboard store on a NATS JetStream KV bucket. A revision is the
+// The KvStore on a NATS JetStream KV bucket. A revision is the
 // bucket stream's sequence number; a delete is a KV-Operation: DEL marker.
 // Anything that writes the bucket (another service, another replica, the
-// `nats kv put` command) is seen by `watch`, which is where dashboard events
-// come from.
+// `nats kv put` command) is seen by `watch`.
 import {
   DeliverPolicy,
   JetStreamApiCodes,
@@ -25,12 +24,12 @@ import {
   type ChangeLog,
   type Entry,
   type Json,
+  type KvStore,
   type Snapshot,
-  type Store,
   type Watch,
-} from './store.ts';
+} from './kv.ts';
 
-export interface KvStoreOptions {
+export interface JetStreamKvOptions {
   bucket: string;
   /** Changes kept per key (1 to 64); a client catching up after a gap sees at most this many per key. */
   history?: number;
@@ -41,7 +40,7 @@ export interface KvStoreOptions {
 const OPERATION = 'KV-Operation';
 const EMPTY = new Uint8Array(0);
 
-export class KvStore implements Store {
+export class JetStreamKvStore implements KvStore {
   readonly #stream: string;
   readonly #subjectPrefix: string;
 
@@ -57,17 +56,17 @@ export class KvStore implements Store {
   }
 
   /** Opens the bucket, creating it when absent. Fails when the server has no JetStream. */
-  static async open(nc: NatsConnection, opts: KvStoreOptions): Promise<KvStore> {
+  static async open(nc: NatsConnection, opts: JetStreamKvOptions): Promise<JetStreamKvStore> {
     const js = jetstream(nc);
     const kv = await new Kvm(js)
       .create(opts.bucket, { history: opts.history ?? 64 })
       .catch((err: unknown) => {
         throw new Error(
-          `cannot open the KV bucket ${opts.bucket} (the dashboard needs JetStream: nats-server -js): ${(err as Error).message}`,
+          `cannot open the KV bucket ${opts.bucket} (storage on NATS needs JetStream: nats-server -js): ${(err as Error).message}`,
           { cause: err },
         );
       });
-    return new KvStore(
+    return new JetStreamKvStore(
       opts.bucket,
       kv,
       js,

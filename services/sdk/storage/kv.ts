@@ -1,6 +1,7 @@
-// The dashboard's storage seam: a revisioned key-value store with a change
-// feed. KvStore keeps values in a NATS JetStream KV bucket; MemoryStore keeps
-// them in process for the in-memory bus. Both pass test/dashboard-store.test.ts.
+// A revisioned key-value store with a change feed: the KV bucket of the
+// services' Storage (storage.ts). JetStreamKvStore keeps values in a NATS
+// JetStream KV bucket; MemoryKvStore keeps them in process for the in-memory
+// bus. Both pass test/system/dashboard-store.test.ts.
 //
 // Contract, for both implementations:
 // - Every write gets a revision from one counter shared by the whole store,
@@ -47,7 +48,7 @@ export interface Watch extends AsyncIterable<Change> {
   stop(): void;
 }
 
-export interface Store {
+export interface KvStore {
   /** The live value of a key; undefined when it was never written or is deleted. */
   get(key: string): Promise<Entry | undefined>;
   /** Every live key below `prefix`, with the revision the snapshot reflects. */
@@ -98,7 +99,7 @@ export function decodeValue(bytes: Uint8Array): Json {
   }
 }
 
-/** Keys written through a Store: tokens of [A-Za-z0-9_-] joined by '.'. */
+/** Keys written through a KvStore: tokens of [A-Za-z0-9_-] joined by '.'. */
 export const KEY_RE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 export class InvalidKeyError extends Error {
