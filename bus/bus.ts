@@ -23,6 +23,14 @@ export interface Subscription {
 
 export interface PublishOptions {
   headers?: Headers;
+  /**
+   * Called once, from the bus's dispatch, when the broker reports that nobody
+   * subscribes to the subject (NATS answers such a publish with a 503 status
+   * on its reply subject). Never called when someone does, so it costs the
+   * caller nothing to forget. Protocol 1.1: how a `msg` to a service with no
+   * running replica is answered `unavailable` instead of vanishing.
+   */
+  onNoResponders?: () => void;
 }
 
 export interface SubscribeOptions {

@@ -128,7 +128,9 @@ export class MemoryBus implements Bus {
   }
 
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void {
-    this.#send(subject, data, opts, undefined);
+    const routed = this.#send(subject, data, opts, undefined);
+    const noResponders = opts?.onNoResponders;
+    if (routed === 0 && noResponders) setImmediate(noResponders);
   }
 
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {

@@ -25,6 +25,9 @@ import {
 } from './bus.ts';
 import { BusLifecycle } from './lifecycle.ts';
 
+/** How long a publish waits, at least, for a "no responders" answer it may never get. */
+const NO_RESPONDERS_WINDOW_MS = 5000;
+
 /** nats.js's own pendingLimit: past it, nats.js writes its buffer without waiting. */
 const BATCH_LIMIT_BYTES = 32 * 1024;
 
@@ -44,6 +47,13 @@ export class NatsBus implements Bus {
   // answers are dispatched from its callback rather than through a promise.
   readonly #inbox = createInbox();
   #inboxReady = false;
+  // Publishes that asked to hear of "no responders", by reply token. The
+  // broker answers only when nobody subscribes, so an entry is normally never
+  // answered: entries live for two sweeps, then are forgotten.
+  #noResponders = new Map<string, () => void>();
+  #noRespondersOld = new Map<string, () => void>();
+  #noRespondersSeq = 0;
+  #sweep: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly connection: NatsConnection,
@@ -80,13 +90,18 @@ export class NatsBus implements Bus {
   // nats.js writes its own buffer inline past its pendingLimit: what one turn
   // holds stays bounded. Whatever must stay ordered after a publish (request,
   // subscribe, flush, drain) hands the batch over first.
-  #batch: [string, Uint8Array, PublishOptions | undefined][] = [];
+  #batch: [string, Uint8Array, PublishOptions | undefined, string | undefined][] = [];
   #batchBytes = 0;
   #scheduled = false;
 
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): void {
     this.#life.assertOpen();
-    this.#batch.push([subject, data, opts]);
+    this.#batch.push([
+      subject,
+      data,
+      opts,
+      opts?.onNoResponders && this.#watchResponders(opts.onNoResponders),
+    ]);
     this.#batchBytes += subject.length + data.length;
     if (this.#batchBytes >= BATCH_LIMIT_BYTES) this.#handOver();
     else if (!this.#scheduled) {
@@ -105,12 +120,14 @@ export class NatsBus implements Bus {
     const batch = this.#batch;
     this.#batch = [];
     this.#batchBytes = 0;
-    for (const [subject, data, opts] of batch) {
+    for (const [subject, data, opts, reply] of batch) {
       try {
         this.connection.publish(
           subject,
           data,
-          opts?.headers ? { headers: toNats(opts.headers) } : undefined,
+          opts?.headers || reply
+            ? { headers: opts?.headers && toNats(opts.headers), reply }
+            : undefined,
         );
       } catch (err) {
         // Deferred, so there is no caller left to throw to; the connection
@@ -154,12 +171,7 @@ export class NatsBus implements Bus {
     const token = this.#life.request(subject, opts.timeoutMs, callback);
     try {
       this.#handOver();
-      if (!this.#inboxReady) {
-        this.connection.subscribe(`${this.#inbox}.*`, {
-          callback: (_err, msg) => this.#onReply(msg),
-        });
-        this.#inboxReady = true;
-      }
+      this.#ensureInbox();
       this.connection.publish(subject, data, {
         reply: `${this.#inbox}.${token}`,
         headers: opts.headers ? toNats(opts.headers) : undefined,
@@ -169,9 +181,36 @@ export class NatsBus implements Bus {
     }
   }
 
+  #ensureInbox(): void {
+    if (this.#inboxReady) return;
+    this.connection.subscribe(`${this.#inbox}.*`, {
+      callback: (_err, msg) => this.#onReply(msg),
+    });
+    this.#inboxReady = true;
+  }
+
+  /** A reply subject that reports "no responders" to `callback`. */
+  #watchResponders(callback: () => void): string {
+    this.#ensureInbox();
+    const token = `n${++this.#noRespondersSeq}`;
+    this.#noResponders.set(token, callback);
+    this.#sweep ??= setInterval(() => {
+      this.#noRespondersOld = this.#noResponders;
+      this.#noResponders = new Map();
+    }, NO_RESPONDERS_WINDOW_MS).unref();
+    return `${this.#inbox}.${token}`;
+  }
+
   #onReply(msg: Msg | undefined): void {
     if (!msg) return;
     const token = msg.subject.slice(this.#inbox.length + 1);
+    if (token.startsWith('n')) {
+      if (msg.headers?.code !== 503) return;
+      const callback = this.#noResponders.get(token) ?? this.#noRespondersOld.get(token);
+      this.#noResponders.delete(token);
+      this.#noRespondersOld.delete(token);
+      return callback?.();
+    }
     const subject = this.#life.subjectOf(token);
     if (subject === undefined) return;
     // The server answers a request nobody subscribes to with an empty 503 status message.
@@ -193,6 +232,7 @@ export class NatsBus implements Bus {
 
   drain(): Promise<void> {
     return this.#life.drain(async () => {
+      clearInterval(this.#sweep);
       this.#handOver();
       if (!this.connection.isClosed()) await this.connection.drain();
     });

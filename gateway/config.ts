@@ -64,6 +64,8 @@ export const GatewayConfigSchema = z.object({
   MUX_RATE_PER_SECOND: int(10_000),
   MUX_RATE_BURST: int(20_000),
   MUX_JOIN_TIMEOUT_MS: int(5000),
+  // Below the client library's own 10 s, so the gateway's verdict comes first.
+  MUX_MSG_TIMEOUT_MS: int(8000, 10),
   MUX_HEARTBEAT_MS: int(30_000, 10),
   MUX_MAX_BUFFERED_BYTES: int(1024 * 1024, 1024),
   /** Frames a service may send to a stream before its `joined` went out. */
@@ -104,6 +106,8 @@ export interface GatewayConfig {
   ratePerSecond: number;
   rateBurst: number;
   joinTimeoutMs: number;
+  /** A `msg` with `ref` not answered within this gets `timeout`. */
+  msgTimeoutMs: number;
   heartbeatMs: number;
   maxBufferedBytes: number;
   maxPendingFrames: number;
@@ -158,6 +162,7 @@ function fromParsed(c: Parsed): GatewayConfig {
     ratePerSecond: c.MUX_RATE_PER_SECOND,
     rateBurst: c.MUX_RATE_BURST,
     joinTimeoutMs: c.MUX_JOIN_TIMEOUT_MS,
+    msgTimeoutMs: c.MUX_MSG_TIMEOUT_MS,
     heartbeatMs: c.MUX_HEARTBEAT_MS,
     maxBufferedBytes: c.MUX_MAX_BUFFERED_BYTES,
     maxPendingFrames: c.MUX_MAX_PENDING_FRAMES,

@@ -15,7 +15,9 @@ export type DropReason =
   /** A service sent something the protocol does not allow. */
   | 'invalid'
   /** Not a protobuf message of the expected type. */
-  | 'undecodable';
+  | 'undecodable'
+  /** A reply to a ref already answered (`timeout`, `unavailable`) or never sent. */
+  | 'late';
 
 /** How a join ended, as the join-duration histogram labels it. */
 export type JoinOutcome = 'accept' | 'refuse' | 'unavailable' | 'internal';

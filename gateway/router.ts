@@ -3,7 +3,13 @@
 // service: a JoinRequest (request/reply), an Inbound, a Leave. It owns the
 // route table and nothing else: what a connection may hold is the session's
 // business, when to send is the stream's.
-import { NoRespondersError, RequestTimeoutError, type Bus, type Headers } from '../bus/bus.ts';
+import {
+  BusClosedError,
+  NoRespondersError,
+  RequestTimeoutError,
+  type Bus,
+  type Headers,
+} from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../proto/index.ts';
 import { ErrorCode } from '../protocol/codes.ts';
@@ -36,6 +42,7 @@ export interface StreamAddress {
 }
 
 const EMPTY = new Uint8Array(0);
+export const UNCONNECTED = 'the gateway has lost its connection to the bus; try again shortly';
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
@@ -99,6 +106,10 @@ export class Router {
       payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
       scope: to.scope,
     }).finish();
+    if (!this.connected) {
+      queueMicrotask(() => done({ kind: 'unavailable', message: UNCONNECTED }));
+      return;
+    }
     const opts = { timeoutMs: this.#joinTimeoutMs, headers };
     this.#bus.requestCallback(this.#subjects.join(to.service), body, opts, (err, msg) =>
       done(err || !msg ? this.#failed(to.service, err) : decodeJoinReply(msg.data)),
@@ -113,7 +124,17 @@ export class Router {
         kind: 'unavailable',
         message: `${service} did not answer within ${this.#joinTimeoutMs} ms`,
       };
+    if (err instanceof BusClosedError) return { kind: 'unavailable', message: UNCONNECTED };
     return { kind: 'internal', error: err };
+  }
+
+  /**
+   * Whether a frame can be handed to the bus now. While NATS is away nats.js
+   * would buffer it, and the client would learn nothing until a timeout;
+   * `/readyz` says 503 on the same signal.
+   */
+  get connected(): boolean {
+    return this.#bus.status === 'connected';
   }
 
   inbound(
@@ -122,6 +143,7 @@ export class Router {
     refJson: string,
     state: Uint8Array,
     headers: Headers | undefined,
+    onNoResponders?: () => void,
   ): void {
     const body = Inbound.encode({
       address: to.connSubject,
@@ -132,7 +154,7 @@ export class Router {
       scope: to.scope,
       state,
     }).finish();
-    this.#bus.publish(this.#subjects.msg(to.service), body, { headers });
+    this.#bus.publish(this.#subjects.msg(to.service), body, { headers, onNoResponders });
   }
 
   leave(to: StreamAddress, reason: string, state: Uint8Array, headers: Headers | undefined): void {

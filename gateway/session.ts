@@ -57,6 +57,7 @@ export class Session implements Connection, StreamOwner {
       log: deps.log,
       flush: deps.flush,
       maxPending: deps.config.maxPendingFrames,
+      msgTimeoutMs: deps.config.msgTimeoutMs,
     };
   }
 
@@ -66,6 +67,7 @@ export class Session implements Connection, StreamOwner {
       max_streams: config.maxStreams,
       rate_per_second: config.ratePerSecond,
       rate_burst: config.rateBurst,
+      msg_timeout_ms: config.msgTimeoutMs,
     };
   }
 
@@ -225,7 +227,7 @@ export class Session implements Connection, StreamOwner {
   #msg(name: string, ref: Ref | undefined, payloadJson: string): void {
     const stream = this.#streams.get(name);
     if (!stream || stream.phase !== 'joined') return this.#notJoined(name, ref);
-    stream.forward(payloadJson, ref === undefined ? '' : JSON.stringify(ref));
+    stream.forward(payloadJson, ref);
   }
 
   #leave(name: string, ref: Ref | undefined): void {

@@ -22,7 +22,7 @@ import { isJsonText, jsonPayloadText, refFromJson } from '../protocol/json.ts';
 import { joinedFrame, leftFrame, msgFrame, replyFrame, type FrameError } from './codec.ts';
 import type { Hub, Member } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import type { JoinResult, Router, StreamAddress } from './router.ts';
+import { UNCONNECTED, type JoinResult, type Router, type StreamAddress } from './router.ts';
 
 /** What a stream needs from the connection that holds it (the Session). */
 export interface StreamOwner {
@@ -49,6 +49,8 @@ export interface StreamContext {
   readonly flush: () => Promise<void>;
   /** How many frames may wait for `joined`. */
   readonly maxPending: number;
+  /** How long a `msg` with `ref` may wait for the service's reply before `timeout`. */
+  readonly msgTimeoutMs: number;
 }
 
 export type StreamPhase = 'joining' | 'joined' | 'ended';
@@ -71,6 +73,11 @@ export class Stream implements Member {
   #pending: Held[] | undefined;
   /** Refs of the leaves the client sent while the join was in flight, in order. */
   #leaveRefs: (Ref | undefined)[] | undefined;
+  /**
+   * `msg` refs waiting for the service's reply, by the ref's JSON text: each
+   * is answered exactly once, by the reply, `timeout` or `unavailable`.
+   */
+  #awaiting: Map<string, NodeJS.Timeout> | undefined;
 
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
@@ -110,18 +117,62 @@ export class Stream implements Member {
     });
   }
 
-  /** A `msg` from the client, for the service. The stream must be joined. */
-  forward(payloadJson: string, refJson: string): void {
+  /**
+   * A `msg` from the client, for the service. The stream must be joined.
+   * Nothing is lost silently (PROTOCOL.md §4.2): while the bus is away the
+   * client hears `unavailable` at once, a service with no running replica
+   * answers `unavailable` through the broker, and a `ref` the service leaves
+   * unanswered gets `timeout`.
+   */
+  forward(payloadJson: string, ref: Ref | undefined): void {
+    const router = this.#ctx.router;
+    if (!router.connected) return this.#unavailable(ref, UNCONNECTED);
+    const refJson = ref === undefined ? '' : JSON.stringify(ref);
+    if (ref !== undefined) this.#await(refJson, ref);
     inSpan('muxgate msg', SpanKind.SERVER, context.active(), (span) => {
       span.setAttribute('muxgate.stream', this.name);
-      this.#ctx.router.inbound(
+      router.inbound(
         this.#address,
         payloadJson,
         refJson,
         this.#serviceState,
         injectHeaders(spanContext(span)),
+        () => this.#noResponders(refJson, ref),
       );
     });
+  }
+
+  #await(refJson: string, ref: Ref): void {
+    const awaiting = (this.#awaiting ??= new Map());
+    // A ref the client reuses while the first is in flight: the last one counts.
+    clearTimeout(awaiting.get(refJson));
+    const timer = setTimeout(() => {
+      if (this.#awaiting?.delete(refJson) !== true || this.#ctx.owner.isClosed) return;
+      this.#ctx.owner.error({
+        code: ErrorCode.Timeout,
+        message: `${this.#address.service} did not answer within ${this.#ctx.msgTimeoutMs} ms`,
+        ref,
+        stream: this.name,
+      });
+    }, this.#ctx.msgTimeoutMs);
+    awaiting.set(refJson, timer);
+  }
+
+  /** The broker says no replica of the service subscribes: the msg reached nobody. */
+  #noResponders(refJson: string, ref: Ref | undefined): void {
+    if (this.#phase !== 'joined') return;
+    if (ref !== undefined) {
+      const timer = this.#awaiting?.get(refJson);
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      this.#awaiting!.delete(refJson);
+    }
+    this.#unavailable(ref, `no ${this.#address.service} service is running`);
+  }
+
+  #unavailable(ref: Ref | undefined, message: string): void {
+    if (this.#ctx.owner.isClosed) return;
+    this.#ctx.owner.error({ code: ErrorCode.Unavailable, message, ref, stream: this.name });
   }
 
   /** A `leave` from the client: done now, or once the join settles. */
@@ -274,7 +325,14 @@ export class Stream implements Member {
         const ref = refFromJson(out.reply.ref);
         if (payload === undefined || ref === undefined)
           return this.#invalid('reply has a bad payload or ref');
-        return owner.write(replyFrame(this.nameJson, JSON.stringify(ref), payload), 'reply');
+        const refJson = JSON.stringify(ref);
+        const timer = this.#awaiting?.get(refJson);
+        // Already answered (timeout, unavailable) or never asked: a second
+        // answer to one ref would contradict the first.
+        if (timer === undefined) return this.#ctx.metrics.dropped('late');
+        clearTimeout(timer);
+        this.#awaiting!.delete(refJson);
+        return owner.write(replyFrame(this.nameJson, refJson, payload), 'reply');
       }
       case 'close': {
         const code =
@@ -345,6 +403,8 @@ export class Stream implements Member {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
     this.#pending = undefined;
+    for (const timer of this.#awaiting?.values() ?? []) clearTimeout(timer);
+    this.#awaiting = undefined;
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
     this.#ctx.owner.ended(this);

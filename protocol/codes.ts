@@ -14,7 +14,10 @@ export const ErrorCode = {
   NotJoined: 'not_joined',
   /** Gateway policy or the service refused. */
   Forbidden: 'forbidden',
-  /** No service answered within the join timeout, or none is running. */
+  /**
+   * No service answered within the join timeout, none is running, or the bus
+   * is down: a `join` or a `msg` that could not be handed to any service.
+   */
   Unavailable: 'unavailable',
   /** The connection sent frames faster than its rate limit. */
   RateLimited: 'rate_limited',
@@ -22,6 +25,8 @@ export const ErrorCode = {
   TooManyStreams: 'too_many_streams',
   /** Something failed inside muxgate; details are in the gateway's log, never in the frame. */
   Internal: 'internal',
+  /** 1.1: a `msg` with `ref` the service did not answer within the gateway's msg timeout. */
+  Timeout: 'timeout',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,6 +11,8 @@ export interface Limits {
   rate_per_second: number;
   /** Frames a connection may send at once above the sustained rate. */
   rate_burst: number;
+  /** 1.1: how long the gateway waits for the service to answer a `msg` with `ref` before `timeout`. */
+  msg_timeout_ms?: number;
 }
 
 export type ServerFrame =

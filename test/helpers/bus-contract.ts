@@ -157,6 +157,20 @@ export function busContract(name: string, factory: BusFactory): void {
       await bus.drain();
     });
 
+    it('tells a publisher that asked when nobody subscribes, and stays silent when somebody does', async () => {
+      const bus = await factory.make();
+      const s = subject();
+      const told: string[] = [];
+      bus.subscribe(`${s}.here`, () => told.push('delivered'));
+      await bus.flush();
+      bus.publish(`${s}.nobody`, enc.encode('q'), { onNoResponders: () => told.push('nobody') });
+      bus.publish(`${s}.here`, enc.encode('q'), { onNoResponders: () => told.push('here') });
+      await until(() => told.length >= 2, 4000, 'the delivery and the no-responders answer');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(told.sort(), ['delivered', 'nobody']);
+      await bus.drain();
+    });
+
     it('rejects an unanswered request with RequestTimeoutError', async () => {
       const bus = await factory.make();
       const s = subject();

@@ -66,6 +66,7 @@ for (const kind of ['nats', 'memory'] as const) {
         max_streams: 128,
         rate_per_second: 10_000,
         rate_burst: 20_000,
+        msg_timeout_ms: 8_000,
       });
     });
 
