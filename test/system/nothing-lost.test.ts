@@ -125,7 +125,7 @@ describe('nats-server killed and restarted under echo traffic', () => {
     await nats.close();
   });
 
-  it('answers every msg with a ref: replied or errored, none silent', async () => {
+  it('answers every msg with a ref: replied or errored, none silent', async (t) => {
     const clients: TestClient[] = [];
     for (let i = 0; i < 3; i++) {
       const c = await sys.client();
@@ -168,7 +168,7 @@ describe('nats-server killed and restarted under echo traffic', () => {
     for (let ref = 1; ref <= sent; ref++) if (!answers.has(ref)) silent.push(ref);
     const twice = [...answers].filter(([, a]) => a.length > 1);
     const by = (code: string) => [...answers.values()].filter((a) => a[0] === code).length;
-    console.log(
+    t.diagnostic(
       `# ${sent} msgs: ${by('reply')} replies, ${by(ErrorCode.Unavailable)} unavailable, ${by(ErrorCode.Timeout)} timeout, ${silent.length} silent`,
     );
     assert.equal(silent.length, 0, `silent refs: ${silent.slice(0, 10).join(', ')}`);
