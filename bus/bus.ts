@@ -1,6 +1,7 @@
 // The Bus is the seam between muxgate and its message broker. The gateway, the
 // hub and the services SDK see only this interface; NatsBus and MemoryBus
 // implement it and pass the same contract suite (test/helpers/bus-contract.ts).
+import type { DurableStore } from './durable.ts';
 
 /** Message headers. Keys are case-sensitive, as in NATS. */
 export type Headers = Record<string, string>;
@@ -91,6 +92,8 @@ export interface Bus {
   onStatus(listener: (status: BusStatus) => void): () => void;
   /** A short name for logs: "nats" or "memory". */
   readonly kind: string;
+  /** Durable groups (protocol 1.1), where the broker can keep them. */
+  readonly durable?: DurableStore;
 }
 
 export class BusError extends Error {

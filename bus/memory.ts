@@ -17,6 +17,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus.ts';
+import { MemoryDurableStore } from './durable-memory.ts';
+import type { DurableStore } from './durable.ts';
 import { BusLifecycle } from './lifecycle.ts';
 import { subjectMatches } from './subjects.ts';
 
@@ -35,6 +37,8 @@ interface MemorySub extends Subscription {
  */
 export class MemoryBroker {
   readonly subs = new Set<MemorySub>();
+  /** Durable groups: what a JetStream stream beside the NATS server would keep. */
+  readonly durable = new MemoryDurableStore();
   #queue: Array<[MemorySub, BusMessage]> = [];
   #scheduled = false;
 
@@ -44,6 +48,15 @@ export class MemoryBroker {
 
   /** Returns how many subscriptions the message was queued for. */
   route(msg: BusMessage): number {
+    // Stored before anyone sees it; the live copy follows the original, as
+    // JetStream republishes only after storing.
+    const live = this.durable.capture(msg);
+    const count = this.#routeOne(msg);
+    if (live) this.#routeOne(live);
+    return count;
+  }
+
+  #routeOne(msg: BusMessage): number {
     const tokens = msg.subject.split('.');
     let queues: Map<string, MemorySub[]> | undefined;
     let count = 0;
@@ -121,6 +134,10 @@ export class MemoryBus implements Bus {
 
   get status(): BusStatus {
     return this.#life.status;
+  }
+
+  get durable(): DurableStore {
+    return this.broker.durable;
   }
 
   onStatus(listener: (status: BusStatus) => void): () => void {

@@ -23,6 +23,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus.ts';
+import { NatsDurableStore } from './durable-nats.ts';
+import type { DurableStore } from './durable.ts';
 import { BusLifecycle } from './lifecycle.ts';
 
 /** How long a publish waits, at least, for a "no responders" answer it may never get. */
@@ -76,6 +78,12 @@ export class NatsBus implements Bus {
 
   get status(): BusStatus {
     return this.#life.status;
+  }
+
+  #durable: NatsDurableStore | undefined;
+  get durable(): DurableStore {
+    this.#durable ??= new NatsDurableStore(this.connection);
+    return this.#durable;
   }
 
   onStatus(listener: (status: BusStatus) => void): () => void {

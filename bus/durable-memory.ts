@@ -1,0 +1,152 @@
+// Durable groups in process, for `npm start` without NATS and for fast tests:
+// the MemoryBroker hands every message to capture() before routing it, as a
+// JetStream stream stores what is published to its subjects, and routes the
+// live copy this returns after the original. The same contract suite runs
+// here and on nats-server.
+import { randomBytes } from 'node:crypto';
+import type { BusMessage } from './bus.ts';
+import {
+  LIVE_PREVIOUS,
+  LIVE_SEQUENCE,
+  LIVE_STREAM,
+  type DurableSpec,
+  type DurableStore,
+  type Position,
+  type StoredMessage,
+} from './durable.ts';
+import { subjectMatches } from './subjects.ts';
+
+interface Kept extends StoredMessage {
+  readonly at: number;
+}
+
+interface GroupLog {
+  readonly messages: Kept[];
+}
+
+interface Declared {
+  spec: DurableSpec;
+  readonly tokens: string[];
+  readonly liveTokens: string[];
+  readonly epoch: string;
+  seq: number;
+  readonly groups: Map<string, GroupLog>;
+}
+
+export class MemoryDurableStore implements DurableStore {
+  readonly #declared = new Map<string, Declared>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async declare(spec: DurableSpec): Promise<void> {
+    const existing = this.#declared.get(spec.name);
+    if (existing) {
+      existing.spec = spec;
+      return;
+    }
+    this.#declared.set(spec.name, {
+      spec,
+      tokens: spec.subjects.split('.'),
+      liveTokens: spec.live.split('.'),
+      epoch: randomBytes(5).readUIntBE(0, 5).toString(36),
+      seq: 0,
+      groups: new Map(),
+    });
+  }
+
+  /** Stores a message published to a captured subject; returns its live copy. */
+  capture(msg: BusMessage): BusMessage | undefined {
+    const tokens = msg.subject.split('.');
+    const d = this.#storeOf(tokens);
+    if (!d) return undefined;
+    const group = this.#group(d, msg.subject);
+    const prev = group.messages.at(-1)?.seq ?? 0;
+    const seq = ++d.seq;
+    group.messages.push({ seq, data: msg.data, headers: msg.headers, at: this.now() });
+    this.#trim(d, group);
+    return {
+      subject: liveSubject(d, tokens),
+      data: msg.data,
+      headers: {
+        ...msg.headers,
+        [LIVE_STREAM]: d.spec.name,
+        [LIVE_SEQUENCE]: String(seq),
+        [LIVE_PREVIOUS]: String(prev),
+      },
+      reply: undefined,
+    };
+  }
+
+  async last(subject: string): Promise<Position | undefined> {
+    const d = this.#storeOf(subject.split('.'));
+    if (!d) return undefined;
+    const group = this.#group(d, subject);
+    this.#trim(d, group);
+    return { epoch: d.epoch, seq: group.messages.at(-1)?.seq ?? 0 };
+  }
+
+  async recoverable(subject: string, since: Position): Promise<boolean> {
+    const d = this.#storeOf(subject.split('.'));
+    if (!d || d.epoch !== since.epoch || since.seq > d.seq) return false;
+    const group = this.#group(d, subject);
+    this.#trim(d, group);
+    // The rules JetStream lets NatsDurableStore check, so both agree: an
+    // empty-group position while the group is below its limit, or a message
+    // that is still kept (what follows it in its group is kept too).
+    if (since.seq === 0) return group.messages.length < d.spec.maxPerGroup;
+    return group.messages.some((m) => m.seq === since.seq);
+  }
+
+  async read(
+    subject: string,
+    after: number,
+    upTo: number,
+    onBatch: (batch: StoredMessage[]) => Promise<void> | void,
+  ): Promise<void> {
+    const d = this.#storeOf(subject.split('.'));
+    if (!d) return;
+    const wanted = this.#group(d, subject).messages.filter((m) => m.seq > after && m.seq <= upTo);
+    for (let i = 0; i < wanted.length; i += READ_BATCH)
+      await onBatch(wanted.slice(i, i + READ_BATCH));
+  }
+
+  async tail(subject: string, n: number, upTo = Infinity): Promise<StoredMessage[]> {
+    const d = this.#storeOf(subject.split('.'));
+    if (!d) return [];
+    const group = this.#group(d, subject);
+    this.#trim(d, group);
+    return group.messages.filter((m) => m.seq <= upTo).slice(-n);
+  }
+
+  #storeOf(tokens: string[]): Declared | undefined {
+    for (const d of this.#declared.values()) if (subjectMatches(d.tokens, tokens)) return d;
+    return undefined;
+  }
+
+  #group(d: Declared, subject: string): GroupLog {
+    let group = d.groups.get(subject);
+    if (!group) d.groups.set(subject, (group = { messages: [] }));
+    return group;
+  }
+
+  /** Drops what JetStream would: the oldest past the count, and the expired. */
+  #trim(d: Declared, group: GroupLog): void {
+    const { maxPerGroup, maxAgeMs } = d.spec;
+    const oldest = maxAgeMs > 0 ? this.now() - maxAgeMs : -Infinity;
+    let drop = Math.max(0, group.messages.length - maxPerGroup);
+    while (drop < group.messages.length && group.messages[drop]!.at < oldest) drop++;
+    if (drop > 0) group.messages.splice(0, drop);
+  }
+}
+
+const READ_BATCH = 500;
+
+/** The live subject for a captured one: the pattern's literal tokens swapped, the wildcard part kept. */
+function liveSubject(d: Declared, tokens: string[]): string {
+  const out = d.liveTokens.slice();
+  for (let i = 0; i < d.tokens.length; i++) {
+    if (d.tokens[i] === '>') return [...out.slice(0, i), ...tokens.slice(i)].join('.');
+    if (d.tokens[i] === '*') out[i] = tokens[i]!;
+  }
+  return out.join('.');
+}
