@@ -3,16 +3,8 @@
 // implement it and pass the same contract suite (test/helpers/bus-contract.ts).
 import type { DurableStore } from './durable.ts';
 
-/** Message headers. Keys are case-sensitive, as in NATS. */
-export type Headers = Record<string, string>;
-
-export interface BusMessage {
-  readonly subject: string;
-  readonly data: Uint8Array;
-  readonly headers: Headers | undefined;
-  /** Present when the sender expects an answer (a request). */
-  readonly reply: string | undefined;
-}
+export type { BusMessage, Headers } from './message.ts';
+import type { BusMessage, Headers } from './message.ts';
 
 export type Handler = (msg: BusMessage) => void;
 

@@ -4,7 +4,7 @@
 // live copy this returns after the original. The same contract suite runs
 // here and on nats-server.
 import { randomBytes } from 'node:crypto';
-import type { BusMessage } from './bus.ts';
+import type { BusMessage } from './message.ts';
 import {
   LIVE_PREVIOUS,
   LIVE_SEQUENCE,

@@ -15,7 +15,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
-import type { Headers } from './bus.ts';
+import type { Headers } from './message.ts';
 import type { DurableSpec, DurableStore, Position, StoredMessage } from './durable.ts';
 
 const NANOS_PER_MS = 1_000_000;

@@ -6,7 +6,7 @@
 // sequence, which is what gateways deliver to durable members. JetStream does
 // this on NATS (a stream with RePublish); MemoryDurableStore does the same in
 // process. Both pass test/helpers/durable-contract.ts.
-import type { BusMessage, Headers } from './bus.ts';
+import type { BusMessage, Headers } from './message.ts';
 
 /** One declaration: a family of groups (a subject pattern) kept together. */
 export interface DurableSpec {
