@@ -6,10 +6,12 @@ export const DEFAULT_PREFIX = 'mux';
 
 export class Subjects {
   readonly #groups: string;
+  readonly #live: string;
   readonly #conns: string;
 
   constructor(readonly prefix: string = DEFAULT_PREFIX) {
     this.#groups = `${prefix}.group.`;
+    this.#live = `${prefix}.dlive.`;
     this.#conns = `${prefix}.conn.`;
   }
 
@@ -36,6 +38,14 @@ export class Subjects {
   /** The group name of a `mux.group.<group>` subject. */
   groupOf(subject: string): string {
     return subject.slice(this.#groups.length);
+  }
+  /** Protocol 1.1: where a durable group's messages go live once stored. */
+  live(group: string): string {
+    return `${this.#live}${group}`;
+  }
+  /** The group name of a `mux.dlive.<group>` subject. */
+  liveGroupOf(subject: string): string {
+    return subject.slice(this.#live.length);
   }
   isAddress(address: string): boolean {
     const rest = address.startsWith(this.#conns) ? address.slice(this.#conns.length) : '';

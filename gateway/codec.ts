@@ -101,8 +101,11 @@ export function errorFrame(e: FrameError): string {
 // Hot paths: payloads from services are already JSON text, so they are spliced
 // in rather than parsed and stringified again. Callers pass JSON-encoded
 // stream names and refs (JSON.stringify once per stream, not per frame).
-export function msgFrame(streamJson: string, payloadJson: string): string {
-  return `{"type":"msg","stream":${streamJson},"payload":${payloadJson}}`;
+// A `pos` is muxgate's own text (`<epoch>:<seq>`, [a-z0-9:]), safe to splice unescaped.
+export function msgFrame(streamJson: string, payloadJson: string, pos?: string): string {
+  return pos === undefined
+    ? `{"type":"msg","stream":${streamJson},"payload":${payloadJson}}`
+    : `{"type":"msg","stream":${streamJson},"payload":${payloadJson},"pos":"${pos}"}`;
 }
 
 export function replyFrame(streamJson: string, refJson: string, payloadJson: string): string {
@@ -113,10 +116,16 @@ export function joinedFrame(
   streamJson: string,
   ref: Ref | undefined,
   payloadJson: string | undefined,
+  durable?: { pos: string; recovered: boolean | undefined },
 ): string {
   const refPart = ref === undefined ? '' : `,"ref":${JSON.stringify(ref)}`;
   const payloadPart = payloadJson === undefined ? '' : `,"payload":${payloadJson}`;
-  return `{"type":"joined","stream":${streamJson}${refPart}${payloadPart}}`;
+  let durablePart = '';
+  if (durable) {
+    durablePart = `,"pos":"${durable.pos}"`;
+    if (durable.recovered !== undefined) durablePart += `,"recovered":${durable.recovered}`;
+  }
+  return `{"type":"joined","stream":${streamJson}${refPart}${payloadPart}${durablePart}}`;
 }
 
 export function leftFrame(

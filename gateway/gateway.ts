@@ -206,6 +206,8 @@ export class Gateway {
       router: this.#router,
       hub: this.hub,
       flush: this.#flush,
+      store: this.bus.durable,
+      groupSubject: this.#groupSubject,
       metrics: this.metrics,
       log: this.log,
       config: this.config,
@@ -227,8 +229,9 @@ export class Gateway {
     session.start();
   }
 
-  /** One function for every session, not a closure per connection. */
+  // One function each for every session, not closures per connection.
   readonly #flush = (): Promise<void> => this.bus.flush();
+  readonly #groupSubject = (group: string): string => this.subjects.group(group);
 
   #sweep(): void {
     for (const conn of this.hub.connections()) conn.heartbeat();

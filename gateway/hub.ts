@@ -9,6 +9,7 @@ import { extractContext, inSpan, SpanKind } from '../bus/trace.ts';
 import { GroupMessage, Outbound } from '../proto/index.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
 import { msgFrame } from './codec.ts';
+import { LiveFeeds } from './live.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Logger } from '../lib/log.ts';
 import type { ServerFrameType } from '../protocol/frames.ts';
@@ -49,6 +50,8 @@ export class Hub {
   readonly #connPrefixLength: number;
   /** Resolved when the last connection unregisters, while someone waits for it. */
   #emptied: (() => void) | undefined;
+  /** Durable groups (protocol 1.1): their stored copies, with positions. */
+  readonly live: LiveFeeds;
 
   constructor(
     readonly bus: Bus,
@@ -58,6 +61,7 @@ export class Hub {
     readonly log: Logger,
   ) {
     this.#connPrefixLength = subjects.conn(gatewayId, '').length;
+    this.live = new LiveFeeds(bus, subjects, metrics, log);
   }
 
   start(): void {
@@ -136,6 +140,7 @@ export class Hub {
   }
 
   stop(): void {
+    this.live.stop();
     this.#connSub?.unsubscribe();
     for (const g of this.#groups.values()) g.sub.unsubscribe();
     this.#groups.clear();

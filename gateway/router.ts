@@ -17,7 +17,15 @@ import { parseStream } from '../protocol/names.ts';
 import type { Route } from './config.ts';
 
 export type JoinResult =
-  | { kind: 'accept'; payload: string | undefined; groups: string[]; state: Uint8Array }
+  | {
+      kind: 'accept';
+      payload: string | undefined;
+      groups: string[];
+      state: Uint8Array;
+      /** Protocol 1.1: the stream's durable group, and the position its payload reflects. */
+      durableGroup: string | undefined;
+      snapshotPos: string | undefined;
+    }
   | { kind: 'refuse'; code: string; message: string }
   | { kind: 'unavailable'; message: string }
   | { kind: 'internal'; error: unknown };
@@ -96,6 +104,7 @@ export class Router {
   join(
     to: StreamAddress,
     payloadJson: string | undefined,
+    since: string | undefined,
     headers: Headers | undefined,
     done: (result: JoinResult) => void,
   ): void {
@@ -105,6 +114,7 @@ export class Router {
       topic: to.topic,
       payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
       scope: to.scope,
+      since: since ?? '',
     }).finish();
     if (!this.connected) {
       queueMicrotask(() => done({ kind: 'unavailable', message: UNCONNECTED }));
@@ -180,6 +190,8 @@ function decodeJoinReply(data: Uint8Array): JoinResult {
         payload: a.payload?.length ? dec.decode(a.payload) : undefined,
         groups: a.groups ?? [],
         state: a.state ?? EMPTY,
+        durableGroup: a.durableGroup || undefined,
+        snapshotPos: a.snapshotPos || undefined,
       };
     }
     if (reply.result === 'refuse')

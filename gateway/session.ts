@@ -2,6 +2,7 @@
 // the connection's limits (rate, streams, outbound buffer), and writes frames
 // back. Each stream owns its own lifecycle (stream.ts). A session sees a
 // Transport, the Router and the Hub, never ws or nats.
+import type { DurableStore } from '../bus/durable.ts';
 import { injectHeaders } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
@@ -26,6 +27,9 @@ export interface SessionDeps {
   hub: Hub;
   /** Resolves once the broker has processed every subscription made so far. */
   flush: () => Promise<void>;
+  /** Durable groups (protocol 1.1), when the bus keeps them. */
+  store: DurableStore | undefined;
+  groupSubject: (group: string) => string;
   metrics: GatewayMetrics;
   log: Logger;
   config: GatewayConfig;
@@ -33,6 +37,7 @@ export interface SessionDeps {
 }
 
 const RATE_MESSAGE = 'too many frames; slow down';
+const WRITABLE_POLL_MS = 10;
 
 export class Session implements Connection, StreamOwner {
   readonly id: string;
@@ -58,6 +63,8 @@ export class Session implements Connection, StreamOwner {
       flush: deps.flush,
       maxPending: deps.config.maxPendingFrames,
       msgTimeoutMs: deps.config.msgTimeoutMs,
+      store: deps.store,
+      groupSubject: deps.groupSubject,
     };
   }
 
@@ -163,6 +170,14 @@ export class Session implements Connection, StreamOwner {
     this.write(errorFrame(e), 'error');
   }
 
+  async whenWritable(): Promise<void> {
+    const { transport, config } = this.#deps;
+    // Half the limit: a replay never gets the client cut for being slow, and
+    // a client that stops reading stops the replay, not the gateway.
+    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes / 2)
+      await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
+  }
+
   write(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#isClosed) return;
     const { transport, config, metrics } = this.#deps;
@@ -181,7 +196,7 @@ export class Session implements Connection, StreamOwner {
           frame.ref === undefined ? { type: 'pong' } : { type: 'pong', ref: frame.ref },
         );
       case 'join':
-        return this.#join(frame.stream, frame.ref, payloadJson);
+        return this.#join(frame.stream, frame.ref, payloadJson, frame.since);
       case 'msg':
         return this.#msg(frame.stream, frame.ref, payloadJson ?? 'null');
       case 'leave':
@@ -192,7 +207,12 @@ export class Session implements Connection, StreamOwner {
     }
   }
 
-  #join(name: string, ref: Ref | undefined, payloadJson: string | undefined): void {
+  #join(
+    name: string,
+    ref: Ref | undefined,
+    payloadJson: string | undefined,
+    since: string | undefined,
+  ): void {
     const about = { ref, stream: name };
     const route = this.#deps.router.resolve(name, this.#deps.scope.user ?? '');
     if (!route.ok) return this.error({ code: route.code, message: route.message, ...about });
@@ -221,7 +241,7 @@ export class Session implements Connection, StreamOwner {
     );
     this.#streams.set(name, stream);
     this.#deps.metrics.streamOpened();
-    stream.join(ref, payloadJson);
+    stream.join(ref, payloadJson, since);
   }
 
   #msg(name: string, ref: Ref | undefined, payloadJson: string): void {

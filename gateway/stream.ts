@@ -11,6 +11,7 @@
 // - groups from a JoinReply are added, and confirmed by the broker, before
 //   `joined` is written.
 import type { Headers } from '../bus/bus.ts';
+import type { DurableStore } from '../bus/durable.ts';
 import { context, injectHeaders, inSpan, SpanKind, spanContext, tracer } from '../bus/trace.ts';
 import type { Span } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
@@ -21,6 +22,9 @@ import { groupNameProblem } from '../protocol/names.ts';
 import { isJsonText, jsonPayloadText, refFromJson } from '../protocol/json.ts';
 import { joinedFrame, leftFrame, msgFrame, replyFrame, type FrameError } from './codec.ts';
 import type { Hub, Member } from './hub.ts';
+import { DurableCursor, type Located, type ReplayTarget } from './durable-cursor.ts';
+import type { LiveMember, LiveMessage } from './live.ts';
+import { AwaitedReplies } from './replies.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { UNCONNECTED, type JoinResult, type Router, type StreamAddress } from './router.ts';
 
@@ -34,6 +38,8 @@ export interface StreamOwner {
   error(e: FrameError): void;
   /** The stream has ended: forget it. Called exactly once per stream. */
   ended(stream: Stream): void;
+  /** Resolves once the client has read enough that more can be written (replay pacing). */
+  whenWritable(): Promise<void>;
 }
 
 /** What every stream of one connection shares; built once per session. */
@@ -51,16 +57,26 @@ export interface StreamContext {
   readonly maxPending: number;
   /** How long a `msg` with `ref` may wait for the service's reply before `timeout`. */
   readonly msgTimeoutMs: number;
+  /** Where durable groups are kept, when the bus has such a store (protocol 1.1). */
+  readonly store: DurableStore | undefined;
+  /** A group's bus subject, as the store knows it. */
+  readonly groupSubject: (group: string) => string;
 }
 
 export type StreamPhase = 'joining' | 'joined' | 'ended';
 
-/** What waits for `joined`: the service's frames and group frames, in arrival order. */
-type Held = { out: OutboundFrame } | { frame: string | Buffer; type: ServerFrameType };
+/**
+ * What waits for `joined`, or for a replay from the store to finish: the
+ * service's frames, group frames and durable group messages, in arrival order.
+ */
+type Held =
+  | { out: OutboundFrame }
+  | { frame: string | Buffer; type: ServerFrameType }
+  | { live: LiveMessage };
 
 const EMPTY = new Uint8Array(0);
 
-export class Stream implements Member {
+export class Stream implements Member, LiveMember {
   readonly name: string;
   /** The name as JSON text, spliced into every frame of this stream. */
   readonly nameJson: string;
@@ -73,17 +89,25 @@ export class Stream implements Member {
   #pending: Held[] | undefined;
   /** Refs of the leaves the client sent while the join was in flight, in order. */
   #leaveRefs: (Ref | undefined)[] | undefined;
-  /**
-   * `msg` refs waiting for the service's reply, by the ref's JSON text: each
-   * is answered exactly once, by the reply, `timeout` or `unavailable`.
-   */
-  #awaiting: Map<string, NodeJS.Timeout> | undefined;
+  /** `msg` refs waiting for the service's reply. */
+  readonly #replies: AwaitedReplies;
+  /** Protocol 1.1: the `since` of the client's join. */
+  #since: string | undefined;
+  /** Protocol 1.1: the stream's durable group, once a service named one. */
+  #durableGroup: string | undefined;
+  /** …and how far the client has it, once the join located it. */
+  #durable: DurableCursor | undefined;
+  /** Reading missed messages from the store: everything else waits. */
+  #replaying = false;
+  /** Durable messages were dropped while waiting: the store has them, read on. */
+  #overflowed = false;
 
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
     this.#ctx = ctx;
     this.name = address.stream;
     this.nameJson = JSON.stringify(address.stream);
+    this.#replies = new AwaitedReplies(ctx.msgTimeoutMs, this.#timedOut);
   }
 
   get phase(): StreamPhase {
@@ -95,14 +119,15 @@ export class Stream implements Member {
   }
 
   /** Asks the service to decide the join; the answer is written when it settles. */
-  join(ref: Ref | undefined, payloadJson: string | undefined): void {
+  join(ref: Ref | undefined, payloadJson: string | undefined, since?: string): void {
+    this.#since = since;
     const span = tracer.startSpan('muxgate join', {
       kind: SpanKind.SERVER,
       attributes: { 'muxgate.stream': this.name },
     });
     const started = performance.now();
     const headers = injectHeaders(spanContext(span));
-    this.#ctx.router.join(this.#address, payloadJson, headers, (result) => {
+    this.#ctx.router.join(this.#address, payloadJson, since, headers, (result) => {
       this.#ctx.metrics.joinSettled(result.kind, performance.now() - started);
       try {
         context.with(spanContext(span), () => this.#settle(result, ref, span));
@@ -128,7 +153,7 @@ export class Stream implements Member {
     const router = this.#ctx.router;
     if (!router.connected) return this.#unavailable(ref, UNCONNECTED);
     const refJson = ref === undefined ? '' : JSON.stringify(ref);
-    if (ref !== undefined) this.#await(refJson, ref);
+    if (ref !== undefined) this.#replies.add(refJson);
     inSpan('muxgate msg', SpanKind.SERVER, context.active(), (span) => {
       span.setAttribute('muxgate.stream', this.name);
       router.inbound(
@@ -142,33 +167,23 @@ export class Stream implements Member {
     });
   }
 
-  #await(refJson: string, ref: Ref): void {
-    const awaiting = (this.#awaiting ??= new Map());
-    // A ref the client reuses while the first is in flight: the last one counts.
-    clearTimeout(awaiting.get(refJson));
-    const timer = setTimeout(() => {
-      if (this.#awaiting?.delete(refJson) !== true || this.#ctx.owner.isClosed) return;
-      this.#ctx.owner.error({
-        code: ErrorCode.Timeout,
-        message: `${this.#address.service} did not answer within ${this.#ctx.msgTimeoutMs} ms`,
-        ref,
-        stream: this.name,
-      });
-    }, this.#ctx.msgTimeoutMs);
-    awaiting.set(refJson, timer);
-  }
-
   /** The broker says no replica of the service subscribes: the msg reached nobody. */
   #noResponders(refJson: string, ref: Ref | undefined): void {
     if (this.#phase !== 'joined') return;
-    if (ref !== undefined) {
-      const timer = this.#awaiting?.get(refJson);
-      if (timer === undefined) return;
-      clearTimeout(timer);
-      this.#awaiting!.delete(refJson);
-    }
+    // Answered already (a reply cannot come, but a timeout may have fired).
+    if (ref !== undefined && !this.#replies.settle(refJson)) return;
     this.#unavailable(ref, `no ${this.#address.service} service is running`);
   }
+
+  #timedOut = (refJson: string): void => {
+    if (this.#ctx.owner.isClosed) return;
+    this.#ctx.owner.error({
+      code: ErrorCode.Timeout,
+      message: `${this.#address.service} did not answer within ${this.#ctx.msgTimeoutMs} ms`,
+      ref: JSON.parse(refJson) as Ref,
+      stream: this.name,
+    });
+  };
 
   #unavailable(ref: Ref | undefined, message: string): void {
     if (this.#ctx.owner.isClosed) return;
@@ -181,17 +196,40 @@ export class Stream implements Member {
     if (this.#phase === 'joining') (this.#leaveRefs ??= []).push(ref);
   }
 
+  /** Frames wait while the join is in flight, and while missed messages are replayed. */
+  get #holding(): boolean {
+    return this.#phase === 'joining' || this.#replaying;
+  }
+
   /** A frame from the stream's service. */
   deliver(out: OutboundFrame): void {
-    if (this.#phase === 'joined') this.#apply(out);
-    else if (this.#phase === 'joining') this.#hold({ out });
-    else this.#ctx.metrics.dropped('gone');
+    if (this.#phase === 'ended') this.#ctx.metrics.dropped('gone');
+    else if (this.#holding) this.#hold({ out });
+    else this.#apply(out);
   }
 
   /** A group frame for this member (Member). */
   sendFrame(frame: string | Buffer, type: ServerFrameType): void {
-    if (this.#phase === 'joined') this.#ctx.owner.write(frame, type);
-    else if (this.#phase === 'joining') this.#hold({ frame, type });
+    if (this.#phase === 'ended') return;
+    if (this.#holding) this.#hold({ frame, type });
+    else this.#ctx.owner.write(frame, type);
+  }
+
+  /** A stored message of the stream's durable group (LiveMember). */
+  deliverLive(msg: LiveMessage): void {
+    if (this.#phase === 'ended') return;
+    if (this.#holding) this.#hold({ live: msg });
+    else this.#live(msg);
+  }
+
+  /** Writes a durable message the client has not seen; replays first what it missed before it. */
+  #live(msg: LiveMessage): void {
+    const cursor = this.#durable!;
+    const verdict = cursor.classify(msg);
+    if (verdict === 'new') return this.#ctx.owner.write(cursor.take(msg), 'msg');
+    if (verdict === 'seen') return;
+    this.#hold({ live: msg });
+    void this.#replay(cursor.lastSeq, msg.prev);
   }
 
   /**
@@ -239,9 +277,19 @@ export class Stream implements Member {
       this.#internal({ badGroup, badPayload }, ref, 'service sent an invalid JoinReply');
       return this.#answerLeaves();
     }
-    const fresh = result.groups.some((g) => !this.#ctx.hub.hasGroup(g));
-    for (const g of result.groups) this.#joinGroup(g);
-    if (!fresh) return this.#open(ref, result.payload);
+    const durable = this.#ctx.store ? result.durableGroup : undefined;
+    const plain = result.groups.filter((g) => g !== durable);
+    let fresh = plain.some((g) => !this.#ctx.hub.hasGroup(g));
+    for (const g of plain) this.#joinGroup(g);
+    if (durable !== undefined) fresh = this.#ctx.hub.live.add(durable, this) || fresh;
+    this.#durableGroup = durable;
+    const next = (): void =>
+      durable === undefined
+        ? this.#open(ref, result.payload)
+        : void this.#locate(durable, ref, result.snapshotPos).then((at) => {
+            if (at) this.#open(ref, result.payload, at);
+          });
+    if (!fresh) return next();
     // This gateway just subscribed to a group. The server orders nothing
     // across connections, so until it has processed our SUB, a message another
     // connection publishes (say, in answer to this client's `joined`) could be
@@ -249,11 +297,45 @@ export class Stream implements Member {
     void this.#ctx
       .flush()
       .catch(() => undefined)
-      .then(() => this.#open(ref, result.payload));
+      .then(next);
   }
 
-  /** Writes `joined`, then what waited for it, in order, then a leave that waited. */
-  #open(ref: Ref | undefined, payloadJson: string | undefined): void {
+  /** Where the client's copy of the durable group starts (DurableCursor.locate); on failure the join fails. */
+  async #locate(
+    group: string,
+    ref: Ref | undefined,
+    snapshotPos: string | undefined,
+  ): Promise<Located | undefined> {
+    const subject = this.#ctx.groupSubject(group);
+    try {
+      const at = await DurableCursor.locate(
+        this.#ctx.store!,
+        subject,
+        this.nameJson,
+        this.#since,
+        snapshotPos,
+      );
+      this.#durable = at.cursor;
+      return at;
+    } catch (err) {
+      if (this.#phase !== 'joining') return undefined;
+      this.#ctx.log.warn(
+        { err, conn: this.#ctx.conn, stream: this.name, group },
+        'durable group unavailable',
+      );
+      this.#publishLeave(LeaveReason.Leave, injectHeaders());
+      this.#end();
+      this.#unavailable(ref, 'the stream’s history is unavailable; try again');
+      this.#answerLeaves();
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes `joined`; then, for a durable group, what the client missed up to
+   * the position now; then what waited, in order; then a leave that waited.
+   */
+  #open(ref: Ref | undefined, payloadJson: string | undefined, at?: Located): void {
     if (this.#phase !== 'joining') return;
     const owner = this.#ctx.owner;
     if (owner.isClosed) {
@@ -261,17 +343,77 @@ export class Stream implements Member {
       return this.#end();
     }
     this.#phase = 'joined';
-    owner.write(joinedFrame(this.nameJson, ref, payloadJson), 'joined');
-    const pending = this.#pending;
+    owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
+    // Live messages that overflowed the hold during the join are in the store too.
+    if (at && (at.cursor.lastSeq < at.upTo || this.#overflowed))
+      return void this.#replay(at.cursor.lastSeq, at.upTo);
+    this.#release();
+  }
+
+  /** Hands on what waited, in order, until a replay must run first; then answers waiting leaves. */
+  #release(): void {
+    const owner = this.#ctx.owner;
+    const pending = this.#pending ?? [];
     this.#pending = undefined;
-    for (const held of pending ?? []) {
-      if (this.#phase !== 'joined') break;
+    let i = 0;
+    while (i < pending.length && this.#phase === 'joined' && !this.#replaying) {
+      const held = pending[i++]!;
       if ('out' in held) this.#apply(held.out);
+      else if ('live' in held) this.#live(held.live);
       else owner.write(held.frame, held.type);
+    }
+    if (this.#replaying) {
+      // #live found a gap and started a replay; the message it held goes
+      // first, then the rest, in order, once the replay is done.
+      this.#pending = [...(this.#pending ?? []), ...pending.slice(i)];
+      return;
     }
     if (this.#phase === 'joined' && this.#leaveRefs) this.#leaveNow(this.#leaveRefs.shift());
     this.#answerLeaves();
   }
+
+  /**
+   * Replays what the client missed (DurableCursor.replay) with everything
+   * else held meanwhile. If the store fails, the stream ends with `left`
+   * `unavailable`: the client rejoins with its last `pos` rather than miss a
+   * message unknowingly.
+   */
+  async #replay(after: number, upTo: number): Promise<void> {
+    this.#replaying = true;
+    try {
+      await this.#durable!.replay(after, upTo, this.#replayTarget);
+    } catch (err) {
+      if (this.#phase !== 'joined') return;
+      this.#ctx.log.warn({ err, conn: this.#ctx.conn, stream: this.name }, 'replay failed');
+      this.#publishLeave(LeaveReason.Leave, injectHeaders());
+      this.#end();
+      return this.#ctx.owner.write(
+        leftFrame(this.nameJson, {
+          code: ErrorCode.Unavailable,
+          reason: 'missed messages could not be read; join again with since',
+        }),
+        'left',
+      );
+    } finally {
+      this.#replaying = false;
+    }
+    if (this.#phase === 'joined') this.#release();
+  }
+
+  readonly #replayTarget: ReplayTarget = {
+    write: (frame) => {
+      if (this.#phase !== 'joined') return false;
+      this.#ctx.owner.write(frame, 'msg');
+      return true;
+    },
+    whenWritable: () => this.#ctx.owner.whenWritable(),
+    takeOverflow: () => {
+      const overflowed = this.#overflowed;
+      this.#overflowed = false;
+      return overflowed;
+    },
+    undecodable: () => this.#ctx.metrics.dropped('undecodable'),
+  };
 
   /**
    * Answers the leaves that waited for a join, once the stream is no longer
@@ -302,6 +444,8 @@ export class Stream implements Member {
   #hold(item: Held): void {
     const pending = (this.#pending ??= []);
     if (pending.length < this.#ctx.maxPending) return void pending.push(item);
+    // A durable message is in the store: a replay will read it, not lose it.
+    if ('live' in item) return void (this.#overflowed = true);
     this.#ctx.metrics.dropped('pending_full');
     this.#ctx.log.warn(
       { conn: this.#ctx.conn, stream: this.name },
@@ -326,12 +470,9 @@ export class Stream implements Member {
         if (payload === undefined || ref === undefined)
           return this.#invalid('reply has a bad payload or ref');
         const refJson = JSON.stringify(ref);
-        const timer = this.#awaiting?.get(refJson);
         // Already answered (timeout, unavailable) or never asked: a second
         // answer to one ref would contradict the first.
-        if (timer === undefined) return this.#ctx.metrics.dropped('late');
-        clearTimeout(timer);
-        this.#awaiting!.delete(refJson);
+        if (!this.#replies.settle(refJson)) return this.#ctx.metrics.dropped('late');
         return owner.write(replyFrame(this.nameJson, refJson, payload), 'reply');
       }
       case 'close': {
@@ -403,10 +544,10 @@ export class Stream implements Member {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
     this.#pending = undefined;
-    for (const timer of this.#awaiting?.values() ?? []) clearTimeout(timer);
-    this.#awaiting = undefined;
+    this.#replies.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
+    if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
     this.#ctx.owner.ended(this);
   }
 }

@@ -2,7 +2,7 @@
 // validates exactly what the types promise; server frames are plain types the
 // client library and tests share (server-frames.ts, free of zod for the browser).
 import { z } from 'zod';
-import { MAX_REF_LENGTH } from './names.ts';
+import { MAX_POS_LENGTH, MAX_REF_LENGTH } from './names.ts';
 import type { Ref } from './server-frames.ts';
 
 export { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from './version.ts';
@@ -15,7 +15,14 @@ const stream = z.string();
 const payload = z.unknown();
 
 export const ClientFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('join'), stream, ref: ref.optional(), payload: payload.optional() }),
+  z.object({
+    type: z.literal('join'),
+    stream,
+    ref: ref.optional(),
+    payload: payload.optional(),
+    // 1.1: the `pos` the client saw last on this stream; resume after it.
+    since: z.string().max(MAX_POS_LENGTH).optional(),
+  }),
   z.object({ type: z.literal('msg'), stream, ref: ref.optional(), payload }),
   z.object({ type: z.literal('leave'), stream, ref: ref.optional() }),
   z.object({ type: z.literal('ping'), ref: ref.optional() }),

@@ -17,8 +17,22 @@ export interface Limits {
 
 export type ServerFrame =
   | { type: 'welcome'; conn: string; heartbeat_ms: number; limits: Limits }
-  | { type: 'joined'; stream: string; ref?: Ref; payload?: unknown }
-  | { type: 'msg'; stream: string; payload: unknown }
+  | {
+      type: 'joined';
+      stream: string;
+      ref?: Ref;
+      payload?: unknown;
+      /** 1.1: the durable group's position when live delivery started. */
+      pos?: string;
+      /** 1.1: with `since`, whether every message after it follows (else reload from `payload`). */
+      recovered?: boolean;
+    }
+  | {
+      type: 'msg';
+      stream: string;
+      payload: unknown;
+      /** 1.1: from a durable group. */ pos?: string;
+    }
   | { type: 'reply'; stream: string; ref: Ref; payload: unknown }
   | { type: 'left'; stream: string; ref?: Ref; code?: string; reason?: string }
   | { type: 'error'; code: ErrorCode | (string & {}); message: string; ref?: Ref; stream?: string }

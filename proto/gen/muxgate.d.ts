@@ -136,6 +136,9 @@ export namespace muxgate {
             /** JoinRequest scope. */
             scope?: (muxgate.v1.Scope.$Properties|null);
 
+            /** JoinRequest since. */
+            since: string;
+
             /**
              * Creates a new JoinRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -183,6 +186,9 @@ export namespace muxgate {
                 /** JoinRequest scope */
                 scope?: (muxgate.v1.Scope.$Properties|null);
 
+                /** JoinRequest since */
+                since?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -218,6 +224,12 @@ export namespace muxgate {
 
             /** JoinAccept state. */
             state: Uint8Array;
+
+            /** JoinAccept durableGroup. */
+            durableGroup: string;
+
+            /** JoinAccept snapshotPos. */
+            snapshotPos: string;
 
             /**
              * Creates a new JoinAccept instance using the specified properties.
@@ -259,6 +271,12 @@ export namespace muxgate {
 
                 /** JoinAccept state */
                 state?: (Uint8Array|null);
+
+                /** JoinAccept durableGroup */
+                durableGroup?: (string|null);
+
+                /** JoinAccept snapshotPos */
+                snapshotPos?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

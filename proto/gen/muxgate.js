@@ -288,6 +288,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {string|null} [topic] JoinRequest topic
              * @property {Uint8Array|null} [payload] JoinRequest payload
              * @property {muxgate.v1.Scope.$Properties|null} [scope] JoinRequest scope
+             * @property {string|null} [since] JoinRequest since
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -360,6 +361,14 @@ export const muxgate = $root.muxgate = (() => {
             JoinRequest.prototype.scope = null;
 
             /**
+             * JoinRequest since.
+             * @member {string} since
+             * @memberof muxgate.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.since = "";
+
+            /**
              * Creates a new JoinRequest instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinRequest
@@ -401,6 +410,8 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.payload);
                 if (message.scope != null && $Object.hasOwnProperty.call(message, "scope"))
                     $root.muxgate.v1.Scope.encode(message.scope, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.since != null && $Object.hasOwnProperty.call(message, "since") && message.since !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.since);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -487,6 +498,15 @@ export const muxgate = $root.muxgate = (() => {
                             message.scope = $root.muxgate.v1.Scope.decode(reader, reader.size(), $undefined, _depth + 1, message.scope);
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.since = value;
+                            else
+                                delete message.since;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -515,6 +535,8 @@ export const muxgate = $root.muxgate = (() => {
              * @property {Uint8Array|null} [payload] JoinAccept payload
              * @property {Array.<string>|null} [groups] JoinAccept groups
              * @property {Uint8Array|null} [state] JoinAccept state
+             * @property {string|null} [durableGroup] JoinAccept durableGroup
+             * @property {string|null} [snapshotPos] JoinAccept snapshotPos
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -572,6 +594,22 @@ export const muxgate = $root.muxgate = (() => {
             JoinAccept.prototype.state = $util.newBuffer([]);
 
             /**
+             * JoinAccept durableGroup.
+             * @member {string} durableGroup
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.durableGroup = "";
+
+            /**
+             * JoinAccept snapshotPos.
+             * @member {string} snapshotPos
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.snapshotPos = "";
+
+            /**
              * Creates a new JoinAccept instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinAccept
@@ -610,6 +648,10 @@ export const muxgate = $root.muxgate = (() => {
                         writer.uint32(/* id 2, wireType 2 =*/18).string(message.groups[i]);
                 if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state.length)
                     writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.state);
+                if (message.durableGroup != null && $Object.hasOwnProperty.call(message, "durableGroup") && message.durableGroup !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.durableGroup);
+                if (message.snapshotPos != null && $Object.hasOwnProperty.call(message, "snapshotPos") && message.snapshotPos !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.snapshotPos);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -678,6 +720,24 @@ export const muxgate = $root.muxgate = (() => {
                                 message.state = value;
                             else
                                 delete message.state;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.durableGroup = value;
+                            else
+                                delete message.durableGroup;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.snapshotPos = value;
+                            else
+                                delete message.snapshotPos;
                             continue;
                         }
                     }

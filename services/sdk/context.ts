@@ -4,7 +4,12 @@
 import type { Ref } from '../../protocol/frames.ts';
 import type { ScopeProps } from '../../proto/index.ts';
 import { encodeJson, type RawJson } from '../../protocol/json.ts';
-import { assertGroup, assertServiceCode, type Publisher } from './publisher.ts';
+import {
+  assertGroup,
+  assertServiceCode,
+  type DurableSnapshot,
+  type Publisher,
+} from './publisher.ts';
 
 export interface Scope {
   /** JWT subject; '' for an anonymous connection. */
@@ -25,6 +30,12 @@ export class StreamContext<S = unknown> {
    * the parsed value would lose what JavaScript numbers cannot hold.
    */
   rawPayload: RawJson | undefined;
+  /**
+   * In a join handler (protocol 1.1): the `pos` the client resumes after.
+   * The gateway replays what it missed when it can; a service may then send
+   * a smaller `joined` payload (the client learns from `joined.recovered`).
+   */
+  since: string | undefined;
 
   constructor(
     /** Opaque; keep it to publish to this connection later (Publisher.toConnection). */
@@ -51,6 +62,11 @@ export class StreamContext<S = unknown> {
       };
     }
     return this.#scope;
+  }
+
+  /** Protocol 1.1: the last `n` messages of a durable group and the position they reflect (Publisher.recent). */
+  recent(group: string, n: number): Promise<DurableSnapshot> {
+    return this.publisher.recent(group, n);
   }
 
   /** Sends a `msg` on this stream. */

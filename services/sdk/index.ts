@@ -1,10 +1,21 @@
 // The services SDK: everything a muxgate service imports.
 export { accept, defineService, refuse, ServiceRunner } from './service.ts';
-export type { JoinDecision, RunOptions, ServiceDefinition } from './service.ts';
+export type {
+  Acceptance,
+  DurableGroups,
+  JoinDecision,
+  RunOptions,
+  ServiceDefinition,
+} from './service.ts';
 export type { RunnableService, ServiceEnv, ServiceFactory } from './env.ts';
 export { StreamContext, type Scope } from './context.ts';
 export { RawJson } from '../../protocol/json.ts';
-export { InvalidNameError, Publisher } from './publisher.ts';
+export {
+  InvalidNameError,
+  Publisher,
+  type DurableMessage,
+  type DurableSnapshot,
+} from './publisher.ts';
 export type { KvOptions, Storage } from './storage/storage.ts';
 export { JetStreamStorage } from './storage/jetstream.ts';
 export { MemoryStorage } from './storage/memory.ts';

@@ -5,9 +5,21 @@ import { publishToGroup } from '../../bus/groups.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { injectHeaders } from '../../bus/trace.ts';
 import { SERVICE_CODE_RE } from '../../protocol/codes.ts';
-import { encodeJson } from '../../protocol/json.ts';
+import { encodeJson, jsonPayloadText } from '../../protocol/json.ts';
 import { groupNameProblem } from '../../protocol/names.ts';
-import { Outbound, type OutboundProps } from '../../proto/index.ts';
+import { GroupMessage, Outbound, type OutboundProps } from '../../proto/index.ts';
+import { formatPosition } from '../../bus/durable.ts';
+
+export interface DurableMessage {
+  readonly pos: string;
+  readonly payload: unknown;
+}
+
+export interface DurableSnapshot {
+  /** The group's position the messages reflect. */
+  readonly pos: string;
+  readonly messages: DurableMessage[];
+}
 
 export class InvalidNameError extends Error {
   override name = 'InvalidNameError';
@@ -32,6 +44,30 @@ export class Publisher {
   /** Sends `payload` as a `msg` on one stream of one connection, by the address from its JoinRequest. */
   toConnection(address: string, stream: string, payload: unknown): void {
     this.outbound(address, { stream, msg: { payload: encodeJson(payload) } });
+  }
+
+  /**
+   * Protocol 1.1: the last `n` messages of a durable group, oldest first,
+   * each with its `pos`, and the group's position they reflect: hand that to
+   * accept({ snapshotPos }) and the gateway delivers every later message.
+   */
+  async recent(group: string, n: number): Promise<DurableSnapshot> {
+    assertGroup(group);
+    const store = this.bus.durable;
+    const subject = this.subjects.group(group);
+    const at = store && (await store.last(subject));
+    if (!store || !at) throw new InvalidNameError(`not a durable group: ${JSON.stringify(group)}`);
+    const kept = n > 0 ? await store.tail(subject, n, at.seq) : [];
+    const messages: DurableMessage[] = [];
+    for (const m of kept) {
+      const payload = jsonPayloadText(GroupMessage.decode(m.data).payload);
+      if (payload !== undefined)
+        messages.push({
+          pos: formatPosition({ epoch: at.epoch, seq: m.seq }),
+          payload: JSON.parse(payload),
+        });
+    }
+    return { pos: formatPosition(at), messages };
   }
 
   /** Publishes any Outbound frame to a connection address. */

@@ -15,14 +15,43 @@ import { silentLogger, type Logger } from '../../lib/log.ts';
 import { StreamContext } from './context.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
 
-export type JoinDecision<S> =
-  | { accept: true; payload?: unknown; groups?: string[]; state?: S }
-  | { accept: false; code: string; message: string };
+export interface Acceptance<S> {
+  /** Sent to the client in `joined`. */
+  payload?: unknown;
+  /** Groups the stream joins before `joined` is sent. */
+  groups?: string[];
+  /** Kept by the gateway and handed back with each of the stream's messages. */
+  state?: S;
+  /**
+   * Protocol 1.1: the stream's durable group, one of the service's `durable`
+   * groups. Its messages reach the client with `pos`, a client resuming with
+   * `since` gets what it missed, and no message falls between the `joined`
+   * payload and live delivery. It is added to `groups` for you.
+   */
+  durable?: string;
+  /**
+   * The position (a stored message's `pos`) that `payload` reflects, e.g. the
+   * last message of the history it holds: the gateway delivers every message
+   * after it. Without it, delivery starts at the group's position at `joined`.
+   */
+  snapshotPos?: string;
+}
 
-export function accept<S>(
-  opts: { payload?: unknown; groups?: string[]; state?: S } = {},
-): JoinDecision<S> {
+export type JoinDecision<S> =
+  ({ accept: true } & Acceptance<S>) | { accept: false; code: string; message: string };
+
+export function accept<S>(opts: Acceptance<S> = {}): JoinDecision<S> {
   return { accept: true, ...opts };
+}
+
+/** Groups a service keeps in the broker (protocol 1.1 durable groups). */
+export interface DurableGroups {
+  /** A group name or pattern, e.g. "chat.>" for every group below "chat". */
+  groups: string;
+  /** Messages kept per group (default 10,000); the oldest go first. */
+  maxPerGroup?: number;
+  /** Age past which a message goes, in ms; 0 (default) keeps them until the count does. */
+  maxAgeMs?: number;
 }
 
 /** Refuses a join; `code` ([a-z_]{1,32}) and `message` reach the client in an `error` frame. */
@@ -42,6 +71,8 @@ export interface ServiceDefinition<S = unknown> {
   receive?(ctx: StreamContext<S>, payload: unknown, ref: Ref | undefined): Maybe<void>;
   /** The stream is gone: the client left or its socket closed. */
   leave?(ctx: StreamContext<S>, reason: LeaveReason): Maybe<void>;
+  /** Protocol 1.1: groups whose messages are stored before delivery and resumable. */
+  durable?: DurableGroups;
 }
 
 export function defineService<S = unknown>(def: ServiceDefinition<S>): ServiceDefinition<S> {
@@ -53,7 +84,11 @@ export function defineService<S = unknown>(def: ServiceDefinition<S>): ServiceDe
 export interface RunOptions {
   prefix?: string;
   log?: Logger;
+  /** Copies the broker keeps of durable groups (MUX_DURABLE_REPLICAS): 1 in dev, 3 in production. */
+  durableReplicas?: number;
 }
+
+const DEFAULT_MAX_PER_GROUP = 10_000;
 
 const dec = new TextDecoder();
 
@@ -87,10 +122,26 @@ export class ServiceRunner<S = unknown> {
       bus.subscribe(s.msg(def.name), (m) => r.#onMsg(m), { queue }),
       bus.subscribe(s.leave(def.name), (m) => r.#onLeave(m), { queue }),
     );
+    if (def.durable) await r.#declare(def.durable, s, opts);
     // Subscriptions must reach the broker before anyone is told we are up.
     await bus.flush();
     r.#log.info({ bus: bus.kind }, 'service running');
     return r;
+  }
+
+  async #declare(durable: DurableGroups, s: Subjects, opts: RunOptions): Promise<void> {
+    if (!this.bus.durable)
+      throw new Error(`${this.def.name}: durable groups need a bus that keeps them`);
+    assertGroupPattern(durable.groups);
+    await this.bus.durable.declare({
+      // JetStream stream names allow neither '.' nor wildcards.
+      name: `${s.prefix}_dg_${this.def.name}`.replace(/[^A-Za-z0-9_-]/g, '_'),
+      subjects: s.group(durable.groups),
+      live: s.live(durable.groups),
+      maxPerGroup: durable.maxPerGroup ?? DEFAULT_MAX_PER_GROUP,
+      maxAgeMs: durable.maxAgeMs ?? 0,
+      replicas: opts.durableReplicas ?? 1,
+    });
   }
 
   /** Stops taking new work, lets handlers in flight finish, then drains the bus. */
@@ -105,6 +156,7 @@ export class ServiceRunner<S = unknown> {
     try {
       req = JoinRequest.decode(m.data);
       ctx = this.#context(req.address, req.stream, req.topic, undefined, req.scope);
+      if (req.since) ctx.since = req.since;
       payload = parseJson(req.payload);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable JoinRequest');
@@ -114,6 +166,7 @@ export class ServiceRunner<S = unknown> {
       try {
         decision = this.def.join ? await this.def.join(ctx, payload) : { accept: true };
         if (decision.accept) decision.groups?.forEach(assertGroup);
+        if (decision.accept && decision.durable !== undefined) assertGroup(decision.durable);
       } catch (err) {
         this.#log.error({ err, stream: req.stream }, 'join handler failed');
         decision = { accept: false, code: 'internal', message: 'internal error' };
@@ -123,8 +176,11 @@ export class ServiceRunner<S = unknown> {
             accept: {
               payload:
                 decision.payload === undefined ? new Uint8Array(0) : encodeJson(decision.payload),
-              groups: decision.groups ?? [],
+              // The durable group is listed with the others, so a 1.0 gateway still delivers it.
+              groups: withDurable(decision.groups ?? [], decision.durable),
               state: decision.state === undefined ? new Uint8Array(0) : encodeJson(decision.state),
+              durableGroup: decision.durable ?? '',
+              snapshotPos: decision.snapshotPos ?? '',
             },
           }
         : { refuse: { code: decision.code, message: decision.message } };
@@ -213,6 +269,15 @@ export class ServiceRunner<S = unknown> {
       if (this.#chains.get(key) === tail) this.#chains.delete(key);
     });
   }
+}
+
+function withDurable(groups: string[], durable: string | undefined): string[] {
+  return durable === undefined || groups.includes(durable) ? groups : [...groups, durable];
+}
+
+/** A group name, or one ending in `.>` / being `>`-free tokens: what a durable declaration may name. */
+function assertGroupPattern(pattern: string): void {
+  assertGroup(pattern.endsWith('.>') ? pattern.slice(0, -2) : pattern);
 }
 
 function parseJson(bytes: Uint8Array | null | undefined): unknown {

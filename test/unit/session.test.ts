@@ -42,6 +42,8 @@ async function harness(env: Record<string, string> = {}) {
     router: new Router(bus, subjects, config.routes, config.joinTimeoutMs),
     hub,
     flush: () => flush(),
+    store: bus.durable,
+    groupSubject: (g) => subjects.group(g),
     metrics,
     log: silentLogger,
     config,

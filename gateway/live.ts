@@ -1,0 +1,135 @@
+// Durable groups as the gateway receives them (protocol 1.1): one
+// subscription per durable group with a local member, on the subject the
+// store republishes each message to once it is stored. Each copy carries its
+// sequence and its group's previous one; members use them to drop what they
+// already have and to notice what they missed.
+import type { Bus, BusMessage, Subscription } from '../bus/bus.ts';
+import { liveCopyOf, type LiveCopy } from '../bus/durable.ts';
+import type { Subjects } from '../bus/subjects.ts';
+import type { Logger } from '../lib/log.ts';
+import { GroupMessage } from '../proto/index.ts';
+import { jsonPayloadText } from '../protocol/json.ts';
+import { msgFrame } from './codec.ts';
+import type { GatewayMetrics } from './metrics.ts';
+
+/** A stored message of a durable group, as one or more members receive it. */
+export class LiveMessage implements LiveCopy {
+  #nameJson: string | undefined;
+  #epoch: string | undefined;
+  #frame: Buffer | undefined;
+  #others: Map<string, Buffer> | undefined;
+
+  constructor(
+    readonly seq: number,
+    readonly prev: number,
+    /** The payload as JSON text. */
+    readonly payload: string,
+  ) {}
+
+  /**
+   * The `msg` frame for one stream name, encoded once and shared as bytes by
+   * every member on that name: members of one group nearly always share it.
+   */
+  frame(nameJson: string, epoch: string): Buffer {
+    if (nameJson === this.#nameJson && epoch === this.#epoch) return this.#frame!;
+    const key = `${epoch}\n${nameJson}`;
+    let frame = this.#others?.get(key);
+    if (!frame) {
+      frame = Buffer.from(msgFrame(nameJson, this.payload, `${epoch}:${this.seq}`));
+      if (this.#frame === undefined) {
+        this.#nameJson = nameJson;
+        this.#epoch = epoch;
+        this.#frame = frame;
+      } else (this.#others ??= new Map()).set(key, frame);
+    }
+    return frame;
+  }
+}
+
+/** What a durable group's messages are delivered to: one stream of one connection. */
+export interface LiveMember {
+  deliverLive(msg: LiveMessage): void;
+}
+
+interface Feed {
+  readonly sub: Subscription;
+  readonly members: Set<LiveMember>;
+}
+
+export class LiveFeeds {
+  readonly #feeds = new Map<string, Feed>();
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly subjects: Subjects,
+    private readonly metrics: GatewayMetrics,
+    private readonly log: Logger,
+  ) {}
+
+  /** Adds a member; returns true when that made a new subscription (the broker must confirm it). */
+  add(group: string, member: LiveMember): boolean {
+    let feed = this.#feeds.get(group);
+    const fresh = !feed;
+    if (!feed) {
+      feed = {
+        sub: this.bus.subscribe(this.subjects.live(group), this.#onLive),
+        members: new Set(),
+      };
+      this.#feeds.set(group, feed);
+      this.metrics.groupSubscribed();
+    }
+    if (!feed.members.has(member)) {
+      feed.members.add(member);
+      this.metrics.memberAdded();
+    }
+    return fresh;
+  }
+
+  remove(group: string, member: LiveMember): void {
+    const feed = this.#feeds.get(group);
+    if (!feed || !feed.members.delete(member)) return;
+    this.metrics.memberRemoved();
+    if (feed.members.size > 0) return;
+    feed.sub.unsubscribe();
+    this.#feeds.delete(group);
+    this.metrics.groupUnsubscribed();
+  }
+
+  names(): string[] {
+    return [...this.#feeds.keys()];
+  }
+
+  stop(): void {
+    for (const feed of this.#feeds.values()) feed.sub.unsubscribe();
+    this.#feeds.clear();
+  }
+
+  #onLive = (msg: BusMessage): void => {
+    this.metrics.groupMessage();
+    const feed = this.#feeds.get(this.subjects.liveGroupOf(msg.subject));
+    if (!feed) return;
+    const copy = liveCopyOf(msg);
+    let payload: string | undefined;
+    try {
+      payload = jsonPayloadText(GroupMessage.decode(msg.data).payload);
+    } catch {
+      payload = undefined;
+    }
+    if (!copy || payload === undefined) {
+      this.metrics.dropped('undecodable');
+      return this.log.warn({ subject: msg.subject }, 'undecodable stored group message');
+    }
+    const live = new LiveMessage(copy.seq, copy.prev, payload);
+    for (const m of feed.members) m.deliverLive(live);
+  };
+}
+
+/** A stored message read back from the store, as a live one: replay and live share one path. */
+export function storedMessage(seq: number, data: Uint8Array): LiveMessage | undefined {
+  try {
+    const payload = jsonPayloadText(GroupMessage.decode(data).payload);
+    return payload === undefined ? undefined : new LiveMessage(seq, 0, payload);
+  } catch {
+    return undefined;
+  }
+}
