@@ -51,8 +51,6 @@ export interface NatsServerOptions {
    * port and JetStream flags still come from the command line and win.
    */
   config?: string;
-  /** The URL scheme clients use, e.g. `tls` for a server that requires TLS; `nats` by default. */
-  scheme?: string;
 }
 
 export class NatsServer {
@@ -75,7 +73,7 @@ export class NatsServer {
   }
 
   get url(): string {
-    return `${this.opts.scheme ?? 'nats'}://127.0.0.1:${this.port}`;
+    return `nats://127.0.0.1:${this.port}`;
   }
 
   /** The configuration file given as `config`, if any. */

@@ -274,12 +274,12 @@ describe('NATS over TLS with a private CA and client certificates', () => {
   });
   after(() => nats.close());
 
-  it('connects with NATS_TLS_CA, NATS_TLS_CERT and NATS_TLS_KEY', async () => {
-    await echoRoundTrip(nats, {
-      NATS_TLS_CA: certs.ca,
-      NATS_TLS_CERT: certs.clientCert,
-      NATS_TLS_KEY: certs.clientKey,
-    });
+  it('connects with NATS_TLS_CA, NATS_TLS_CERT and NATS_TLS_KEY (and a tls:// URL)', async () => {
+    await echoRoundTrip(
+      nats,
+      { NATS_TLS_CA: certs.ca, NATS_TLS_CERT: certs.clientCert, NATS_TLS_KEY: certs.clientKey },
+      { gateway: { NATS_URL: nats.url.replace('nats://', 'tls://') } },
+    );
   });
 
   it('a server certificate from another CA: both exit 1 with the TLS error', async () => {
