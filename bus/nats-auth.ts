@@ -113,8 +113,9 @@ const mask = (userinfo: string): string => {
 export function redactUrl(text: string): string {
   return text
     .replace(WITH_SCHEME, (_, scheme: string, info: string) => `${scheme}${mask(info)}@`)
-    .replace(WITHOUT_SCHEME, (_, start: string, space: string, info: string) =>
-      info.includes('://') ? `${start}${space}${info}@` : `${start}${space}${mask(info)}@`,
+    .replace(
+      WITHOUT_SCHEME,
+      (_, start: string, space: string, info: string) => `${start}${space}${mask(info)}@`,
     );
 }
 

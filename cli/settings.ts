@@ -19,10 +19,12 @@ import { ROUTED_SERVICES } from '../services/registry.ts';
 
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
+// Spaces stay (a password may have them); a trailing newline, which
+// `kubectl create secret --from-file` keeps from the file, goes.
 const secret = z
   .string()
   .optional()
-  .transform((s) => s || undefined);
+  .transform((s) => s?.replace(/\r?\n$/, '') || undefined);
 const file = z
   .string()
   .trim()
@@ -42,7 +44,7 @@ export const CliSettingsSchema = z.object({
     .default(DEFAULT_PREFIX),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Secured NATS (docs/configuration.md). Empty counts as unset, as Kubernetes
-  // writes optional keys; secrets are kept exactly as given (no trimming).
+  // writes optional keys.
   NATS_USER: secret,
   NATS_PASSWORD: secret,
   NATS_TOKEN: secret,

@@ -92,7 +92,8 @@ describe('command-line settings for a secured NATS', () => {
       user: 'alice',
       pass: ' spaces kept ',
     });
-    assert.deepEqual(auth({ NATS_TOKEN: 'T0KEN' }), { token: 'T0KEN' });
+    // `kubectl create secret --from-file` keeps the file's last newline.
+    assert.deepEqual(auth({ NATS_TOKEN: 'T0KEN\n' }), { token: 'T0KEN' });
     assert.deepEqual(auth({ NATS_NKEY_SEED: ` ${alice.seed}\n` }), { nkeySeed: alice.seed });
     assert.deepEqual(auth({ NATS_NKEY_FILE: files.seed }), { nkeyFile: files.seed });
     assert.deepEqual(auth({ NATS_CREDS: files.creds, NATS_TLS_CA: files.ca }), {
