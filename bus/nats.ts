@@ -26,6 +26,12 @@ import {
 import { NatsDurableStore } from './durable-nats.ts';
 import type { DurableStore } from './durable.ts';
 import { BusLifecycle } from './lifecycle.ts';
+import {
+  natsConnectionSetup,
+  redactSecrets,
+  type NatsAuth,
+  type NatsConnectionSetup,
+} from './nats-auth.ts';
 
 /** How long a publish waits, at least, for a "no responders" answer it may never get. */
 const NO_RESPONDERS_WINDOW_MS = 5000;
@@ -34,8 +40,13 @@ const NO_RESPONDERS_WINDOW_MS = 5000;
 const BATCH_LIMIT_BYTES = 32 * 1024;
 
 export interface NatsBusOptions {
-  /** One URL or several, comma-separated, as in NATS_URL. */
+  /**
+   * One URL or several, comma-separated, as in NATS_URL. Credentials in a URL
+   * (`nats://user:password@host`, `nats://token@host`) are used as if given in `auth`.
+   */
   servers: string;
+  /** Credentials and TLS for a secured NATS (bus/nats-auth.ts). */
+  auth?: NatsAuth;
   /** Shown by `nats server report connections`; helps when debugging a fleet. */
   name?: string;
   /** Where handler and deferred publish errors go; by default stderr. */
@@ -65,14 +76,41 @@ export class NatsBus implements Bus {
     void this.#watch();
   }
 
+  /**
+   * Connects, or throws NatsConnectError: its message names NATS, the servers
+   * (without credentials) and the way it authenticated, and quotes no secret.
+   */
   static async connect(opts: NatsBusOptions): Promise<NatsBus> {
-    const nc = await connect({
-      servers: opts.servers.split(',').map((s) => s.trim()),
-      name: opts.name,
-      // A gateway outlives broker restarts: keep trying, and buffer while away.
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
+    let setup: NatsConnectionSetup;
+    try {
+      setup = natsConnectionSetup(opts.servers, opts.auth);
+    } catch (err) {
+      throw new NatsConnectError(`cannot connect to NATS: ${(err as Error).message}`);
+    }
+    let nc: NatsConnection;
+    try {
+      nc = await connect({
+        ...setup.options,
+        name: opts.name,
+        // A gateway outlives broker restarts: keep trying, and buffer while away.
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+      });
+    } catch (err) {
+      const how = setup.method ? ` ${setup.method}` : '';
+      // With TLS 1.3 a server that wants a client certificate hangs up after
+      // the handshake, which nats.js only sees as its connect timeout.
+      const hint =
+        setup.options.tls && !setup.options.tls.certFile && (err as Error).name === 'TimeoutError'
+          ? ' (does the server require a client certificate?)'
+          : '';
+      throw new NatsConnectError(
+        redactSecrets(
+          `cannot connect to NATS at ${setup.display}${how}: ${reason(err)}${hint}`,
+          setup.secrets,
+        ),
+      );
+    }
     return new NatsBus(nc, opts.log ?? fallbackLogger());
   }
 
@@ -246,13 +284,39 @@ export class NatsBus implements Bus {
     });
   }
 
+  // What the server reports (credentials refused on a reconnect, expired
+  // creds, permission violations), each distinct message at most once a minute.
+  #reported = new Map<string, number>();
+  #serverError(err: Error): void {
+    const now = Date.now();
+    const key = `${err.name}: ${err.message}`;
+    if ((this.#reported.get(key) ?? -Infinity) > now - 60_000) return;
+    if (this.#reported.size > 100) this.#reported.clear();
+    this.#reported.set(key, now);
+    this.log.warn({ err: { name: err.name, message: err.message } }, 'NATS reported an error');
+  }
+
   async #watch(): Promise<void> {
     void this.connection.closed().then(() => this.#life.closed());
     for await (const s of this.connection.status()) {
       if (s.type === 'disconnect' || s.type === 'reconnecting') this.#life.connection(false);
       else if (s.type === 'reconnect') this.#life.connection(true);
+      else if (s.type === 'error') this.#serverError(s.error);
     }
   }
+}
+
+/** The first connection to NATS failed; the message quotes no password, token or seed. */
+export class NatsConnectError extends Error {
+  override name = 'NatsConnectError';
+}
+
+/** nats.js's message, and its cause's (a TLS or socket error) when it wraps one. */
+function reason(err: unknown): string {
+  const e = err as Error | undefined;
+  const message = e?.message || String(err);
+  const cause = (e?.cause as Error | undefined)?.message;
+  return cause && !message.includes(cause) ? `${message} (${cause})` : message;
 }
 
 function toNats(h: Headers): MsgHdrs {

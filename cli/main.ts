@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
 import { MemoryBroker } from '../bus/memory.ts';
-import { NatsBus } from '../bus/nats.ts';
+import { redactUrl } from '../bus/nats-auth.ts';
+import { NatsBus, NatsConnectError } from '../bus/nats.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { groupNameProblem } from '../protocol/names.ts';
@@ -56,8 +57,13 @@ interface Infra {
   storage: Storage;
 }
 
-async function onNats(servers: string, name: string, log: Logger): Promise<Infra> {
-  const bus = await NatsBus.connect({ servers, name, log });
+/** Connects to NATS with the servers, credentials and TLS of the settings. */
+function connectNats(settings: CliSettings, name: string, log?: Logger): Promise<NatsBus> {
+  return NatsBus.connect({ servers: settings.natsServers, auth: settings.natsAuth, name, log });
+}
+
+async function onNats(settings: CliSettings, name: string, log: Logger): Promise<Infra> {
+  const bus = await connectNats(settings, name, log);
   return { bus, storage: new JetStreamStorage(bus.connection) };
 }
 
@@ -95,7 +101,7 @@ async function dev({ settings, log }: Running): Promise<number> {
   let connect: (name: string) => Promise<Infra>;
   const natsUrl = settings.natsUrl;
   if (natsUrl) {
-    connect = (name) => onNats(natsUrl, name, log);
+    connect = (name) => onNats(settings, name, log);
     log.info({ nats: natsUrl }, 'dev: running on NATS (NATS_URL is set)');
   } else {
     // One broker and one storage for the whole process, as one NATS would
@@ -126,11 +132,7 @@ async function dev({ settings, log }: Running): Promise<number> {
 
 async function gateway({ settings, log }: Running): Promise<number> {
   const config = cliGatewayConfig();
-  const bus = await NatsBus.connect({
-    servers: settings.natsServers,
-    name: `gateway ${config.gatewayId}`,
-    log,
-  });
+  const bus = await connectNats(settings, `gateway ${config.gatewayId}`, log);
   const gw = await Gateway.start({
     config,
     bus,
@@ -146,7 +148,7 @@ async function service({ settings, log }: Running, name: string | undefined): Pr
     console.error(`muxgate service <name>: name is one of ${Object.keys(SERVICES).join(', ')}`);
     return 2;
   }
-  const infra = await onNats(settings.natsServers, `service ${name}`, log);
+  const infra = await onNats(settings, `service ${name}`, log);
   return untilSignal(log, [await startService(settings, log, name, factory, infra)]);
 }
 
@@ -200,12 +202,13 @@ async function publish(group: string | undefined, json: string | undefined): Pro
     console.error(`publish: the message is not valid JSON: ${json}`);
     return 2;
   }
-  const servers = settings.natsServers;
   let bus: NatsBus;
   try {
-    bus = await NatsBus.connect({ servers, name: 'muxgate publish' });
+    bus = await connectNats(settings, 'muxgate publish');
   } catch (err) {
-    console.error(`publish: cannot connect to NATS at ${servers}: ${(err as Error).message}`);
+    if (!(err instanceof NatsConnectError)) throw err;
+    // Names the servers without credentials, and quotes no secret.
+    console.error(`publish: ${err.message}`);
     return 1;
   }
   try {
@@ -243,7 +246,9 @@ function untilSignal(log: Logger, parts: Stoppable[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`muxgate: ${err instanceof Error ? err.message : String(err)}`);
+    // A NatsConnectError names NATS and quotes no secret; any other message
+    // still loses the userinfo of a URL it may quote.
+    console.error(`muxgate: ${redactUrl(err instanceof Error ? err.message : String(err))}`);
     process.exit(1);
   },
 );

@@ -1,13 +1,35 @@
 // The command line's settings, read from the environment by one loader and
 // validated by zod as the gateway's are (gateway/config.ts), so every command
 // agrees on the NATS servers and the subject prefix, and a typo fails at
-// start with a clear message.
+// start with a clear message. NATS credentials and TLS files are read here
+// too, so the gateway, the services, `publish` and `dev` all connect the same
+// way; no message ever quotes a password, token or seed.
+import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
+import {
+  natsConnectionSetup,
+  nkeySeedProblem,
+  redactUrl,
+  type NatsAuth,
+  type NatsConnectionSetup,
+} from '../bus/nats-auth.ts';
 import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 import { loadGatewayConfig, type GatewayConfig } from '../gateway/config.ts';
 import { ROUTED_SERVICES } from '../services/registry.ts';
 
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+// Spaces stay (a password may have them); a trailing newline, which
+// `kubectl create secret --from-file` keeps from the file, goes.
+const secret = z
+  .string()
+  .optional()
+  .transform((s) => s?.replace(/\r?\n$/, '') || undefined);
+const file = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => s || undefined);
 
 export const CliSettingsSchema = z.object({
   /** One URL or several, comma-separated; unset (or empty), `dev` runs on the in-memory bus. */
@@ -21,13 +43,38 @@ export const CliSettingsSchema = z.object({
     .refine(isSubjectPrefix, 'a NATS subject prefix without wildcards')
     .default(DEFAULT_PREFIX),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Secured NATS (docs/configuration.md). Empty counts as unset, as Kubernetes
+  // writes optional keys.
+  NATS_USER: secret,
+  NATS_PASSWORD: secret,
+  NATS_TOKEN: secret,
+  NATS_NKEY_SEED: secret.refine(
+    (s) => s === undefined || !nkeySeedProblem(s.trim()),
+    'not a user NKey seed (SU…, as `nsc` or `nk -gen user` print it)',
+  ),
+  NATS_NKEY_FILE: file,
+  NATS_CREDS: file,
+  NATS_TLS_CA: file,
+  NATS_TLS_CERT: file,
+  NATS_TLS_KEY: file,
 });
 
+/** The variables that name files the CLI reads; checked for readability at start. */
+const FILE_VARS = [
+  'NATS_NKEY_FILE',
+  'NATS_CREDS',
+  'NATS_TLS_CA',
+  'NATS_TLS_CERT',
+  'NATS_TLS_KEY',
+] as const;
+
 export interface CliSettings {
-  /** NATS_URL as given; undefined when unset. */
+  /** NATS_URL without the credentials it may carry (safe to log); undefined when unset. */
   natsUrl: string | undefined;
-  /** The servers a command that needs NATS connects to: NATS_URL, or the local default. */
+  /** The servers a command that needs NATS connects to: NATS_URL, or the local default; without credentials. */
   natsServers: string;
+  /** Credentials (from NATS_URL or the NATS_* variables) and TLS files; pass with natsServers. */
+  natsAuth: NatsAuth;
   prefix: string;
   logLevel: string;
 }
@@ -41,14 +88,66 @@ export function loadCliSettings(
   env: Record<string, string | undefined> = process.env,
 ): CliSettings {
   const res = CliSettingsSchema.safeParse(env);
-  if (!res.success) {
-    const problems = res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new SettingsError(`invalid configuration: ${problems}`);
-  }
+  const fail = (problems: string[]): never => {
+    throw new SettingsError(`invalid configuration: ${problems.join('; ')}`);
+  };
+  if (!res.success) return fail(res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const c = res.data;
+  const problems: string[] = [];
+  for (const name of FILE_VARS) {
+    const path = c[name];
+    if (path === undefined) continue;
+    try {
+      accessSync(path, constants.R_OK);
+    } catch (err) {
+      problems.push(`${name}: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+    }
+  }
+  const pairs: [keyof typeof c, keyof typeof c][] = [
+    ['NATS_USER', 'NATS_PASSWORD'],
+    ['NATS_TLS_CERT', 'NATS_TLS_KEY'],
+  ];
+  for (const [a, b] of pairs)
+    if ((c[a] === undefined) !== (c[b] === undefined)) problems.push(`${a} and ${b} go together`);
+  if (c.NATS_NKEY_SEED && c.NATS_NKEY_FILE)
+    problems.push('NATS_NKEY_SEED and NATS_NKEY_FILE: set one');
+  const methods = [
+    c.NATS_USER !== undefined && 'NATS_USER/NATS_PASSWORD',
+    c.NATS_TOKEN !== undefined && 'NATS_TOKEN',
+    (c.NATS_NKEY_SEED ?? c.NATS_NKEY_FILE) !== undefined && 'NATS_NKEY_SEED/NATS_NKEY_FILE',
+    c.NATS_CREDS !== undefined && 'NATS_CREDS',
+  ].filter((m): m is string => !!m);
+  if (methods.length > 1)
+    problems.push(`${methods.join(', ')}: one way to authenticate to NATS, set one`);
+  if (problems.length) fail(problems);
+
+  const natsAuth: NatsAuth = {
+    ...(c.NATS_USER !== undefined && { user: c.NATS_USER, pass: c.NATS_PASSWORD }),
+    ...(c.NATS_TOKEN !== undefined && { token: c.NATS_TOKEN }),
+    ...(c.NATS_NKEY_SEED !== undefined && { nkeySeed: c.NATS_NKEY_SEED.trim() }),
+    ...(c.NATS_NKEY_FILE !== undefined && { nkeyFile: c.NATS_NKEY_FILE }),
+    ...(c.NATS_CREDS !== undefined && { credsFile: c.NATS_CREDS }),
+  };
+  if (c.NATS_TLS_CA || c.NATS_TLS_CERT)
+    natsAuth.tls = {
+      ...(c.NATS_TLS_CA && { caFile: c.NATS_TLS_CA }),
+      ...(c.NATS_TLS_CERT && { certFile: c.NATS_TLS_CERT, keyFile: c.NATS_TLS_KEY }),
+    };
+  // Credentials in NATS_URL move into natsAuth, so the URL left is safe to print.
+  const servers = c.NATS_URL ?? DEFAULT_NATS_URL;
+  let url: NatsConnectionSetup;
+  try {
+    url = natsConnectionSetup(servers, natsAuth);
+  } catch (err) {
+    return fail([redactUrl((err as Error).message)]);
+  }
+  const { user, pass, token } = url.options;
+  if (pass !== undefined && natsAuth.pass === undefined) Object.assign(natsAuth, { user, pass });
+  if (token !== undefined && natsAuth.token === undefined) natsAuth.token = token;
   return {
-    natsUrl: c.NATS_URL,
-    natsServers: c.NATS_URL ?? DEFAULT_NATS_URL,
+    natsUrl: c.NATS_URL === undefined ? undefined : url.display,
+    natsServers: url.display,
+    natsAuth,
     prefix: c.MUX_PREFIX,
     logLevel: c.LOG_LEVEL,
   };

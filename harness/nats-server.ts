@@ -1,8 +1,9 @@
 // Starts a real nats-server (the Debian package) on a free port, with
 // JetStream in a private store directory. Tests can stop and restart it, or
-// start several as a cluster.
+// start several as a cluster, or give it a configuration file (users, tokens,
+// NKeys, TLS) for tests of a secured NATS.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,12 @@ export interface NatsServerOptions {
   jetstream?: boolean;
   /** Extra command-line arguments, e.g. cluster routes. */
   args?: string[];
+  /**
+   * The text of a configuration file (e.g. an `authorization` or `tls`
+   * block), written to the store directory and passed with `-c`. The host,
+   * port and JetStream flags still come from the command line and win.
+   */
+  config?: string;
 }
 
 export class NatsServer {
@@ -69,6 +76,11 @@ export class NatsServer {
     return `nats://127.0.0.1:${this.port}`;
   }
 
+  /** The configuration file given as `config`, if any. */
+  get configFile(): string | undefined {
+    return this.opts.config === undefined ? undefined : join(this.storeDir, 'nats.conf');
+  }
+
   get running(): boolean {
     return (
       this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null
@@ -79,6 +91,11 @@ export class NatsServer {
   async restart(): Promise<void> {
     if (this.running) throw new Error('nats-server is already running');
     const args = ['-a', '127.0.0.1', '-p', String(this.port)];
+    const config = this.configFile;
+    if (config) {
+      await writeFile(config, this.opts.config!, { mode: 0o600 });
+      args.unshift('-c', config);
+    }
     if (this.opts.jetstream !== false) args.push('-js', '-sd', this.storeDir);
     args.push(...(this.opts.args ?? []));
     const proc = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -89,7 +106,13 @@ export class NatsServer {
     const failed = new Promise<never>((_, reject) =>
       proc.once('error', (err) => reject(new Error(`cannot start ${BINARY}: ${err.message}`))),
     );
-    await Promise.race([waitForPort(this.port, 10_000), failed]);
+    // A configuration it refuses makes it exit at once: say why, not "did not listen".
+    const quit = new Promise<never>((_, reject) =>
+      proc.once('exit', (code) =>
+        reject(new Error(`nats-server exited with ${code} at start: ${this.log.join('')}`)),
+      ),
+    );
+    await Promise.race([waitForPort(this.port, 10_000), failed, quit]);
   }
 
   /** Stops the server and waits for the process to exit (JetStream needs a few seconds). */

@@ -4,7 +4,7 @@
 // probes on the right port, selectors, drain timings). The Dockerfile has its
 // own file, dockerfile.test.ts.
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -21,7 +21,7 @@ import type {
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2.js';
 import type { Ingress } from 'kubernetes-types/networking/v1.js';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
-import { CliSettingsSchema, cliGatewayConfig } from '../../cli/settings.ts';
+import { CliSettingsSchema, cliGatewayConfig, loadCliSettings } from '../../cli/settings.ts';
 import { GatewayConfigSchema } from '../../gateway/config.ts';
 import { DEV_ONLY_SERVICES, ROUTED_SERVICES, SERVICES } from '../../services/registry.ts';
 import { loadManifests, typeCheck, validateModel, type Manifest } from '../helpers/k8s.ts';
@@ -172,7 +172,13 @@ describe('deploy/ manifests', () => {
     for (const { name, template } of workloads()) {
       const pod = template?.spec;
       const refs = [
-        ...(pod?.volumes ?? []).flatMap((v) => (v.configMap ? [`cm/${v.configMap.name}`] : [])),
+        ...(pod?.volumes ?? []).flatMap((v) =>
+          v.configMap
+            ? [`cm/${v.configMap.name}`]
+            : v.secret
+              ? [`secret/${v.secret.secretName}`]
+              : [],
+        ),
         ...(pod?.containers ?? []).flatMap((c) => [
           ...(c.envFrom ?? []).map((e) =>
             e.configMapRef ? `cm/${e.configMapRef.name}` : `secret/${e.secretRef?.name}`,
@@ -288,6 +294,62 @@ describe('gateway configuration', () => {
   });
 });
 
+describe('a secured NATS (nats-secret.example.yaml)', () => {
+  const MOUNT = '/etc/muxgate/nats';
+  const env = () => one<Secret>('Secret', 'muxgate-nats').stringData ?? {};
+  const files = () => one<Secret>('Secret', 'muxgate-nats-files').stringData ?? {};
+
+  test('every muxgate pod reads muxgate-nats last and mounts muxgate-nats-files, both optional', () => {
+    for (const d of muxgateDeployments()) {
+      const name = d.metadata?.name;
+      const c = containerOf(d.spec?.template);
+      // Last, so a NATS_URL with credentials there wins over the ConfigMap's.
+      const last = c.envFrom?.at(-1)?.secretRef;
+      assert.deepEqual([last?.name, last?.optional], ['muxgate-nats', true], `${name}: envFrom`);
+      const mount = c.volumeMounts?.find((m) => m.mountPath === MOUNT);
+      assert.equal(mount?.readOnly, true, `${name}: ${MOUNT} read-only`);
+      const vol = d.spec?.template.spec?.volumes?.find((v) => v.name === mount?.name);
+      assert.deepEqual(
+        [vol?.secret?.secretName, vol?.secret?.optional],
+        ['muxgate-nats-files', true],
+        `${name}: the volume`,
+      );
+    }
+  });
+
+  test('its keys are CLI variables, its paths name files of the mounted Secret, and they load', async (t) => {
+    const known = new Set(Object.keys(CliSettingsSchema.shape));
+    for (const key of Object.keys(env())) assert.ok(known.has(key), `${key} is read by the CLI`);
+    // The files as the pod sees them, under a scratch directory instead of /etc.
+    const dir = await mkdtemp(join(tmpdir(), 'muxgate-nats-files-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    for (const [file, text] of Object.entries(files())) await writeFile(join(dir, file), text);
+    const local: Record<string, string> = {};
+    for (const [key, value] of Object.entries(env())) {
+      if (value.startsWith('/')) {
+        assert.ok(value.startsWith(`${MOUNT}/`), `${key}: ${value} is in ${MOUNT}`);
+        assert.ok(
+          value.slice(MOUNT.length + 1) in files(),
+          `${key}: ${value} is a key of the files`,
+        );
+      }
+      local[key] = value.startsWith(`${MOUNT}/`) ? join(dir, value.slice(MOUNT.length + 1)) : value;
+    }
+    const settings = loadCliSettings(local);
+    assert.ok(settings.natsAuth.tls?.certFile, 'TLS with a client certificate');
+    assert.ok(!settings.natsServers.includes('@'));
+  });
+
+  test('no ConfigMap holds a NATS secret', () => {
+    for (const cm of all<ConfigMap>('ConfigMap')) {
+      const data = cm.data ?? {};
+      for (const key of ['NATS_PASSWORD', 'NATS_TOKEN', 'NATS_NKEY_SEED'])
+        assert.ok(!(key in data), `${cm.metadata?.name}: ${key} belongs in a Secret`);
+      assert.ok(!/:\/\/[^/,\s]*@/.test(data.NATS_URL ?? ''), 'no credentials in a ConfigMap URL');
+    }
+  });
+});
+
 describe('gateway Deployment', () => {
   const gateway = () => one<Deployment>('Deployment', 'muxgate-gateway');
   const container = () => containerOf(gateway().spec?.template, 'gateway');
@@ -303,9 +365,10 @@ describe('gateway Deployment', () => {
     const from = container().envFrom ?? [];
     assert.deepEqual(
       from.map((e) => e.configMapRef?.name ?? `secret:${e.secretRef?.name}`),
-      ['muxgate-gateway', 'muxgate-runtime', 'secret:muxgate-secrets'],
+      ['muxgate-gateway', 'muxgate-runtime', 'secret:muxgate-secrets', 'secret:muxgate-nats'],
     );
-    assert.ok(!from.some((e) => e.secretRef?.optional), 'no gateway without its secrets');
+    const secrets = from.filter((e) => e.secretRef?.name === 'muxgate-secrets');
+    assert.ok(!secrets.some((e) => e.secretRef?.optional), 'no gateway without its secrets');
     const id = container().env?.find((e) => e.name === 'MUX_GATEWAY_ID');
     assert.equal(id?.valueFrom?.fieldRef?.fieldPath, 'metadata.name');
   });
@@ -385,8 +448,9 @@ describe('service Deployments', () => {
         { name: 'muxgate-gateway', key: 'MUX_PREFIX' },
       );
       assert.deepEqual(
-        c.envFrom?.map((e) => e.configMapRef?.name),
-        ['muxgate-runtime'],
+        c.envFrom?.map((e) => e.configMapRef?.name ?? `secret:${e.secretRef?.name}`),
+        ['muxgate-runtime', 'secret:muxgate-nats'],
+        'the runtime settings and NATS credentials, never the gateway Secret',
       );
       const hpa = all<HorizontalPodAutoscaler>('HorizontalPodAutoscaler').find(
         (h) => h.spec?.scaleTargetRef.name === d.metadata?.name,

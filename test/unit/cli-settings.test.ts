@@ -1,7 +1,10 @@
 // The command line's settings (cli/settings.ts): one loader for every
 // command, and the gateway's routes taken from the service registry.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { MemoryBroker } from '../../bus/memory.ts';
 import {
   cliGatewayConfig,
@@ -12,12 +15,14 @@ import {
 import { silentLogger } from '../../lib/log.ts';
 import { ROUTED_SERVICES, SERVICES, WORKERS } from '../../services/registry.ts';
 import { MemoryStorage } from '../../services/sdk/index.ts';
+import { nkeyUser, operatorSetup } from '../helpers/nats-auth.ts';
 
 describe('command-line settings', () => {
   it('defaults to the local NATS and the mux prefix', () => {
     assert.deepEqual(loadCliSettings({}), {
       natsUrl: undefined,
       natsServers: DEFAULT_NATS_URL,
+      natsAuth: {},
       prefix: 'mux',
       logLevel: 'info',
     });
@@ -33,6 +38,7 @@ describe('command-line settings', () => {
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
       natsServers: 'nats://a:4222,nats://b:4222',
+      natsAuth: {},
       prefix: 'prod.mux',
       logLevel: 'debug',
     });
@@ -47,6 +53,108 @@ describe('command-line settings', () => {
       assert.throws(
         () => loadCliSettings(env),
         (err: unknown) => err instanceof SettingsError && message.test(err.message),
+      );
+    });
+});
+
+describe('command-line settings for a secured NATS', () => {
+  let dir: string;
+  let files: Record<'ca' | 'cert' | 'key' | 'creds' | 'seed', string>;
+  const alice = nkeyUser();
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'muxgate-settings-'));
+    files = {
+      ca: join(dir, 'ca.pem'),
+      cert: join(dir, 'client.pem'),
+      key: join(dir, 'client.key'),
+      creds: join(dir, 'user.creds'),
+      seed: join(dir, 'seed.nk'),
+    };
+    for (const f of Object.values(files)) await writeFile(f, 'x');
+    await writeFile(files.seed, alice.seed);
+    await writeFile(files.creds, operatorSetup().creds());
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('moves credentials out of NATS_URL, so what is left can be logged', () => {
+    const s = loadCliSettings({
+      NATS_URL: 'nats://alice:p%40ss@a:4222,nats://alice:p%40ss@b:4222',
+    });
+    assert.equal(s.natsUrl, 'nats://a:4222,nats://b:4222');
+    assert.equal(s.natsServers, 'nats://a:4222,nats://b:4222');
+    assert.deepEqual(s.natsAuth, { user: 'alice', pass: 'p@ss' });
+    assert.deepEqual(loadCliSettings({ NATS_URL: 'nats://T0KEN@a' }).natsAuth, { token: 'T0KEN' });
+  });
+
+  it('reads each way to authenticate, and the TLS files', () => {
+    const auth = (env: Record<string, string>) => loadCliSettings(env).natsAuth;
+    assert.deepEqual(auth({ NATS_USER: 'alice', NATS_PASSWORD: ' spaces kept ' }), {
+      user: 'alice',
+      pass: ' spaces kept ',
+    });
+    // `kubectl create secret --from-file` keeps the file's last newline.
+    assert.deepEqual(auth({ NATS_TOKEN: 'T0KEN\n' }), { token: 'T0KEN' });
+    assert.deepEqual(auth({ NATS_NKEY_SEED: ` ${alice.seed}\n` }), { nkeySeed: alice.seed });
+    assert.deepEqual(auth({ NATS_NKEY_FILE: files.seed }), { nkeyFile: files.seed });
+    assert.deepEqual(auth({ NATS_CREDS: files.creds, NATS_TLS_CA: files.ca }), {
+      credsFile: files.creds,
+      tls: { caFile: files.ca },
+    });
+    assert.deepEqual(
+      auth({ NATS_TLS_CA: files.ca, NATS_TLS_CERT: files.cert, NATS_TLS_KEY: files.key }),
+      { tls: { caFile: files.ca, certFile: files.cert, keyFile: files.key } },
+    );
+    assert.deepEqual(auth({ NATS_TOKEN: '', NATS_TLS_CA: '' }), {}, 'empty is unset');
+  });
+
+  for (const [name, env, message] of [
+    ['a password without a user', { NATS_PASSWORD: 'hunter2' }, /NATS_USER and NATS_PASSWORD/],
+    [
+      'a certificate without its key',
+      { NATS_TLS_CERT: '<cert>' },
+      /NATS_TLS_CERT and NATS_TLS_KEY/,
+    ],
+    [
+      'two ways to authenticate',
+      { NATS_TOKEN: 'hunter2', NATS_CREDS: '<creds>' },
+      /NATS_TOKEN, NATS_CREDS: one way/,
+    ],
+    ['a seed and a seed file', { NATS_NKEY_SEED: '<seed>', NATS_NKEY_FILE: '<seed>' }, /set one/],
+    ['a malformed seed', { NATS_NKEY_SEED: 'SUhunter2' }, /NATS_NKEY_SEED: not a user NKey seed/],
+    [
+      'a missing file',
+      { NATS_TLS_CA: '/nonexistent/ca.pem' },
+      /NATS_TLS_CA: cannot read \/nonexistent\/ca\.pem \(ENOENT\)/,
+    ],
+    [
+      'credentials in NATS_URL and apart',
+      { NATS_URL: 'nats://a:hunter2@h', NATS_TOKEN: 'hunter3' },
+      /NATS URL and given apart/,
+    ],
+  ] as const)
+    it(`refuses ${name} with a message that quotes no secret`, () => {
+      const real = (e: Record<string, string>): Record<string, string> =>
+        Object.fromEntries(
+          Object.entries(e).map(([k, v]) => [
+            k,
+            v === '<cert>'
+              ? files.cert
+              : v === '<creds>'
+                ? files.creds
+                : v === '<seed>'
+                  ? k === 'NATS_NKEY_FILE'
+                    ? files.seed
+                    : alice.seed
+                  : v,
+          ]),
+        );
+      assert.throws(
+        () => loadCliSettings(real(env)),
+        (err: unknown) =>
+          err instanceof SettingsError &&
+          message.test(err.message) &&
+          !err.message.includes('hunter') &&
+          !err.message.includes(alice.seed),
       );
     });
 });
