@@ -19,11 +19,12 @@ import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
-import { isJsonText, jsonPayloadText, refFromJson } from '../protocol/json.ts';
-import { joinedFrame, leftFrame, msgFrame, replyFrame, type FrameError } from './codec.ts';
+import { isJsonText } from '../protocol/json.ts';
+import { joinedFrame, leftFrame, type FrameError } from './codec.ts';
 import type { Hub, Member } from './hub.ts';
 import { DurableCursor, type Located, type ReplayTarget } from './durable-cursor.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
+import { interpretOutbound } from './outbound.ts';
 import { AwaitedReplies } from './replies.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { UNCONNECTED, type JoinResult, type Router, type StreamAddress } from './router.ts';
@@ -453,49 +454,30 @@ export class Stream implements Member, LiveMember {
     );
   }
 
-  /** Applies a frame the stream's service sent to a joined stream. */
-  // Services are trusted to be correct, not assumed to be: what they send is
-  // checked once per message before it is spliced into client frames.
+  /** Carries out a frame the stream's service sent to a joined stream. */
   #apply(out: OutboundFrame): void {
     const owner = this.#ctx.owner;
-    switch (out.kind) {
-      case 'msg': {
-        const payload = jsonPayloadText(out.msg.payload);
-        if (payload === undefined) return this.#invalid('msg payload is not JSON');
-        return owner.write(msgFrame(this.nameJson, payload), 'msg');
-      }
-      case 'reply': {
-        const payload = jsonPayloadText(out.reply.payload);
-        const ref = refFromJson(out.reply.ref);
-        if (payload === undefined || ref === undefined)
-          return this.#invalid('reply has a bad payload or ref');
-        const refJson = JSON.stringify(ref);
+    const action = interpretOutbound(out, this.nameJson);
+    switch (action.kind) {
+      case 'msg':
+        return owner.write(action.frame, 'msg');
+      case 'reply':
         // Already answered (timeout, unavailable) or never asked: a second
         // answer to one ref would contradict the first.
-        if (!this.#replies.settle(refJson)) return this.#ctx.metrics.dropped('late');
-        return owner.write(replyFrame(this.nameJson, refJson, payload), 'reply');
-      }
-      case 'close': {
-        const code =
-          out.close.code && SERVICE_CODE_RE.test(out.close.code) ? out.close.code : undefined;
+        if (!this.#replies.settle(action.refJson)) return this.#ctx.metrics.dropped('late');
+        return owner.write(action.frame, 'reply');
+      case 'close':
         this.#end();
-        return owner.write(
-          leftFrame(this.nameJson, { code, reason: out.close.reason || undefined }),
-          'left',
-        );
-      }
-      case 'groupAdd': {
-        const groups = out.groupAdd.groups ?? [];
-        const bad = groups.filter((g) => groupNameProblem(g) !== null);
-        for (const g of groups) if (!bad.includes(g)) this.#joinGroup(g);
-        if (bad.length) this.#invalid(`bad group names ${JSON.stringify(bad)}`);
+        return owner.write(action.frame, 'left');
+      case 'groupAdd':
+        for (const g of action.groups) this.#joinGroup(g);
+        if (action.bad.length) this.#invalid(`bad group names ${JSON.stringify(action.bad)}`);
         return;
-      }
       case 'groupDiscard':
-        for (const g of out.groupDiscard.groups ?? []) this.#leaveGroup(g);
+        for (const g of action.groups) this.#leaveGroup(g);
         return;
-      default:
-        return this.#invalid('Outbound frame without a kind');
+      case 'invalid':
+        return this.#invalid(action.problem);
     }
   }
 
