@@ -40,8 +40,15 @@ export interface LeftEvent {
 
 export interface StreamEvents<T extends StreamTypes> {
   message: Of<T, 'message'>;
-  /** Every time the stream is joined, including rejoins after a reconnect. */
-  joined: { payload: Of<T, 'joined'>; rejoin: boolean };
+  /**
+   * Every time the stream is joined, including rejoins after a reconnect. On
+   * a stream with a durable group (protocol 1.1), `pos` is where live delivery
+   * started, and after a rejoin `recovered` says whether every message missed
+   * meanwhile follows (true) or the application must reload from `payload`.
+   */
+  joined: { payload: Of<T, 'joined'>; rejoin: boolean; pos?: string; recovered?: boolean };
+  /** After `joined` with `recovered: true`: every missed message has been delivered; how many. */
+  recovered: { count: number };
   left: LeftEvent;
   /** Errors that belong to no call: a refused rejoin, an error frame for a plain send. */
   error: MuxError;
@@ -95,6 +102,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
   #retry: Timer | undefined;
   #retries = 0;
+  /** The last `pos` the stream delivered: a rejoin resumes after it. */
+  #pos: string | undefined;
+  /** While missed messages are replayed after a recovered rejoin: where they end, and how many came. */
+  #catchingUp: { until: string; count: number } | undefined;
 
   constructor(name: string, host: StreamHost) {
     super();
@@ -107,6 +118,15 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     return this.#state;
   }
 
+  /**
+   * The `pos` of the last message delivered on a stream with a durable group;
+   * undefined before the first. Rejoins resume after it on their own; an
+   * application that keeps it across reloads passes it to join({ since }).
+   */
+  get pos(): string | undefined {
+    return this.#pos;
+  }
+
   /** The payload the stream was (or will be) joined with, also used for every rejoin. */
   get joinPayload(): Of<T, 'join'> | undefined {
     return this.#payload as Of<T, 'join'> | undefined;
@@ -117,7 +137,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    * down the join waits for it; it rejects with the gateway's or the service's
    * code when refused, and with `closed` when left or closed first.
    */
-  join(payload?: Of<T, 'join'>): Promise<Of<T, 'joined'>> {
+  join(payload?: Of<T, 'join'>, opts: { since?: string } = {}): Promise<Of<T, 'joined'>> {
     if (this.#host.closed)
       return Promise.reject(
         new MuxError(ClientErrorCode.Closed, 'the client is closed', { stream: this.name }),
@@ -129,6 +149,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
         }),
       );
     this.#payload = payload;
+    this.#pos = opts.since;
     this.#joinedBefore = false;
     this.#retries = 0;
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
@@ -220,10 +241,9 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   handle(frame: StreamFrame): void {
     switch (frame.type) {
       case 'joined':
-        return this.#onJoined(frame.ref, frame.payload);
+        return this.#onJoined(frame.ref, frame.payload, frame.pos, frame.recovered);
       case 'msg':
-        if (this.#state === 'joined' || this.#state === 'leaving')
-          this.emit('message', frame.payload as Of<T, 'message'>);
+        if (this.#state === 'joined' || this.#state === 'leaving') this.#onMessage(frame);
         return;
       case 'reply':
         if (this.#requests.has(frame.ref)) this.#requests.resolve(frame.ref, frame.payload);
@@ -243,29 +263,64 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #sendJoin(): void {
     if (!this.#host.open || this.#joinSent) return;
     const ref = this.#host.nextRef();
-    const frame: ClientFrame =
-      this.#payload === undefined
-        ? { type: 'join', stream: this.name, ref }
-        : { type: 'join', stream: this.name, ref, payload: this.#payload };
+    const frame: ClientFrame = { type: 'join', stream: this.name, ref };
+    if (this.#payload !== undefined) frame.payload = this.#payload;
+    if (this.#pos !== undefined) frame.since = this.#pos;
     this.#joinRef = ref;
     this.#joinSent = this.#host.write(this.#host.encode(frame));
   }
 
-  #onJoined(ref: unknown, payload: unknown): void {
+  #onJoined(
+    ref: unknown,
+    payload: unknown,
+    pos: string | undefined,
+    recovered: boolean | undefined,
+  ): void {
     if (ref !== this.#joinRef || this.#state !== 'joining') return;
     const rejoin = this.#joinedBefore;
+    // Resumed: the missed messages follow, the last at `pos`. Otherwise the
+    // payload is the state, and a rejoin before the next message must not
+    // claim a position the client may not have reached (a service snapshot
+    // can be followed by a replay up to `pos`).
+    const since = this.#pos;
+    this.#catchingUp = undefined;
+    if (recovered === true && pos !== undefined && since !== undefined) {
+      if (since === pos) this.#recoveredEvent = { count: 0 };
+      else this.#catchingUp = { until: pos, count: 0 };
+    } else this.#pos = undefined;
     this.#joinedBefore = true;
     this.#retries = 0;
     this.#setState('joined');
     const first = this.#join;
     this.#join = undefined;
     first?.resolve(payload);
-    this.emit('joined', { payload: payload as Of<T, 'joined'>, rejoin });
+    this.emit('joined', {
+      payload: payload as Of<T, 'joined'>,
+      rejoin,
+      ...(pos !== undefined && { pos }),
+      ...(recovered !== undefined && { recovered }),
+    });
+    const done = this.#recoveredEvent;
+    this.#recoveredEvent = undefined;
+    if (done) this.emit('recovered', done);
     // What was sent while the stream was not joined goes out now, in order.
     for (const q of this.#host.queue.take(this.name)) {
       if (!this.#host.write(q.text)) break;
       if (q.ref !== undefined) this.#requests.markSent(q.ref);
     }
+  }
+
+  #recoveredEvent: { count: number } | undefined;
+
+  #onMessage(frame: { payload: unknown; pos?: string }): void {
+    if (frame.pos !== undefined) this.#pos = frame.pos;
+    this.emit('message', frame.payload as Of<T, 'message'>);
+    const catching = this.#catchingUp;
+    if (!catching) return;
+    catching.count++;
+    if (frame.pos !== catching.until) return;
+    this.#catchingUp = undefined;
+    this.emit('recovered', { count: catching.count });
   }
 
   #onLeft(ref: unknown, code: string | undefined, reason: string | undefined): void {

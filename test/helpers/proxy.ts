@@ -41,6 +41,20 @@ export class TcpProxy {
     return this.#links.size;
   }
 
+  /** Drops every link and refuses new ones, as a network that went away. */
+  async cut(): Promise<void> {
+    for (const l of this.#links) {
+      l.client.destroy();
+      l.upstream.destroy();
+    }
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Takes connections again, on the same port, after cut(). */
+  async restore(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.listen(this.#port, '127.0.0.1', resolve));
+  }
+
   /** Existing links stop carrying bytes; their sockets stay open. */
   blackhole(): void {
     for (const l of this.#links) l.silent = true;

@@ -184,7 +184,12 @@ for (const kind of ['nats', 'memory'] as const) {
           next.set(w, n + 1);
         }
         for (const [w, t] of totals.entries())
-          assert.equal((next.get(w) ?? 1) - 1, t, `client ${i} has writer ${w}'s last message`);
+          assert.equal(
+            (next.get(w) ?? 1) - 1,
+            t,
+            `client ${i} has writer ${w}'s last message; it has ${msgs(c, 'room:race').length} ` +
+              `messages, joined ${JSON.stringify(joins[i])}, closed: ${c.ws.readyState}`,
+          );
       }
     });
   });
