@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // muxgate's one command-line entry point.
 //
 //   dev                      gateway + every service in one process (npm start)

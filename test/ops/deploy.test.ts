@@ -208,7 +208,7 @@ describe('deploy/ manifests', () => {
     }
   });
 
-  test('muxgate containers get a writable /tmp (tsx hangs at start without one)', () => {
+  test('muxgate containers get a writable /tmp beside the read-only root', () => {
     for (const d of muxgateDeployments()) {
       const pod = d.spec!.template.spec!;
       const mount = containerOf(d.spec?.template).volumeMounts?.find((v) => v.mountPath === '/tmp');
