@@ -21,6 +21,8 @@ export const CliSettingsSchema = z.object({
     .refine(isSubjectPrefix, 'a NATS subject prefix without wildcards')
     .default(DEFAULT_PREFIX),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: `dev` pretty-prints on a terminal, everything else writes JSON lines. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export interface CliSettings {
@@ -30,6 +32,8 @@ export interface CliSettings {
   natsServers: string;
   prefix: string;
   logLevel: string;
+  /** LOG_FORMAT as given; undefined lets the command choose. */
+  logFormat: 'json' | 'pretty' | undefined;
 }
 
 export class SettingsError extends Error {
@@ -51,7 +55,20 @@ export function loadCliSettings(
     natsServers: c.NATS_URL ?? DEFAULT_NATS_URL,
     prefix: c.MUX_PREFIX,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
   };
+}
+
+/**
+ * NATS servers as they may be shown in logs and errors: without the user,
+ * password or token a URL may carry (`nats://user:secret@host:4222` reads
+ * `nats://host:4222`).
+ */
+export function natsServersForDisplay(servers: string): string {
+  return servers
+    .split(',')
+    .map((s) => s.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1'))
+    .join(',');
 }
 
 /**
@@ -64,16 +81,18 @@ export function cliGatewayConfig(
   env: Record<string, string | undefined> = process.env,
   opts: { dev?: boolean } = {},
 ): GatewayConfig {
-  return loadGatewayConfig({
-    MUX_ROUTES: ROUTED_SERVICES.join(','),
-    ...(opts.dev && DEV_GATEWAY),
-    ...env,
-  });
+  const merged = { MUX_ROUTES: ROUTED_SERVICES.join(','), ...(opts.dev && DEV_GATEWAY), ...env };
+  // An empty HOST would listen on every interface: in dev it counts as unset.
+  if (opts.dev && !env.HOST) merged.HOST = DEV_GATEWAY.HOST;
+  return loadGatewayConfig(merged);
 }
 
 // The demo page signs in as a named user through /dev/token, so chat names
 // and dashboard writes work out of the box. Never set these in production.
+// Since /dev/token hands write tokens to anyone who asks, dev listens on the
+// loopback interface only unless HOST says otherwise.
 const DEV_GATEWAY = {
+  HOST: '127.0.0.1',
   MUX_JWT_SECRET: 'muxgate-dev-only-secret',
   MUX_AUTH: 'optional',
   MUX_DEV_TOKENS: 'true',

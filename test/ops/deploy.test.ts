@@ -354,7 +354,7 @@ describe('service Deployments', () => {
   });
 
   test('the CLI lists its commands (the check below is not vacuous)', () => {
-    assert.deepEqual([...cliCommands].sort(), ['dev', 'gateway', 'publish', 'service']);
+    assert.deepEqual([...cliCommands].sort(), ['dev', 'gateway', 'help', 'publish', 'service']);
   });
 
   test('every container runs a command the CLI knows', () => {
