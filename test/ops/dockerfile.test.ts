@@ -4,7 +4,7 @@
 // dependencies, and the user is the non-root uid the Kubernetes pods expect.
 // The build runs here for real, into the image's layout (package.json,
 // node_modules, dist/), and that layout starts and serves the demo page.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, symlink } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -126,19 +126,33 @@ describe('the build output, laid out as the image has it', () => {
     assert.ok(existsSync(join(dist, 'web/dist/index.html')), 'the demo page is in dist/web/dist');
   });
 
-  test('starts with plain node from any directory and serves the demo page', async () => {
+  test('starts with plain node from any directory, as the image user, and serves the demo page', async (t) => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      HOME: '/nonexistent',
     };
     delete env.NODE_OPTIONS;
+    // As root, run it as the image's uid 1000, to whom every file here is
+    // read-only (owned by root): it must start without writing anything.
+    const [uid, gid] = [1000, 1000];
+    const asImageUser =
+      process.getuid?.() === 0 &&
+      spawnSync(
+        process.execPath,
+        ['-e', `require('fs').readFileSync(${JSON.stringify(join(dist, 'cli/main.js'))})`],
+        { uid, gid, cwd: '/' },
+      ).status === 0;
+    if (!asImageUser)
+      t.diagnostic('not as uid 1000: not root, or the checkout is not readable to it');
     const proc = spawn(process.execPath, [join(dist, 'cli/main.js'), 'dev'], {
       cwd: '/',
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(asImageUser && { uid, gid }),
     });
     let output = '';
     proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
