@@ -1,10 +1,13 @@
-// muxgate's one command-line entry point.
+#!/usr/bin/env node
+// muxgate's one command-line entry point; `muxgate --help` lists the
+// commands and cli/help.ts holds their help.
 //
 //   dev                      gateway + every service in one process (npm start)
 //   gateway                  one gateway on NATS
 //   service <name>           one service on NATS
 //   publish <group> <json>   send a message to every member of a group
-import { existsSync } from 'node:fs';
+//   help [<command>]         the list of commands, or one command's help
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
@@ -23,27 +26,27 @@ import {
   type Storage,
 } from '../services/sdk/index.ts';
 import { SERVICES } from '../services/registry.ts';
-import {
-  cliGatewayConfig,
-  DEFAULT_NATS_URL,
-  loadCliSettings,
-  SettingsError,
-  type CliSettings,
-} from './settings.ts';
+import { COMMANDS, commandHelp, findCommand, overview, usageLine, type Command } from './help.ts';
+import { cliGatewayConfig, loadCliSettings, SettingsError, type CliSettings } from './settings.ts';
 
-const USAGE = `usage: muxgate <command>
-
-  dev                      run the gateway and every service (${Object.keys(SERVICES).join(', ')}) in one
-                           process; on NATS when NATS_URL is set, else on the in-memory bus
-  gateway                  run one gateway on NATS (NATS_URL, default ${DEFAULT_NATS_URL})
-  service <name>           run one service on NATS
-  publish <group> <json>   publish a message to every member of a group
-
-Configuration comes from the environment; see docs/configuration.md.`;
-
+// ../web/dist/ from cli/ (the sources) and from dist/cli/ (the build, which
+// carries its own copy of the page).
 const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 type Stoppable = { drain(): Promise<void> };
+
+/** A mistake in how the command was called: one line, the usage, exit 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: Command,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure worth one line and exit 1, without a stack (e.g. NATS unreachable). */
+class CliError extends Error {}
 
 /** What every long-running command starts from. */
 interface Running {
@@ -57,9 +60,20 @@ interface Infra {
   storage: Storage;
 }
 
-/** Connects to NATS with the servers, credentials and TLS of the settings. */
-function connectNats(settings: CliSettings, name: string, log?: Logger): Promise<NatsBus> {
-  return NatsBus.connect({ servers: settings.natsServers, auth: settings.natsAuth, name, log });
+/** Connects to NATS with the servers, credentials and TLS of the settings; one line on failure. */
+async function connectNats(settings: CliSettings, name: string, log?: Logger): Promise<NatsBus> {
+  try {
+    return await NatsBus.connect({
+      servers: settings.natsServers,
+      auth: settings.natsAuth,
+      name,
+      log,
+    });
+  } catch (err) {
+    // It names NATS and the servers, and quotes no secret.
+    if (err instanceof NatsConnectError) throw new CliError(err.message);
+    throw err;
+  }
 }
 
 async function onNats(settings: CliSettings, name: string, log: Logger): Promise<Infra> {
@@ -67,33 +81,112 @@ async function onNats(settings: CliSettings, name: string, log: Logger): Promise
   return { bus, storage: new JetStreamStorage(bus.connection) };
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
-  });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    console.log(USAGE);
-    return command || values.help ? 0 : 2;
+function version(): string {
+  // package.json is one level up from cli/ and two from dist/cli/.
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'muxgate' && pkg.version) return pkg.version;
+    } catch {
+      // not this one
+    }
   }
+  return 'unknown';
+}
+
+/** parseArgs' error as one line: "unknown option '--x'", not Node's paragraph. */
+function optionProblem(err: Error & { code?: string }): string {
+  const unknown = /^Unknown option '([^']*)'/.exec(err.message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const first = err.message.split(/\.\s/)[0] ?? err.message;
+  return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    if (!e.code?.startsWith('ERR_PARSE_ARGS_')) throw err;
+    const named = argv.find((a) => !a.startsWith('-'));
+    const command = named === undefined ? undefined : findCommand(named);
+    // `--port 9000` for PORT: say where settings go.
+    const option = /^Unknown option '--([a-z-]+)'/.exec(e.message)?.[1];
+    const variable = option?.toUpperCase().replace(/-/g, '_');
+    const known = COMMANDS.some((c) => c.env.some(([v]) => v === variable));
+    const hint = known
+      ? ` (settings come from the environment: set ${variable})`
+      : command?.name === 'publish' && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? ' (put -- before a message that starts with a dash)'
+        : '';
+    throw new UsageError(`${optionProblem(e)}${hint}`, command);
+  }
+  const { positionals, values } = parsed;
+  const [name, ...rest] = positionals;
+  if (values.version) {
+    console.log(version());
+    return 0;
+  }
+  if (name === undefined) {
+    if (values.help) {
+      console.log(overview());
+      return 0;
+    }
+    console.error(overview());
+    return 2;
+  }
+  const command = findCommand(name);
+  if (!command) throw new UsageError(`unknown command '${name}'`);
+  if (values.help) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  if (rest.length > command.args.length)
+    throw new UsageError(`${name}: unexpected argument '${rest[command.args.length]}'`, command);
+  if (rest.length < command.required)
+    throw new UsageError(`${name}: missing ${command.args[rest.length]}`, command);
+
   const running = (): Running => {
     const settings = loadCliSettings();
-    return { settings, log: createLogger('muxgate', settings.logLevel) };
+    const pretty = settings.logFormat
+      ? settings.logFormat === 'pretty'
+      : name === 'dev' && process.stdout.isTTY === true;
+    return { settings, log: createLogger('muxgate', settings.logLevel, { pretty }) };
   };
-  switch (command) {
+  switch (command.name) {
+    case 'help': {
+      const [topic] = rest;
+      if (topic === undefined) {
+        console.log(overview());
+        return 0;
+      }
+      const about = findCommand(topic);
+      if (!about) throw new UsageError(`help: unknown command '${topic}'`);
+      console.log(commandHelp(about));
+      return 0;
+    }
     case 'dev':
       return dev(running());
     case 'gateway':
       return gateway(running());
     case 'service':
-      return service(running(), rest[0]);
+      return service(running(), rest[0]!);
     case 'publish':
-      return publish(rest[0], rest[1]);
+      return publish(rest[0]!, rest[1]!);
     default:
-      console.error(`unknown command "${command}"\n\n${USAGE}`);
-      return 2;
+      throw new UsageError(`unknown command '${name}'`);
   }
 }
 
@@ -124,8 +217,15 @@ async function dev({ settings, log }: Running): Promise<number> {
     log,
     webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
   });
+  // The loopback and wildcard addresses are all reached as localhost.
+  const host = /^(127\.0\.0\.1|0\.0\.0\.0|::1?|localhost)$/.test(config.host)
+    ? 'localhost'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
   log.info(
-    `muxgate is up: demo page http://localhost:${gw.port}/ , WebSocket ws://localhost:${gw.port}/ws`,
+    { host: config.host, port: gw.port },
+    `muxgate is up: demo page http://${host}:${gw.port}/ , WebSocket ws://${host}:${gw.port}/ws`,
   );
   return untilSignal(log, [gw, ...parts]);
 }
@@ -142,12 +242,13 @@ async function gateway({ settings, log }: Running): Promise<number> {
   return untilSignal(log, [gw]);
 }
 
-async function service({ settings, log }: Running, name: string | undefined): Promise<number> {
-  const factory = name ? SERVICES[name] : undefined;
-  if (!name || !factory) {
-    console.error(`muxgate service <name>: name is one of ${Object.keys(SERVICES).join(', ')}`);
-    return 2;
-  }
+async function service({ settings, log }: Running, name: string): Promise<number> {
+  const factory = SERVICES[name];
+  if (!factory)
+    throw new UsageError(
+      `service: unknown service '${name}' (${Object.keys(SERVICES).join(', ')})`,
+      findCommand('service'),
+    );
   const infra = await onNats(settings, `service ${name}`, log);
   return untilSignal(log, [await startService(settings, log, name, factory, infra)]);
 }
@@ -162,7 +263,11 @@ async function startService(
   const { prefix } = settings;
   const svc = await factory({ bus, storage, log, prefix });
   const runner = svc.definition
-    ? await ServiceRunner.start(bus, svc.definition, { prefix, log })
+    ? await ServiceRunner.start(bus, svc.definition, {
+        prefix,
+        log,
+        durableReplicas: settings.replicas,
+      })
     : undefined;
   // Workers without streams log the same line, so supervisors and tests wait on one thing.
   if (!runner) log.info({ service: name, bus: bus.kind }, 'service running');
@@ -175,42 +280,20 @@ async function startService(
   };
 }
 
-async function publish(group: string | undefined, json: string | undefined): Promise<number> {
-  if (!group || json === undefined) {
-    console.error('usage: muxgate publish <group> <json>');
-    return 2;
-  }
+async function publish(group: string, json: string): Promise<number> {
   // Usage errors are reported before connecting, so they read the same
   // whether or not NATS is reachable.
+  const usage = findCommand('publish');
   const problem = groupNameProblem(group);
-  if (problem) {
-    console.error(`publish: ${problem}: ${JSON.stringify(group)}`);
-    return 2;
-  }
-  let settings: CliSettings;
-  try {
-    settings = loadCliSettings();
-  } catch (err) {
-    if (!(err instanceof SettingsError)) throw err;
-    console.error(`publish: ${err.message}`);
-    return 2;
-  }
+  if (problem) throw new UsageError(`publish: ${problem}: ${JSON.stringify(group)}`, usage);
+  const settings = loadCliSettings();
   let payload: unknown;
   try {
     payload = JSON.parse(json);
   } catch {
-    console.error(`publish: the message is not valid JSON: ${json}`);
-    return 2;
+    throw new UsageError(`publish: the message is not valid JSON: ${json}`, usage);
   }
-  let bus: NatsBus;
-  try {
-    bus = await connectNats(settings, 'muxgate publish');
-  } catch (err) {
-    if (!(err instanceof NatsConnectError)) throw err;
-    // Names the servers without credentials, and quotes no secret.
-    console.error(`publish: ${err.message}`);
-    return 1;
-  }
+  const bus = await connectNats(settings, 'muxgate publish');
   try {
     new Publisher(bus, settings.prefix).toGroup(group, payload);
     await bus.flush();
@@ -235,6 +318,7 @@ function untilSignal(log: Logger, parts: Stoppable[]): Promise<number> {
       void (async () => {
         for (const p of parts)
           await p.drain().catch((err: unknown) => log.error({ err }, 'drain failed'));
+        log.info({ signal }, 'drained');
         resolve(0);
       })();
     };
@@ -246,9 +330,24 @@ function untilSignal(log: Logger, parts: Stoppable[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    // A NatsConnectError names NATS and quotes no secret; any other message
-    // still loses the userinfo of a URL it may quote.
+    if (err instanceof UsageError) {
+      // One line saying what is wrong, then how it is called.
+      const c = err.command;
+      console.error(`muxgate: ${err.message}`);
+      console.error(
+        c ? `${usageLine(c)}\nRun 'muxgate help ${c.name}' for more.` : `\n${overview()}`,
+      );
+      process.exit(2);
+    }
+    if (err instanceof SettingsError) {
+      console.error(`muxgate: ${err.message}`);
+      process.exit(2);
+    }
+    const known = err instanceof CliError;
+    // Any message still loses the userinfo of a URL it may quote.
     console.error(`muxgate: ${redactUrl(err instanceof Error ? err.message : String(err))}`);
+    if (!known && err instanceof Error && err.stack && process.env.LOG_LEVEL === 'debug')
+      console.error(err.stack);
     process.exit(1);
   },
 );

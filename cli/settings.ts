@@ -57,6 +57,10 @@ export const CliSettingsSchema = z.object({
   NATS_TLS_CA: file,
   NATS_TLS_CERT: file,
   NATS_TLS_KEY: file,
+  /** Unset: `dev` pretty-prints on a terminal, everything else writes JSON lines. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Copies JetStream keeps of what services store (durable groups): 1 in dev, 3 on a cluster. */
+  MUX_JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 /** The variables that name files the CLI reads; checked for readability at start. */
@@ -77,6 +81,10 @@ export interface CliSettings {
   natsAuth: NatsAuth;
   prefix: string;
   logLevel: string;
+  /** LOG_FORMAT as given; undefined lets the command choose. */
+  logFormat: 'json' | 'pretty' | undefined;
+  /** MUX_JETSTREAM_REPLICAS. */
+  replicas: number;
 }
 
 export class SettingsError extends Error {
@@ -150,6 +158,8 @@ export function loadCliSettings(
     natsAuth,
     prefix: c.MUX_PREFIX,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
+    replicas: c.MUX_JETSTREAM_REPLICAS,
   };
 }
 
@@ -163,16 +173,18 @@ export function cliGatewayConfig(
   env: Record<string, string | undefined> = process.env,
   opts: { dev?: boolean } = {},
 ): GatewayConfig {
-  return loadGatewayConfig({
-    MUX_ROUTES: ROUTED_SERVICES.join(','),
-    ...(opts.dev && DEV_GATEWAY),
-    ...env,
-  });
+  const merged = { MUX_ROUTES: ROUTED_SERVICES.join(','), ...(opts.dev && DEV_GATEWAY), ...env };
+  // An empty HOST would listen on every interface: in dev it counts as unset.
+  if (opts.dev && !env.HOST) merged.HOST = DEV_GATEWAY.HOST;
+  return loadGatewayConfig(merged);
 }
 
 // The demo page signs in as a named user through /dev/token, so chat names
 // and dashboard writes work out of the box. Never set these in production.
+// Since /dev/token hands write tokens to anyone who asks, dev listens on the
+// loopback interface only unless HOST says otherwise.
 const DEV_GATEWAY = {
+  HOST: '127.0.0.1',
   MUX_JWT_SECRET: 'muxgate-dev-only-secret',
   MUX_AUTH: 'optional',
   MUX_DEV_TOKENS: 'true',

@@ -1,11 +1,21 @@
 // Structured logs through pino. One root logger per process; modules take a
 // child logger so every line says which gateway or service wrote it.
 import { pino, type Logger } from 'pino';
+import { prettyStream } from './pretty.ts';
 
 export type { Logger };
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ name, level });
+export interface LoggerOptions {
+  /** Readable lines for a person at a terminal instead of JSON (lib/pretty.ts). */
+  pretty?: boolean;
+}
+
+export function createLogger(
+  name: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  opts: LoggerOptions = {},
+): Logger {
+  return opts.pretty ? pino({ name, level }, prettyStream()) : pino({ name, level });
 }
 
 /** A logger that writes nothing, for tests that do not read logs. */

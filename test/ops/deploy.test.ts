@@ -214,7 +214,7 @@ describe('deploy/ manifests', () => {
     }
   });
 
-  test('muxgate containers get a writable /tmp (tsx hangs at start without one)', () => {
+  test('muxgate containers get a writable /tmp beside the read-only root', () => {
     for (const d of muxgateDeployments()) {
       const pod = d.spec!.template.spec!;
       const mount = containerOf(d.spec?.template).volumeMounts?.find((v) => v.mountPath === '/tmp');
@@ -417,7 +417,7 @@ describe('service Deployments', () => {
   });
 
   test('the CLI lists its commands (the check below is not vacuous)', () => {
-    assert.deepEqual([...cliCommands].sort(), ['dev', 'gateway', 'publish', 'service']);
+    assert.deepEqual([...cliCommands].sort(), ['dev', 'gateway', 'help', 'publish', 'service']);
   });
 
   test('every container runs a command the CLI knows', () => {

@@ -25,15 +25,19 @@ describe('command-line settings', () => {
       natsAuth: {},
       prefix: 'mux',
       logLevel: 'info',
+      logFormat: undefined,
+      replicas: 1,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX and LOG_LEVEL', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT and MUX_JETSTREAM_REPLICAS', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
+      MUX_JETSTREAM_REPLICAS: '3',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -41,6 +45,8 @@ describe('command-line settings', () => {
       natsAuth: {},
       prefix: 'prod.mux',
       logLevel: 'debug',
+      logFormat: 'pretty',
+      replicas: 3,
     });
   });
 
@@ -48,6 +54,7 @@ describe('command-line settings', () => {
     ['a prefix with a wildcard', { MUX_PREFIX: 'mux.>' }, /MUX_PREFIX/],
     ['an empty prefix token', { MUX_PREFIX: 'mux..a' }, /MUX_PREFIX/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(
@@ -171,6 +178,13 @@ describe('the gateway as the command line runs it', () => {
         { service: 'chat', requireAuth: true },
       ],
     );
+  });
+
+  it('dev listens on 127.0.0.1 unless HOST is set; the gateway command on every interface', () => {
+    assert.equal(cliGatewayConfig({}, { dev: true }).host, '127.0.0.1');
+    assert.equal(cliGatewayConfig({ HOST: '' }, { dev: true }).host, '127.0.0.1', 'empty is unset');
+    assert.equal(cliGatewayConfig({ HOST: '0.0.0.0' }, { dev: true }).host, '0.0.0.0');
+    assert.equal(cliGatewayConfig({}).host, '0.0.0.0');
   });
 
   it('signs in dev users only for dev, and the environment still wins', () => {
