@@ -4,7 +4,7 @@
 // live copy this returns after the original. The same contract suite runs
 // here and on nats-server.
 import { randomBytes } from 'node:crypto';
-import type { BusMessage } from './message.ts';
+import type { BusMessage, Headers } from './message.ts';
 import {
   LIVE_PREVIOUS,
   LIVE_SEQUENCE,
@@ -36,7 +36,11 @@ interface Declared {
 export class MemoryDurableStore implements DurableStore {
   readonly #declared = new Map<string, Declared>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    /** Routes a message through the broker, which stores it first (capture). */
+    private readonly route: (msg: BusMessage) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async declare(spec: DurableSpec): Promise<void> {
     const existing = this.#declared.get(spec.name);
@@ -116,6 +120,18 @@ export class MemoryDurableStore implements DurableStore {
     const group = this.#group(d, subject);
     this.#trim(d, group);
     return group.messages.filter((m) => m.seq <= upTo).slice(-n);
+  }
+
+  async publish(subject: string, data: Uint8Array, headers?: Headers): Promise<Position> {
+    const d = this.#storeOf(subject.split('.'));
+    if (!d) throw new Error(`no store keeps ${subject}`);
+    this.route({
+      subject,
+      data: Uint8Array.from(data),
+      headers: headers && { ...headers },
+      reply: undefined,
+    });
+    return { epoch: d.epoch, seq: d.seq };
   }
 
   #storeOf(tokens: string[]): Declared | undefined {

@@ -14,7 +14,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import type { Headers } from './message.ts';
 import type { DurableSpec, DurableStore, Position, StoredMessage } from './durable.ts';
 
@@ -162,6 +162,18 @@ export class NatsDurableStore implements DurableStore {
       if (out.length > n) out.splice(0, out.length - n);
     });
     return out;
+  }
+
+  async publish(subject: string, data: Uint8Array, headers?: Headers): Promise<Position> {
+    const facts = await this.#facts(subject);
+    if (!facts) throw new Error(`no store keeps ${subject}`);
+    let h: MsgHdrs | undefined;
+    if (headers) {
+      h = natsHeaders();
+      for (const [k, v] of Object.entries(headers)) h.set(k, v);
+    }
+    const ack = await this.#js.publish(subject, data, { headers: h });
+    return { epoch: facts.epoch, seq: ack.seq };
   }
 
   /** Which stream keeps the subject, and its epoch; undefined when none does. */

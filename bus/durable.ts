@@ -69,6 +69,12 @@ export interface DurableStore {
   ): Promise<void>;
   /** The group's last `n` messages up to `upTo`, oldest first: a service's snapshot. */
   tail(subject: string, n: number, upTo?: number): Promise<StoredMessage[]>;
+  /**
+   * Publishes to a captured subject and resolves once the message is stored,
+   * with its position; rejects when the store cannot take it (unlike a plain
+   * publish, which the store would miss silently while it is down).
+   */
+  publish(subject: string, data: Uint8Array, headers?: Headers): Promise<Position>;
 }
 
 // The headers JetStream's RePublish adds; MemoryDurableStore writes the same.

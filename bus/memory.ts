@@ -38,7 +38,7 @@ interface MemorySub extends Subscription {
 export class MemoryBroker {
   readonly subs = new Set<MemorySub>();
   /** Durable groups: what a JetStream stream beside the NATS server would keep. */
-  readonly durable = new MemoryDurableStore();
+  readonly durable = new MemoryDurableStore((msg) => this.route(msg));
   #queue: Array<[MemorySub, BusMessage]> = [];
   #scheduled = false;
 

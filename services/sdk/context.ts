@@ -69,6 +69,11 @@ export class StreamContext<S = unknown> {
     return this.publisher.recent(group, n);
   }
 
+  /** Protocol 1.1: a `msg` to every member of a durable group, resolved with its `pos` once stored. */
+  groupSendStored(group: string, payload: unknown): Promise<string> {
+    return this.publisher.toGroupStored(group, payload);
+  }
+
   /** Sends a `msg` on this stream. */
   send(payload: unknown): void {
     this.publisher.outbound(this.address, {

@@ -47,6 +47,20 @@ export class Publisher {
   }
 
   /**
+   * Protocol 1.1: sends `payload` to a durable group and resolves with its
+   * `pos` once it is stored; rejects when the store cannot take it, so the
+   * caller can tell its client (toGroup cannot: the store would miss it).
+   */
+  async toGroupStored(group: string, payload: unknown): Promise<string> {
+    assertGroup(group);
+    const store = this.bus.durable;
+    if (!store) throw new InvalidNameError(`not a durable group: ${JSON.stringify(group)}`);
+    const data = GroupMessage.encode({ group, payload: encodeJson(payload) }).finish();
+    const headers = injectHeaders();
+    return formatPosition(await store.publish(this.subjects.group(group), data, headers));
+  }
+
+  /**
    * Protocol 1.1: the last `n` messages of a durable group, oldest first,
    * each with its `pos`, and the group's position they reflect: hand that to
    * accept({ snapshotPos }) and the gateway delivers every later message.

@@ -58,6 +58,21 @@ export function durableContract(name: string, factory: DurableFactory): void {
       await bus.drain();
     });
 
+    it('resolves an acknowledged publish with the stored position, before its live copy', async () => {
+      const { bus, store, group, live } = await declared();
+      const got = collect<BusMessage>();
+      bus.subscribe(live('a'), got.push);
+      await bus.flush();
+      const at = await store.publish(group('a'), enc.encode('acked'));
+      assert.equal((await store.last(group('a')))?.seq, at.seq, 'stored when it resolves');
+      const [copy] = await got.wait(1);
+      assert.equal(liveCopyOf(copy!)?.seq, at.seq);
+      await assert.rejects(
+        store.publish(`nowhere.${randomBytes(3).toString('hex')}`, enc.encode('x')),
+      );
+      await bus.drain();
+    });
+
     it('reads a group’s messages after one position up to another, in order, in batches', async () => {
       const { bus, store, group, publish } = await declared(2000);
       for (let i = 1; i <= 1200; i++) publish('a', String(i));
