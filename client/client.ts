@@ -158,7 +158,7 @@ export class MuxClient extends Emitter<ClientEvents> {
   }
 
   #route(f: ServerFrame): void {
-    if (f.type === 'pong' || f.type === 'welcome') return;
+    if (f.type === 'pong' || f.type === 'welcome' || f.type === 'refreshed') return;
     const s = f.stream === undefined ? undefined : this.#streams.get(f.stream);
     if (s) return s.handle(f);
     if (f.type === 'error') this.emit('error', new MuxError(f.code, f.message));

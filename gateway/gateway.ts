@@ -231,6 +231,8 @@ export class Gateway {
         userAgent: req.headers['user-agent'] ?? '',
         gateway: this.config.gatewayId,
       },
+      identity,
+      verifier: this.#auth,
     });
     ws.on('message', (data, isBinary) => {
       if (isBinary) session.receiveBinary();

@@ -1,4 +1,5 @@
-// Every error code and close code of PROTOCOL.md §1, defined once. The gateway,
+// Every error code and close code of PROTOCOL.md §1 (and the 1.1 additions
+// of §4.4 and §4.7), defined once. The gateway,
 // the services SDK, the client library and the docs all import from here.
 
 export const ErrorCode = {
@@ -22,6 +23,10 @@ export const ErrorCode = {
   TooManyStreams: 'too_many_streams',
   /** Something failed inside muxgate; details are in the gateway's log, never in the frame. */
   Internal: 'internal',
+  /** 1.1: a `refresh` whose token was not accepted; the connection's token stays in force until its `exp`. */
+  Unauthorized: 'unauthorized',
+  /** 1.1: the connection's token reached its `exp` without a refresh; the socket closes with 4001 next. */
+  TokenExpired: 'token_expired',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,8 +44,15 @@ export const CloseCode = {
   Restarting: 1012,
   /** The client did not read fast enough and its outbound buffer overflowed. */
   Overloaded: 1013,
+  /** 1.1: disconnected by the server API; do not reconnect without a new token. */
+  Disconnected: 4000,
+  /** 1.1: the token expired; do not reconnect without a new token. */
+  TokenExpired: 4001,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client must not reconnect without a new token (§4.7). */
+export const NEEDS_NEW_TOKEN: readonly number[] = [CloseCode.Disconnected, CloseCode.TokenExpired];
 
 /**
  * Close codes a peer may also see without either side choosing them: 1005
