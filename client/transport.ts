@@ -13,9 +13,15 @@ export interface WebSocketLike {
   onerror: ((ev: unknown) => void) | null;
 }
 
+/**
+ * Browsers' and Node's WebSocket take (url, protocols); the `ws` package also
+ * takes options, with the upgrade's `headers`, which the client passes only
+ * when the application set some (SocketOptions.headers, origin).
+ */
 export type WebSocketConstructor = new (
   url: string,
   protocols?: string | string[],
+  options?: { headers?: Record<string, string> },
 ) => WebSocketLike;
 
 export const OPEN = 1;

@@ -5,6 +5,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { RefusalCode } from '../protocol/codes.ts';
 import type { GatewayConfig } from './config.ts';
 
 export interface Identity {
@@ -17,24 +18,12 @@ export interface Identity {
 
 export const ANONYMOUS: Identity = { user: '', claims: undefined, exp: undefined };
 
-/**
- * What a refused upgrade tells the client: the `error` of the `GET /ws`
- * answer (docs/PROTOCOL.md §5.2). Token problems are all `unauthorized`: the
- * precise reason stays in the gateway's log.
- */
-export type RefusalCode =
-  | 'not_found'
-  | 'draining'
-  | 'bad_subprotocol'
-  | 'origin_not_allowed'
-  | 'origin_required'
-  | 'unauthorized';
-
 /** Why a token was not accepted: for logs and metrics, never sent to the client. */
 export type TokenProblem =
   'token_missing' | 'token_invalid' | 'token_expired' | 'token_without_exp' | 'token_iat_future';
 
 /** The label of a refused upgrade in the log and in `muxgate_upgrades_refused_total`. */
+export type { RefusalCode };
 export type RefusalReason = Exclude<RefusalCode, 'unauthorized'> | TokenProblem;
 
 export class UpgradeRefused extends Error {

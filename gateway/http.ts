@@ -10,6 +10,7 @@ import Koa from 'koa';
 import type { Bus } from '../bus/bus.ts';
 import { publishToGroup } from '../bus/groups.ts';
 import type { Subjects } from '../bus/subjects.ts';
+import { UPGRADE_REQUIRED } from '../protocol/codes.ts';
 import { RawJson } from '../protocol/json.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { scanJsonObject } from '../protocol/raw-json.ts';
@@ -77,7 +78,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
       await deps.probeUpgrade(ctx.req, new URL(ctx.url, 'http://gateway'));
       ctx.status = 426;
       ctx.set('Upgrade', 'websocket');
-      ctx.body = { error: 'upgrade_required', message: 'admitted: open a WebSocket here' };
+      ctx.body = { error: UPGRADE_REQUIRED, message: 'admitted: open a WebSocket here' };
     } catch (err) {
       if (!(err instanceof UpgradeRefused)) throw err;
       ctx.status = err.status;

@@ -60,6 +60,30 @@ export const NEEDS_NEW_TOKEN: readonly number[] = [CloseCode.Disconnected, Close
  */
 export const OBSERVED_CLOSE_CODES: readonly number[] = [...Object.values(CloseCode), 1005, 1006];
 
+/**
+ * 1.1 (docs/PROTOCOL.md §5.2): why an upgrade was refused, as `GET /ws`
+ * answers it in `{"error": …}`, so a browser (which cannot read a refused
+ * upgrade's status) can learn it. Every token problem is `unauthorized`.
+ */
+export const RefusalCode = {
+  /** 404: not the WebSocket path. */
+  NotFound: 'not_found',
+  /** 503: the gateway is draining; another one (or this one, restarted) will take the connection. */
+  Draining: 'draining',
+  /** 400: the client offered subprotocols, none of them this gateway's. */
+  BadSubprotocol: 'bad_subprotocol',
+  /** 403: the Origin is not in MUX_ALLOWED_ORIGINS. */
+  OriginNotAllowed: 'origin_not_allowed',
+  /** 403: no Origin (not a browser), no valid token, and MUX_ALLOWED_ORIGINS is set. */
+  OriginRequired: 'origin_required',
+  /** 401: no token where one is required, or a token that is not valid (forged, expired, no exp…). */
+  Unauthorized: 'unauthorized',
+} as const;
+export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
+
+/** The `error` of `GET /ws` when the upgrade would be admitted (HTTP 426). */
+export const UPGRADE_REQUIRED = 'upgrade_required';
+
 /** Reasons a service sees in a Leave. */
 export const LeaveReason = {
   Leave: 'leave',
