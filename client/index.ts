@@ -10,6 +10,7 @@ export { connect, MuxClient, type ClientEvents, type ClientOptions } from './cli
 export {
   Stream,
   type LeftEvent,
+  type MessageEnvelope,
   type RequestOptions,
   type StreamEvents,
   type StreamState,

@@ -38,8 +38,20 @@ export interface LeftEvent {
   reason?: string;
 }
 
+/** A `msg` with what the gateway says about it besides its payload. */
+export interface MessageEnvelope<P = unknown> {
+  payload: P;
+  /**
+   * "api" when it came through the gateway's HTTP publish API (a holder of an
+   * API key), not from a service: a page must not show it as a user's.
+   */
+  via?: 'api';
+}
+
 export interface StreamEvents<T extends StreamTypes> {
   message: Of<T, 'message'>;
+  /** The same messages as `message`, with where they came from (PROTOCOL 1.1). */
+  envelope: MessageEnvelope<Of<T, 'message'>>;
   /** Every time the stream is joined, including rejoins after a reconnect. */
   joined: { payload: Of<T, 'joined'>; rejoin: boolean };
   left: LeftEvent;
@@ -222,8 +234,11 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       case 'joined':
         return this.#onJoined(frame.ref, frame.payload);
       case 'msg':
-        if (this.#state === 'joined' || this.#state === 'leaving')
-          this.emit('message', frame.payload as Of<T, 'message'>);
+        if (this.#state === 'joined' || this.#state === 'leaving') {
+          const payload = frame.payload as Of<T, 'message'>;
+          this.emit('message', payload);
+          this.emit('envelope', frame.via ? { payload, via: frame.via } : { payload });
+        }
         return;
       case 'reply':
         if (this.#requests.has(frame.ref)) this.#requests.resolve(frame.ref, frame.payload);

@@ -101,8 +101,10 @@ export function errorFrame(e: FrameError): string {
 // Hot paths: payloads from services are already JSON text, so they are spliced
 // in rather than parsed and stringified again. Callers pass JSON-encoded
 // stream names and refs (JSON.stringify once per stream, not per frame).
-export function msgFrame(streamJson: string, payloadJson: string): string {
-  return `{"type":"msg","stream":${streamJson},"payload":${payloadJson}}`;
+/** `via` is "api" for a message from the HTTP publish API (1.1); it is never client text. */
+export function msgFrame(streamJson: string, payloadJson: string, via?: 'api'): string {
+  const viaPart = via === undefined ? '' : `,"via":"${via}"`;
+  return `{"type":"msg","stream":${streamJson},"payload":${payloadJson}${viaPart}}`;
 }
 
 export function replyFrame(streamJson: string, refJson: string, payloadJson: string): string {

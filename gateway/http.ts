@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Bus } from '../bus/bus.ts';
-import { publishToGroup } from '../bus/groups.ts';
+import { publishToGroup, VIA_API } from '../bus/groups.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { UPGRADE_REQUIRED } from '../protocol/codes.ts';
 import { RawJson } from '../protocol/json.ts';
@@ -113,7 +113,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
       ctx.body = { error: 'bad_body', message: body.message };
       return;
     }
-    publishToGroup(deps.bus, deps.subjects, group, body.payload);
+    publishToGroup(deps.bus, deps.subjects, group, body.payload, { via: VIA_API });
     ctx.status = 202;
     ctx.body = { status: 'published', group };
   });

@@ -23,7 +23,13 @@ export type ServerFrame =
       exp?: number;
     }
   | { type: 'joined'; stream: string; ref?: Ref; payload?: unknown }
-  | { type: 'msg'; stream: string; payload: unknown }
+  | {
+      type: 'msg';
+      stream: string;
+      payload: unknown;
+      /** 1.1: "api" when it came through the gateway's HTTP publish API, not from a service. */
+      via?: 'api';
+    }
   | { type: 'reply'; stream: string; ref: Ref; payload: unknown }
   | { type: 'left'; stream: string; ref?: Ref; code?: string; reason?: string }
   | { type: 'error'; code: ErrorCode | (string & {}); message: string; ref?: Ref; stream?: string }

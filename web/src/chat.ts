@@ -64,6 +64,17 @@ export function parseEvent(p: unknown): ChatLine | null {
  * (an anonymous member typed it, and anyone may type it, look-alike letters
  * included).
  */
+function apiLine(payload: unknown): HTMLElement {
+  const text =
+    isObj(payload) && typeof payload.text === 'string' ? payload.text : JSON.stringify(payload);
+  return h(
+    'li',
+    { class: 'announcement', 'data-via': 'api', title: 'sent through the gateway’s publish API' },
+    h('b', {}, 'API'),
+    ` ${text}`,
+  );
+}
+
 function mark(verified: boolean): HTMLElement {
   return verified
     ? h('span', { class: 'mark verified', title: 'signed-in account' }, '✓')
@@ -104,8 +115,11 @@ export function mountChat(
     el.log.replaceChildren(...history.map(line));
     el.log.scrollTop = el.log.scrollHeight;
   });
-  room.on('message', (p) => {
-    const l = parseEvent(p);
+  room.on('envelope', ({ payload, via }) => {
+    // A publish API message is whatever its sender wrote: shown as the API's,
+    // never as a user's, whatever `user` or `verified` it claims.
+    if (via === 'api') return appendLog(el.log, apiLine(payload));
+    const l = parseEvent(payload);
     if (l) appendLog(el.log, line(l));
   });
   room.on('left', (ev) =>
