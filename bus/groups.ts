@@ -11,7 +11,7 @@ import { injectHeaders } from './trace.ts';
 /**
  * The header the gateway's HTTP publish API puts on its group messages, with
  * the value `api`: members receive them as `msg` frames with `"via": "api"`,
- * so a client can tell them from a service's (docs/PROTOCOL.md §5.3). A
+ * so a client can tell them from a service's (docs/PROTOCOL.md §4.11). A
  * header, not the payload, so the payload stays byte-exact and an API caller
  * cannot remove it.
  */

@@ -3,7 +3,7 @@
 // is down. So after an attempt that never opened, the client asks the
 // gateway the same question over plain HTTP: `GET /ws` with the same token
 // (and, in Node, the same headers) answers the upgrade's verdict as JSON
-// (docs/PROTOCOL.md §5.2), which any page may read.
+// (docs/PROTOCOL.md §4.10), which any page may read.
 import { RefusalCode, UPGRADE_REQUIRED } from '../protocol/codes.ts';
 import { socketUrl } from './transport.ts';
 

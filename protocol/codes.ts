@@ -61,7 +61,7 @@ export const NEEDS_NEW_TOKEN: readonly number[] = [CloseCode.Disconnected, Close
 export const OBSERVED_CLOSE_CODES: readonly number[] = [...Object.values(CloseCode), 1005, 1006];
 
 /**
- * 1.1 (docs/PROTOCOL.md §5.2): why an upgrade was refused, as `GET /ws`
+ * 1.1 (docs/PROTOCOL.md §4.10): why an upgrade was refused, as `GET /ws`
  * answers it in `{"error": …}`, so a browser (which cannot read a refused
  * upgrade's status) can learn it. Every token problem is `unauthorized`.
  */
