@@ -28,6 +28,7 @@ import { askWhyRefused, type Refusal } from './refusal.ts';
 import {
   defaultWebSocket,
   OPEN,
+  openWebSocket,
   socketUrl,
   type WebSocketConstructor,
   type WebSocketLike,
@@ -48,8 +49,8 @@ export interface SocketOptions {
   token?: TokenSource;
   /**
    * Node only: headers for the upgrade (and for the refusal check), e.g.
-   * `Authorization` or `Origin`. They go to the WebSocket constructor's third
-   * argument, as the `ws` package takes them; browsers cannot send headers.
+   * `Authorization` or `Origin`, with the `ws` package or Node's built-in
+   * WebSocket; browsers cannot send headers.
    */
   headers?: Record<string, string>;
   /**
@@ -314,10 +315,7 @@ export class Socket extends Emitter<SocketEvents> {
     let ws: WebSocketLike;
     try {
       const url = socketUrl(this.url, token);
-      const headers = this.#headers();
-      ws = headers
-        ? new this.#WebSocket(url, SUBPROTOCOL, { headers })
-        : new this.#WebSocket(url, SUBPROTOCOL);
+      ws = openWebSocket(this.#WebSocket, url, SUBPROTOCOL, this.#headers());
     } catch (err) {
       // A malformed URL will not fix itself: report it instead of retrying forever.
       this.close(1000, `cannot open socket: ${(err as Error).message}`);
@@ -345,12 +343,22 @@ export class Socket extends Emitter<SocketEvents> {
     ws.onclose = (ev) => {
       if (this.#ws !== ws) return;
       this.#detach();
-      if (!upgraded && this.#options.explainRefusals !== false)
-        void this.#explain(ev.code, ev.reason, token);
-      else this.#ended(ev.code, ev.reason, token);
+      if (upgraded) this.#ended(ev.code, ev.reason, token);
+      else this.#notUpgraded(ev.code, ev.reason, token);
     };
-    // Browsers give no detail on errors, and `close` always follows.
-    ws.onerror = () => {};
+    // Browsers give no detail on errors, and `close` follows, except after a
+    // failed upgrade in some WebSockets (Node 20's built-in): that error ends
+    // the attempt.
+    ws.onerror = () => {
+      if (this.#ws !== ws || upgraded) return;
+      this.#detach();
+      this.#notUpgraded(1006, '', token);
+    };
+  }
+
+  #notUpgraded(code: number, reason: string, token: string | undefined): void {
+    if (this.#options.explainRefusals !== false) void this.#explain(code, reason, token);
+    else this.#ended(code, reason, token);
   }
 
   #opened(welcome: Welcome): void {
