@@ -15,7 +15,15 @@ import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import type { WakeReason } from './page.ts';
 import { SendQueue } from './queue.ts';
-import { Socket, type ConnectionState, type Reconnecting, type SocketOptions } from './socket.ts';
+import type { Refusal } from './refusal.ts';
+import {
+  Socket,
+  type ConnectionState,
+  type Reconnecting,
+  type SocketOptions,
+  type Stopped,
+  type TokenSource,
+} from './socket.ts';
 import { Stream, type StreamHost, type StreamState, type StreamTypes } from './stream.ts';
 
 export interface ClientOptions extends SocketOptions {
@@ -31,8 +39,14 @@ export interface ClientEvents {
   closed: { code: number; reason: string };
   /** A stream changed state; `client.streams` lists them all. */
   stream: { name: string; state: StreamState };
-  /** An error frame that belongs to no stream. */
+  /** An error frame that belongs to no stream, or a failed token refresh (`unauthorized`). */
   error: MuxError;
+  /** The client stopped reconnecting (see `Stopped`); reconnect(), setToken() or wake() resume it. */
+  stopped: Stopped;
+  /** An upgrade was refused, with the gateway's reason (asked over HTTP: browsers cannot see it). */
+  refused: Refusal;
+  /** The token was refreshed on the open connection; `exp` is the new one's. */
+  refreshed: { exp: number | undefined };
 }
 
 const DEFAULT_MAX_QUEUE = 100;
@@ -71,6 +85,10 @@ export class MuxClient extends Emitter<ClientEvents> {
     socket.on('connecting', (e) => this.emit('connecting', e));
     socket.on('reconnecting', (e) => this.emit('reconnecting', e));
     socket.on('closed', (e) => this.emit('closed', e));
+    socket.on('stopped', (e) => this.emit('stopped', e));
+    socket.on('refused', (e) => this.emit('refused', e));
+    socket.on('refreshed', (e) => this.emit('refreshed', e));
+    socket.on('refreshFailed', (e) => this.emit('error', e));
     socket.on('open', (welcome) => {
       // Listeners see `open` before the rejoins go out, so a UI can show it first.
       this.emit('open', welcome);
@@ -101,6 +119,16 @@ export class MuxClient extends Emitter<ClientEvents> {
     return this.#socket.welcome;
   }
 
+  /** The `exp` of the open connection's token, in seconds since the epoch (from `welcome`, then each refresh). */
+  get exp(): number | undefined {
+    return this.#socket.exp;
+  }
+
+  /** Why the client stopped reconnecting, while its state is `stopped`. */
+  get stopped(): Stopped | undefined {
+    return this.#socket.stopped;
+  }
+
   /** Frames waiting for their stream to be joined. */
   get queued(): number {
     return this.#queue.size;
@@ -127,22 +155,46 @@ export class MuxClient extends Emitter<ClientEvents> {
     return s;
   }
 
-  /** Resolves when the socket is open (at once if it is); rejects if the client is closed first. */
+  /**
+   * Resolves when the socket is open (at once if it is); rejects with
+   * `closed` if the client is closed first, and with `stopped` if it stops.
+   */
   ready(): Promise<Welcome> {
     const welcome = this.#socket.welcome;
     if (this.state === 'open' && welcome) return Promise.resolve(welcome);
     if (this.state === 'closed')
       return Promise.reject(new MuxError(ClientErrorCode.Closed, 'the client is closed'));
+    const stopped = this.#socket.stopped;
+    if (this.state === 'stopped' && stopped) return Promise.reject(stoppedError(stopped));
     return new Promise((resolve, reject) => {
-      const offOpen = this.once('open', (w) => {
-        offClosed();
-        resolve(w);
-      });
-      const offClosed = this.once('closed', () => {
-        offOpen();
-        reject(new MuxError(ClientErrorCode.Closed, 'the client was closed'));
-      });
+      const offs = [
+        this.once('open', (w) => {
+          offs.forEach((off) => off());
+          resolve(w);
+        }),
+        this.once('closed', () => {
+          offs.forEach((off) => off());
+          reject(new MuxError(ClientErrorCode.Closed, 'the client was closed'));
+        }),
+        this.once('stopped', (why) => {
+          offs.forEach((off) => off());
+          reject(stoppedError(why));
+        }),
+      ];
     });
+  }
+
+  /** Reconnects now: from `stopped` whatever stopped it, or instead of waiting out the backoff. */
+  reconnect(): void {
+    this.#socket.reconnect();
+  }
+
+  /**
+   * Replaces the token (or token function). An open connection refreshes
+   * with it at once; a client stopped for want of a new token reconnects.
+   */
+  setToken(token: TokenSource | undefined): void {
+    this.#socket.setToken(token);
   }
 
   /** Retries now instead of after the backoff, or pings an open link; the page calls it on `online` and `visible`. */
@@ -158,7 +210,7 @@ export class MuxClient extends Emitter<ClientEvents> {
   }
 
   #route(f: ServerFrame): void {
-    if (f.type === 'pong' || f.type === 'welcome') return;
+    if (f.type === 'pong' || f.type === 'welcome' || f.type === 'refreshed') return;
     const s = f.stream === undefined ? undefined : this.#streams.get(f.stream);
     if (s) return s.handle(f);
     if (f.type === 'error') this.emit('error', new MuxError(f.code, f.message));
@@ -175,6 +227,10 @@ export class MuxClient extends Emitter<ClientEvents> {
       );
     return text;
   }
+}
+
+function stoppedError(why: Stopped): MuxError {
+  return new MuxError(ClientErrorCode.Stopped, `the client stopped: ${why.reason} (${why.code})`);
 }
 
 /**

@@ -15,6 +15,10 @@ export const ClientErrorCode = {
   QueueFull: 'queue_full',
   /** The frame is larger than the gateway's max_frame_bytes; sending it would close the socket. */
   TooLarge: 'too_large',
+  /** The token source threw while the client refreshed the token. */
+  TokenFailed: 'token_failed',
+  /** The client stopped reconnecting (server disconnect, expired token, refused upgrade); see `client.stopped`. */
+  Stopped: 'stopped',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 

@@ -10,6 +10,7 @@ export { connect, MuxClient, type ClientEvents, type ClientOptions } from './cli
 export {
   Stream,
   type LeftEvent,
+  type MessageEnvelope,
   type RequestOptions,
   type StreamEvents,
   type StreamState,
@@ -19,11 +20,13 @@ export {
   ClientCloseCode,
   type ConnectionState,
   type Reconnecting,
+  type Stopped,
   type TokenSource,
 } from './socket.ts';
+export type { Refusal } from './refusal.ts';
 export { ClientErrorCode, isMuxError, MuxError, type MuxErrorCode } from './errors.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './transport.ts';
 export type { Welcome } from './codec.ts';
 export type { WakeReason } from './page.ts';
-export { CloseCode, ErrorCode } from '../protocol/codes.ts';
+export { CloseCode, ErrorCode, RefusalCode } from '../protocol/codes.ts';

@@ -38,8 +38,20 @@ export interface LeftEvent {
   reason?: string;
 }
 
+/** A `msg` with what the gateway says about it besides its payload. */
+export interface MessageEnvelope<P = unknown> {
+  payload: P;
+  /**
+   * "api" when it came through the gateway's HTTP publish API (a holder of an
+   * API key), not from a service: a page must not show it as a user's.
+   */
+  via?: 'api';
+}
+
 export interface StreamEvents<T extends StreamTypes> {
   message: Of<T, 'message'>;
+  /** The same messages as `message`, with where they came from (PROTOCOL 1.1). */
+  envelope: MessageEnvelope<Of<T, 'message'>>;
   /**
    * Every time the stream is joined, including rejoins after a reconnect. On
    * a stream with a durable group (protocol 1.1), `pos` is where live delivery
@@ -312,9 +324,11 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
 
   #recoveredEvent: { count: number } | undefined;
 
-  #onMessage(frame: { payload: unknown; pos?: string }): void {
+  #onMessage(frame: { payload: unknown; pos?: string; via?: 'api' }): void {
     if (frame.pos !== undefined) this.#pos = frame.pos;
-    this.emit('message', frame.payload as Of<T, 'message'>);
+    const payload = frame.payload as Of<T, 'message'>;
+    this.emit('message', payload);
+    this.emit('envelope', frame.via ? { payload, via: frame.via } : { payload });
     const catching = this.#catchingUp;
     if (!catching) return;
     catching.count++;

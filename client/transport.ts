@@ -13,12 +13,45 @@ export interface WebSocketLike {
   onerror: ((ev: unknown) => void) | null;
 }
 
+/**
+ * Browsers' and Node's WebSocket take (url, protocols); the `ws` package also
+ * takes options, with the upgrade's `headers` (see openWebSocket).
+ */
 export type WebSocketConstructor = new (
   url: string,
   protocols?: string | string[],
+  options?: { headers?: Record<string, string> },
 ) => WebSocketLike;
 
 export const OPEN = 1;
+
+type InitConstructor = new (
+  url: string,
+  init: { protocols: string[]; headers: Record<string, string> },
+) => WebSocketLike;
+
+/**
+ * Opens a socket offering `protocol`, with upgrade headers when there are
+ * some. The `ws` package takes them as a third argument; Node's built-in
+ * WebSocket (undici, also Bun's) takes an init object in place of the
+ * protocols; browsers take none (the option is documented as Node only).
+ */
+export function openWebSocket(
+  ctor: WebSocketConstructor,
+  url: string,
+  protocol: string,
+  headers: Record<string, string> | undefined,
+): WebSocketLike {
+  if (!headers) return new ctor(url, protocol);
+  if (isServerBuiltIn(ctor))
+    return new (ctor as unknown as InitConstructor)(url, { protocols: [protocol], headers });
+  return new ctor(url, protocol, { headers });
+}
+
+function isServerBuiltIn(ctor: WebSocketConstructor): boolean {
+  const g = globalThis as { WebSocket?: unknown; process?: { versions?: { node?: string } } };
+  return ctor === g.WebSocket && typeof g.process?.versions?.node === 'string';
+}
 
 export function defaultWebSocket(): WebSocketConstructor {
   const ctor = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;

@@ -101,11 +101,17 @@ export function errorFrame(e: FrameError): string {
 // Hot paths: payloads from services are already JSON text, so they are spliced
 // in rather than parsed and stringified again. Callers pass JSON-encoded
 // stream names and refs (JSON.stringify once per stream, not per frame).
-// A `pos` is muxgate's own text (`<epoch>:<seq>`, [a-z0-9:]), safe to splice unescaped.
-export function msgFrame(streamJson: string, payloadJson: string, pos?: string): string {
-  return pos === undefined
-    ? `{"type":"msg","stream":${streamJson},"payload":${payloadJson}}`
-    : `{"type":"msg","stream":${streamJson},"payload":${payloadJson},"pos":"${pos}"}`;
+// `pos` is muxgate's own text (`<epoch>:<seq>`, [a-z0-9:]) and `via` is "api"
+// for a message from the HTTP publish API (1.1): never client text, safe to
+// splice unescaped.
+export function msgFrame(
+  streamJson: string,
+  payloadJson: string,
+  extra?: { pos?: string; via?: 'api' },
+): string {
+  const posPart = extra?.pos === undefined ? '' : `,"pos":"${extra.pos}"`;
+  const viaPart = extra?.via === undefined ? '' : `,"via":"${extra.via}"`;
+  return `{"type":"msg","stream":${streamJson},"payload":${payloadJson}${posPart}${viaPart}}`;
 }
 
 export function replyFrame(streamJson: string, refJson: string, payloadJson: string): string {

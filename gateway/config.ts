@@ -84,6 +84,10 @@ export const GatewayConfigSchema = z.object({
   MUX_JWT_PUBLIC_KEY: z.string().optional(),
   MUX_JWT_ISSUER: z.string().optional(),
   MUX_JWT_AUDIENCE: z.string().optional(),
+  /** Refuse tokens without `exp`; on by default whenever tokens are verified (`dev` turns it off). */
+  MUX_JWT_REQUIRE_EXP: z.stringbool().optional(),
+  /** How far ahead of ours an issuer's clock may be: `iat` and `nbf` may lie this far in the future. */
+  MUX_JWT_CLOCK_SKEW_MS: int(30_000, 0),
   /** required: no token, no socket. optional: anonymous allowed, a bad token still refused. */
   MUX_AUTH: z.enum(['off', 'optional', 'required']).optional(),
   /** Bearer keys for the HTTP publish API; empty disables the API. */
@@ -123,6 +127,10 @@ export interface GatewayConfig {
     publicKey: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** Tokens without `exp` are refused (at the upgrade and in `refresh`). */
+    requireExp: boolean;
+    /** Milliseconds `iat` and `nbf` may lie in the future; `exp` gets none. */
+    clockSkewMs: number;
   };
   apiKeys: readonly string[];
   devTokens: boolean;
@@ -177,6 +185,8 @@ function fromParsed(c: Parsed): GatewayConfig {
       publicKey: c.MUX_JWT_PUBLIC_KEY,
       issuer: c.MUX_JWT_ISSUER,
       audience: c.MUX_JWT_AUDIENCE,
+      requireExp: c.MUX_JWT_REQUIRE_EXP ?? true,
+      clockSkewMs: c.MUX_JWT_CLOCK_SKEW_MS,
     },
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,

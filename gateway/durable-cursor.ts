@@ -95,7 +95,7 @@ export class DurableCursor {
       if (from < to)
         await this.store.read(this.subject, from, to, async (batch) => {
           for (const m of batch) {
-            const msg = storedMessage(m.seq, m.data);
+            const msg = storedMessage(m.seq, m.data, m.headers);
             if (!msg) target.undecodable();
             else if (m.seq > this.lastSeq && !(open = target.write(this.take(msg)))) return;
           }

@@ -9,12 +9,14 @@ import { Subjects } from '../bus/subjects.ts';
 import { CloseCode } from '../protocol/codes.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
-import { Authenticator, checkOrigin, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
+import { Admission, probeOrigin } from './admission.ts';
+import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
 import { Session } from './session.ts';
 import { WsTransport } from './transport.ts';
@@ -54,6 +56,8 @@ export class Gateway {
   readonly log: Logger;
   readonly #router: Router;
   readonly #auth: Authenticator;
+  readonly #admission: Admission;
+  readonly #refusals: RefusalLog;
   readonly #wss: WebSocketServer;
   readonly #server: Server;
   #heartbeat: NodeJS.Timeout | undefined;
@@ -73,6 +77,8 @@ export class Gateway {
       this.config.joinTimeoutMs,
     );
     this.#auth = new Authenticator(this.config.auth);
+    this.#admission = new Admission(this.config, this.#auth);
+    this.#refusals = new RefusalLog(this.log);
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.config.maxFrameBytes,
@@ -90,6 +96,13 @@ export class Gateway {
       maxJsonDepth: this.config.maxJsonDepth,
       webRoot: opts.webRoot,
       isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
+      probeUpgrade: (req, url) =>
+        this.#admission.check({
+          req,
+          url,
+          origin: probeOrigin(req, this.config.allowedOrigins),
+          draining: this.draining,
+        }),
       devToken:
         this.config.devTokens && this.config.auth.secret
           ? (sub, scope) => signDevToken(this.config.auth.secret!, sub, scope)
@@ -153,6 +166,7 @@ export class Gateway {
 
   async #drain(): Promise<void> {
     clearInterval(this.#heartbeat);
+    this.#refusals.stop();
     this.log.info({ connections: this.hub.connectionCount }, 'draining');
     for (const conn of [...this.hub.connections()])
       conn.shutdown(CloseCode.GoingAway, 'gateway draining');
@@ -171,20 +185,20 @@ export class Gateway {
   async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', destroySocket);
     try {
-      const url = new URL(req.url ?? '/', 'http://gateway');
-      if (url.pathname !== '/ws') throw new UpgradeRefused(404, 'not found');
-      if (this.draining) throw new UpgradeRefused(503, 'gateway draining');
-      checkOrigin(this.config.allowedOrigins, req.headers.origin);
-      const offered = req.headers['sec-websocket-protocol'];
-      if (offered !== undefined && !offered.split(',').some((p) => p.trim() === SUBPROTOCOL_JSON))
-        throw new UpgradeRefused(
-          400,
-          `unsupported subprotocol; this gateway speaks ${SUBPROTOCOL_JSON}`,
-        );
-      const identity = await this.#auth.authenticate(req, url);
+      const identity = await this.#admission.check({
+        req,
+        url: new URL(req.url ?? '/', 'http://gateway'),
+        origin: req.headers.origin,
+        draining: this.draining,
+      });
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {
       if (!(err instanceof UpgradeRefused)) throw err;
+      this.metrics.upgradeRefused(err.reason);
+      this.#refusals.refused(err, {
+        remoteAddr: req.socket.remoteAddress,
+        origin: req.headers.origin,
+      });
       const body = `${err.message}\n`;
       socket.end(
         `HTTP/1.1 ${err.status} ${STATUS_TEXT[err.status]}\r\nConnection: close\r\n` +
@@ -219,6 +233,8 @@ export class Gateway {
         userAgent: req.headers['user-agent'] ?? '',
         gateway: this.config.gatewayId,
       },
+      identity,
+      verifier: this.#auth,
     });
     ws.on('message', (data, isBinary) => {
       if (isBinary) session.receiveBinary();

@@ -4,15 +4,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Bus } from '../bus/bus.ts';
-import { publishToGroup } from '../bus/groups.ts';
+import { publishToGroup, VIA_API } from '../bus/groups.ts';
 import type { Subjects } from '../bus/subjects.ts';
+import { UPGRADE_REQUIRED } from '../protocol/codes.ts';
 import { RawJson } from '../protocol/json.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { scanJsonObject } from '../protocol/raw-json.ts';
 import type { Logger } from '../lib/log.ts';
+import { UpgradeRefused } from './auth.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 export interface HttpDeps {
@@ -27,6 +30,8 @@ export interface HttpDeps {
   /** Directory of the built demo page; undefined serves no page. */
   webRoot: string | undefined;
   isReady(): { ready: boolean; bus: string; draining: boolean };
+  /** Runs the upgrade's checks on a plain request (see `GET /ws`); throws UpgradeRefused. */
+  probeUpgrade(req: IncomingMessage, url: URL): Promise<unknown>;
   /** Development only: signs a token for a subject (see MUX_DEV_TOKENS). */
   devToken: ((sub: string, scope: string) => Promise<string>) | undefined;
 }
@@ -62,6 +67,25 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.body = await deps.metrics.registry.metrics();
   });
 
+  // `GET /ws` without an upgrade: the verdict the upgrade would get, as
+  // JSON a browser can read (it cannot read a refused upgrade's status).
+  // 426 means it would be admitted. Any page may read it: it tells nothing
+  // the request's own token and Origin do not already decide.
+  router.get('/ws', async (ctx) => {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.set('Cache-Control', 'no-store');
+    try {
+      await deps.probeUpgrade(ctx.req, new URL(ctx.url, 'http://gateway'));
+      ctx.status = 426;
+      ctx.set('Upgrade', 'websocket');
+      ctx.body = { error: UPGRADE_REQUIRED, message: 'admitted: open a WebSocket here' };
+    } catch (err) {
+      if (!(err instanceof UpgradeRefused)) throw err;
+      ctx.status = err.status;
+      ctx.body = { error: err.code, message: err.message };
+    }
+  });
+
   const requireKey: Koa.Middleware = async (ctx, next) => {
     if (validKey(deps.apiKeys, ctx.get('authorization'))) return next();
     ctx.status = 401;
@@ -89,7 +113,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
       ctx.body = { error: 'bad_body', message: body.message };
       return;
     }
-    publishToGroup(deps.bus, deps.subjects, group, body.payload);
+    publishToGroup(deps.bus, deps.subjects, group, body.payload, { via: VIA_API });
     ctx.status = 202;
     ctx.body = { status: 'published', group };
   });

@@ -5,6 +5,7 @@
 // traffic for groups it has no members of.
 import type { Bus, BusMessage, Subscription } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
+import { VIA_API, VIA_HEADER } from '../bus/groups.ts';
 import { extractContext, inSpan, SpanKind } from '../bus/trace.ts';
 import { GroupMessage, Outbound } from '../proto/index.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
@@ -178,6 +179,7 @@ export class Hub {
       this.metrics.dropped('invalid');
       return this.log.warn({ subject: msg.subject }, 'GroupMessage payload is not JSON');
     }
+    const via = msg.headers?.[VIA_HEADER] === VIA_API ? VIA_API : undefined;
     // Encoded once per stream name, not once per member, and as bytes, so the
     // socket writes do not encode the text again per member. Members of one
     // group nearly always share their stream name (all of "chat:lobby"), so
@@ -189,7 +191,7 @@ export class Hub {
       if (m.name !== name) {
         if (name !== undefined) (others ??= new Map()).set(name, frame!);
         name = m.name;
-        frame = others?.get(name) ?? Buffer.from(msgFrame(m.nameJson, payload));
+        frame = others?.get(name) ?? Buffer.from(msgFrame(m.nameJson, payload, { via }));
       }
       m.sendFrame(frame!, 'msg');
     }

@@ -3,7 +3,8 @@
 // store republishes each message to once it is stored. Each copy carries its
 // sequence and its group's previous one; members use them to drop what they
 // already have and to notice what they missed.
-import type { Bus, BusMessage, Subscription } from '../bus/bus.ts';
+import type { Bus, BusMessage, Headers, Subscription } from '../bus/bus.ts';
+import { VIA_API, VIA_HEADER } from '../bus/groups.ts';
 import { liveCopyOf, type LiveCopy } from '../bus/durable.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import type { Logger } from '../lib/log.ts';
@@ -24,6 +25,8 @@ export class LiveMessage implements LiveCopy {
     readonly prev: number,
     /** The payload as JSON text. */
     readonly payload: string,
+    /** "api" when it came through the gateway's HTTP publish API. */
+    readonly via?: typeof VIA_API,
   ) {}
 
   /**
@@ -35,7 +38,9 @@ export class LiveMessage implements LiveCopy {
     const key = `${epoch}\n${nameJson}`;
     let frame = this.#others?.get(key);
     if (!frame) {
-      frame = Buffer.from(msgFrame(nameJson, this.payload, `${epoch}:${this.seq}`));
+      frame = Buffer.from(
+        msgFrame(nameJson, this.payload, { pos: `${epoch}:${this.seq}`, via: this.via }),
+      );
       if (this.#frame === undefined) {
         this.#nameJson = nameJson;
         this.#epoch = epoch;
@@ -119,17 +124,27 @@ export class LiveFeeds {
       this.metrics.dropped('undecodable');
       return this.log.warn({ subject: msg.subject }, 'undecodable stored group message');
     }
-    const live = new LiveMessage(copy.seq, copy.prev, payload);
+    const via = viaOf(msg.headers);
+    const live = new LiveMessage(copy.seq, copy.prev, payload, via);
     for (const m of feed.members) m.deliverLive(live);
   };
 }
 
 /** A stored message read back from the store, as a live one: replay and live share one path. */
-export function storedMessage(seq: number, data: Uint8Array): LiveMessage | undefined {
+export function storedMessage(
+  seq: number,
+  data: Uint8Array,
+  headers: Headers | undefined,
+): LiveMessage | undefined {
   try {
     const payload = jsonPayloadText(GroupMessage.decode(data).payload);
-    return payload === undefined ? undefined : new LiveMessage(seq, 0, payload);
+    return payload === undefined ? undefined : new LiveMessage(seq, 0, payload, viaOf(headers));
   } catch {
     return undefined;
   }
+}
+
+/** Stored messages keep their headers: one the HTTP API published says so. */
+function viaOf(headers: Headers | undefined): typeof VIA_API | undefined {
+  return headers?.[VIA_HEADER] === VIA_API ? VIA_API : undefined;
 }

@@ -5,6 +5,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { OBSERVED_CLOSE_CODES, type ErrorCode } from '../protocol/codes.ts';
 import type { ClientFrameType, ServerFrameType } from '../protocol/frames.ts';
+import type { RefusalReason } from './auth.ts';
 
 /** Why a frame from the bus reached no client. */
 export type DropReason =
@@ -94,6 +95,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly upgradesRefused = new Counter({
+    name: 'muxgate_upgrades_refused_total',
+    help: 'WebSocket upgrades refused before a socket opened, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   // Label lookups hash their arguments; frame types are few, so bind them once.
   readonly #in = new Map<string, Counter.Internal>();
   readonly #out = new Map<string, Counter.Internal>();
@@ -116,6 +124,10 @@ export class GatewayMetrics {
 
   handshakeDropped(reason: 'timeout' | 'too_many'): void {
     this.handshakesDropped.labels(reason).inc();
+  }
+
+  upgradeRefused(reason: RefusalReason): void {
+    this.upgradesRefused.labels(reason).inc();
   }
 
   errorSent(code: ErrorCode | (string & {})): void {

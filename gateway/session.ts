@@ -10,8 +10,10 @@ import { CloseCode, ErrorCode } from '../protocol/codes.ts';
 import type { ClientFrame, Limits, Ref, ServerFrameType } from '../protocol/frames.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 import { decodeClientFrame, encodeFrame, errorFrame, type FrameError } from './codec.ts';
+import { TokenRejected, type Identity } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import type { Connection, Hub } from './hub.ts';
+import { TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { TokenBucket } from './ratelimit.ts';
 import type { Router } from './router.ts';
@@ -34,6 +36,10 @@ export interface SessionDeps {
   log: Logger;
   config: GatewayConfig;
   scope: ScopeProps;
+  /** Who the upgrade's token said; without it, scope.user with no token (tests). */
+  identity?: Identity;
+  /** Verifies a `refresh`'s token; without it, every refresh is refused. */
+  verifier?: TokenVerifier;
 }
 
 const RATE_MESSAGE = 'too many frames; slow down';
@@ -45,6 +51,7 @@ export class Session implements Connection, StreamOwner {
   readonly #streams = new Map<string, Stream>();
   readonly #streamContext: StreamContext;
   readonly #bucket: TokenBucket;
+  readonly #token: TokenLifetime;
   #isClosed = false;
   /** The close code this side chose, when it chose one. */
   #closeCode: number | undefined;
@@ -53,6 +60,12 @@ export class Session implements Connection, StreamOwner {
     this.id = deps.id;
     this.#deps = deps;
     this.#bucket = new TokenBucket(deps.config.ratePerSecond, deps.config.rateBurst);
+    const identity = deps.identity ?? {
+      user: deps.scope.user ?? '',
+      claims: undefined,
+      exp: undefined,
+    };
+    this.#token = new TokenLifetime(identity, deps.verifier, () => this.#expire());
     this.#streamContext = {
       conn: deps.id,
       owner: this,
@@ -87,17 +100,22 @@ export class Session implements Connection, StreamOwner {
     this.#deps.hub.register(this);
     this.#deps.metrics.connectionOpened();
     const { config } = this.#deps;
+    const exp = this.#token.exp;
     this.#send({
       type: 'welcome',
       conn: this.id,
       heartbeat_ms: config.heartbeatMs,
       limits: Session.limits(config),
+      ...(exp !== undefined && { exp }),
     });
+    this.#token.start();
   }
 
   /** A text frame from the client. */
   receive(text: string): void {
     if (this.#isClosed) return;
+    // Past `exp` nothing more is done for the connection, even before its timer has run.
+    if (this.#token.expired) return this.#expire();
     const allowed = this.#bucket.take();
     const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
@@ -201,6 +219,8 @@ export class Session implements Connection, StreamOwner {
         return this.#msg(frame.stream, frame.ref, payloadJson ?? 'null');
       case 'leave':
         return this.#leave(frame.stream, frame.ref);
+      case 'refresh':
+        return this.#refresh(frame.token, frame.ref);
       default:
         // A frame type added to the schema must be handled here.
         frame satisfies never;
@@ -214,7 +234,8 @@ export class Session implements Connection, StreamOwner {
     since: string | undefined,
   ): void {
     const about = { ref, stream: name };
-    const route = this.#deps.router.resolve(name, this.#deps.scope.user ?? '');
+    // The token in force now decides `=auth` routes, not the one at the upgrade.
+    const route = this.#deps.router.resolve(name, this.#token.user);
     if (!route.ok) return this.error({ code: route.code, message: route.message, ...about });
     if (this.#streams.has(name))
       return this.error({
@@ -256,6 +277,37 @@ export class Session implements Connection, StreamOwner {
     stream.requestLeave(ref);
   }
 
+  #refresh(token: string, ref: Ref): void {
+    this.#token.refresh(token).then(
+      (identity) => {
+        if (this.#isClosed) return;
+        // The Scope every stream sends with its messages: services see the new claims.
+        this.#deps.scope.claims = JSON.stringify(identity.claims);
+        const exp = identity.exp;
+        this.#send({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) });
+      },
+      (err: unknown) => {
+        if (this.#isClosed) return;
+        if (!(err instanceof TokenRejected)) {
+          this.#deps.log.error({ err, conn: this.id }, 'refresh failed');
+          return this.error({ code: ErrorCode.Internal, message: 'internal error', ref });
+        }
+        this.#deps.log.debug({ conn: this.id, problem: err.problem }, 'refresh refused');
+        this.error({ code: ErrorCode.Unauthorized, message: err.message, ref });
+      },
+    );
+  }
+
+  /** The token reached its `exp` without a refresh. */
+  #expire(): void {
+    if (this.#isClosed) return;
+    this.error({
+      code: ErrorCode.TokenExpired,
+      message: 'the token expired; connect again with a new one',
+    });
+    this.shutdown(CloseCode.TokenExpired, 'token expired');
+  }
+
   #notJoined(name: string, ref: Ref | undefined): void {
     this.error({ code: ErrorCode.NotJoined, message: `${name} is not joined`, ref, stream: name });
   }
@@ -264,6 +316,7 @@ export class Session implements Connection, StreamOwner {
 
   #teardown(): void {
     this.#isClosed = true;
+    this.#token.stop();
     const headers = injectHeaders();
     for (const stream of [...this.#streams.values()]) stream.connectionClosed(headers);
   }

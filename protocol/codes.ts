@@ -1,4 +1,5 @@
-// Every error code and close code of PROTOCOL.md §1, defined once. The gateway,
+// Every error code and close code of PROTOCOL.md §1 (and the 1.1 additions
+// of §4.4 and §4.7), defined once. The gateway,
 // the services SDK, the client library and the docs all import from here.
 
 export const ErrorCode = {
@@ -27,6 +28,10 @@ export const ErrorCode = {
   Internal: 'internal',
   /** 1.1: a `msg` with `ref` the service did not answer within the gateway's msg timeout. */
   Timeout: 'timeout',
+  /** 1.1: a `refresh` whose token was not accepted; the connection's token stays in force until its `exp`. */
+  Unauthorized: 'unauthorized',
+  /** 1.1: the connection's token reached its `exp` without a refresh; the socket closes with 4001 next. */
+  TokenExpired: 'token_expired',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -44,14 +49,45 @@ export const CloseCode = {
   Restarting: 1012,
   /** The client did not read fast enough and its outbound buffer overflowed. */
   Overloaded: 1013,
+  /** 1.1: disconnected by the server API; do not reconnect without a new token. */
+  Disconnected: 4000,
+  /** 1.1: the token expired; do not reconnect without a new token. */
+  TokenExpired: 4001,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client must not reconnect without a new token (§4.7). */
+export const NEEDS_NEW_TOKEN: readonly number[] = [CloseCode.Disconnected, CloseCode.TokenExpired];
 
 /**
  * Close codes a peer may also see without either side choosing them: 1005
  * (no code in the close frame) and 1006 (the connection dropped).
  */
 export const OBSERVED_CLOSE_CODES: readonly number[] = [...Object.values(CloseCode), 1005, 1006];
+
+/**
+ * 1.1 (docs/PROTOCOL.md §4.10): why an upgrade was refused, as `GET /ws`
+ * answers it in `{"error": …}`, so a browser (which cannot read a refused
+ * upgrade's status) can learn it. Every token problem is `unauthorized`.
+ */
+export const RefusalCode = {
+  /** 404: not the WebSocket path. */
+  NotFound: 'not_found',
+  /** 503: the gateway is draining; another one (or this one, restarted) will take the connection. */
+  Draining: 'draining',
+  /** 400: the client offered subprotocols, none of them this gateway's. */
+  BadSubprotocol: 'bad_subprotocol',
+  /** 403: the Origin is not in MUX_ALLOWED_ORIGINS. */
+  OriginNotAllowed: 'origin_not_allowed',
+  /** 403: no Origin (not a browser), no valid token, and MUX_ALLOWED_ORIGINS is set. */
+  OriginRequired: 'origin_required',
+  /** 401: no token where one is required, or a token that is not valid (forged, expired, no exp…). */
+  Unauthorized: 'unauthorized',
+} as const;
+export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
+
+/** The `error` of `GET /ws` when the upgrade would be admitted (HTTP 426). */
+export const UPGRADE_REQUIRED = 'upgrade_required';
 
 /** Reasons a service sees in a Leave. */
 export const LeaveReason = {

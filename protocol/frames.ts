@@ -26,6 +26,8 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('msg'), stream, ref: ref.optional(), payload }),
   z.object({ type: z.literal('leave'), stream, ref: ref.optional() }),
   z.object({ type: z.literal('ping'), ref: ref.optional() }),
+  // 1.1 (§4.4): replaces the connection's token; answered by `refreshed` or `error`.
+  z.object({ type: z.literal('refresh'), token: z.string().min(1), ref }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
@@ -37,6 +39,7 @@ const clientFrameTypes = {
   msg: true,
   leave: true,
   ping: true,
+  refresh: true,
 } as const satisfies Record<ClientFrameType, true>;
 export const CLIENT_FRAME_TYPES = Object.keys(clientFrameTypes) as readonly ClientFrameType[];
 

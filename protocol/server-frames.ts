@@ -1,4 +1,4 @@
-// The gateway's frames of PROTOCOL.md §1, as plain types. Dependency-free,
+// The gateway's frames of PROTOCOL.md §1 and its 1.1 additions, as plain types. Dependency-free,
 // so the browser client can import it without pulling in zod.
 import type { ErrorCode } from './codes.ts';
 
@@ -16,7 +16,14 @@ export interface Limits {
 }
 
 export type ServerFrame =
-  | { type: 'welcome'; conn: string; heartbeat_ms: number; limits: Limits }
+  | {
+      type: 'welcome';
+      conn: string;
+      heartbeat_ms: number;
+      limits: Limits;
+      /** 1.1: the token's `exp` (seconds since the epoch) when the connection is authenticated. */
+      exp?: number;
+    }
   | {
       type: 'joined';
       stream: string;
@@ -32,15 +39,19 @@ export type ServerFrame =
       stream: string;
       payload: unknown;
       /** 1.1: from a durable group. */ pos?: string;
+      /** 1.1: "api" when it came through the gateway's HTTP publish API, not from a service. */
+      via?: 'api';
     }
   | { type: 'reply'; stream: string; ref: Ref; payload: unknown }
   | { type: 'left'; stream: string; ref?: Ref; code?: string; reason?: string }
   | { type: 'error'; code: ErrorCode | (string & {}); message: string; ref?: Ref; stream?: string }
-  | { type: 'pong'; ref?: Ref };
+  | { type: 'pong'; ref?: Ref }
+  /** 1.1: the answer to `refresh`; `exp` is the new token's (absent when it has none). */
+  | { type: 'refreshed'; ref: Ref; exp?: number };
 export type ServerFrameType = ServerFrame['type'];
 
 /** The frames that belong to one stream: what a client stream handles. */
-export type StreamFrame = Exclude<ServerFrame, { type: 'welcome' | 'pong' }>;
+export type StreamFrame = Exclude<ServerFrame, { type: 'welcome' | 'pong' | 'refreshed' }>;
 
 // A record, so tsc names this line when a frame type is added to ServerFrame.
 const serverFrameTypes = {
@@ -51,6 +62,7 @@ const serverFrameTypes = {
   left: true,
   error: true,
   pong: true,
+  refreshed: true,
 } as const satisfies Record<ServerFrameType, true>;
 export const SERVER_FRAME_TYPES = Object.keys(serverFrameTypes) as readonly ServerFrameType[];
 

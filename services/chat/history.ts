@@ -48,14 +48,15 @@ export class ChatHistory implements History {
   }
 
   async append(room: string, msg: NewMessage): Promise<ChatMessage> {
-    const stored = { user: msg.user, text: msg.text, ts: msg.ts };
+    const stored = { user: msg.user, text: msg.text, ts: msg.ts, verified: msg.verified };
     return { id: await this.stored.append(roomKey(room), stored), ...stored };
   }
 
   async recent(room: string): Promise<ChatMessage[]> {
     return (await this.stored.recent(roomKey(room))).map(({ id, value }) => {
       const m = value as NewMessage;
-      return { id, user: m.user, text: m.text, ts: m.ts };
+      // Messages stored before `verified` existed were never verified.
+      return { id, user: m.user, text: m.text, ts: m.ts, verified: m.verified === true };
     });
   }
 

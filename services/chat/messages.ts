@@ -30,6 +30,12 @@ export interface ChatMessage {
   text: string;
   /** Milliseconds since the Unix epoch, from the service's clock. */
   ts: number;
+  /**
+   * True when the sender's connection was authenticated: `user` is its JWT
+   * subject. False for a name an anonymous connection chose, which anyone
+   * can choose again (homoglyphs included), so clients must show the two apart.
+   */
+  verified: boolean;
 }
 
 /** The `joined` payload. */
@@ -42,7 +48,8 @@ export interface Joined {
 
 /** What members of a room receive as `msg` payloads. */
 export type RoomEvent =
-  ({ type: 'message' } & ChatMessage) | { type: 'join' | 'leave'; user: string; ts: number };
+  | ({ type: 'message' } & ChatMessage)
+  | { type: 'join' | 'leave'; user: string; ts: number; verified: boolean };
 
 /** A `msg` payload the service sends to one stream when a message without `ref` is refused. */
 export interface ErrorEvent {

@@ -30,6 +30,8 @@ import { roomGroup } from './rooms.ts';
 /** What a chat stream carries from its join to every later message and its leave. */
 export interface ChatState {
   user: string;
+  /** The name is the connection's JWT subject (absent in states from before it was kept: false). */
+  verified?: boolean;
 }
 
 export interface ChatOptions {
@@ -46,8 +48,8 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
   const log = (opts.log ?? silentLogger).child({ service: 'chat' });
   const now = opts.now ?? Date.now;
 
-  const announce = (ctx: Ctx, type: 'join' | 'leave', user: string): void =>
-    ctx.groupSend(roomGroup(ctx.topic), { type, user, ts: now() } satisfies RoomEvent);
+  const announce = (ctx: Ctx, type: 'join' | 'leave', user: string, verified: boolean): void =>
+    ctx.groupSend(roomGroup(ctx.topic), { type, user, ts: now(), verified } satisfies RoomEvent);
 
   const fail = (ctx: Ctx, ref: Ref | undefined, code: ChatError, message: string): void => {
     if (ref !== undefined) ctx.reply(ref, { error: { code, message } } satisfies SendReply);
@@ -73,11 +75,11 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
       // Published before the JoinReply, on the same connection: the joining
       // stream's gateway handles it before it adds the new member, so a
       // member never receives its own join notice; everyone else does.
-      announce(ctx, 'join', named.user);
+      announce(ctx, 'join', named.user, named.verified);
       return accept<ChatState>({
         payload: { you: named.user, history: recent } satisfies Joined,
         groups: [roomGroup(ctx.topic)],
-        state: { user: named.user },
+        state: { user: named.user, verified: named.verified },
       });
     },
 
@@ -89,7 +91,11 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
       if (!parsed.success) return fail(ctx, ref, ChatError.BadMessage, problemOf(parsed.error));
       let stored;
       try {
-        stored = await history.append(ctx.topic, { user, text: parsed.data.text, ts: now() });
+        const message = { user, text: parsed.data.text, ts: now() };
+        stored = await history.append(ctx.topic, {
+          ...message,
+          verified: ctx.state.verified === true,
+        });
       } catch (err) {
         // Not stored, not sent: the sender learns it, nobody sees a message
         // that later joiners would miss from the history.
@@ -103,27 +109,28 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
     leave(ctx) {
       // The gateway drops the membership before it publishes the Leave, so
       // the member that left never receives this notice.
-      if (ctx.state?.user) announce(ctx, 'leave', ctx.state.user);
+      if (ctx.state?.user) announce(ctx, 'leave', ctx.state.user, ctx.state.verified === true);
     },
   });
 }
 
 /**
  * An authenticated connection chats as its JWT subject, so a deployment that
- * routes chat with `=auth` gets names nobody can forge; an anonymous one
- * chooses a name, or is given a guest name.
+ * routes chat with `=auth` gets names nobody can forge, and its messages are
+ * `verified`; an anonymous one chooses a name, or is given a guest name, and
+ * its messages are not.
  */
 function chooseName(
   subject: string,
   name: string | undefined,
-): { user: string } | { refused: string } {
+): { user: string; verified: boolean } | { refused: string } {
   if (subject) {
     const checked = DisplayName.safeParse(subject);
     if (!checked.success)
       return { refused: `your account name cannot be a chat name: ${problemOf(checked.error)}` };
     if (name !== undefined && name !== checked.data)
       return { refused: 'an authenticated connection chats as its account name; leave out "name"' };
-    return { user: checked.data };
+    return { user: checked.data, verified: true };
   }
-  return { user: name ?? `guest-${randomBytes(3).toString('hex')}` };
+  return { user: name ?? `guest-${randomBytes(3).toString('hex')}`, verified: false };
 }

@@ -7,7 +7,7 @@ import { MemoryBroker } from '../../bus/memory.ts';
 import { NatsBus } from '../../bus/nats.ts';
 import { cliGatewayConfig } from '../../cli/settings.ts';
 import { Gateway } from '../../gateway/gateway.ts';
-import { silentLogger } from '../../lib/log.ts';
+import { silentLogger, type Logger } from '../../lib/log.ts';
 import {
   JetStreamStorage,
   MemoryStorage,
@@ -55,6 +55,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- services have their own state types
   services?: ServiceDefinition<any>[];
+  /** The gateway's logger; silent when not given. */
+  log?: Logger;
 }
 
 export class TestSystem {
@@ -72,7 +74,7 @@ export class TestSystem {
     const runners: ServiceRunner[] = [];
     for (const def of opts.services ?? [])
       runners.push(await ServiceRunner.start(await connectBus(source, def.name), def, { prefix }));
-    const gateway = await startGateway(source, prefix, opts.env);
+    const gateway = await startGateway(source, prefix, opts.env, opts.log);
     return new TestSystem(source, prefix, gateway, runners);
   }
 
@@ -116,6 +118,7 @@ export async function startGateway(
   source: BusSource,
   prefix: string,
   env: Record<string, string> = {},
+  log?: Logger,
 ): Promise<Gateway> {
   const config = cliGatewayConfig({
     PORT: '0',
@@ -124,5 +127,10 @@ export async function startGateway(
     MUX_DRAIN_TIMEOUT_MS: '2000',
     ...env,
   });
-  return Gateway.start({ config, bus: await connectBus(source, 'gateway'), processMetrics: false });
+  return Gateway.start({
+    config,
+    bus: await connectBus(source, 'gateway'),
+    processMetrics: false,
+    log,
+  });
 }

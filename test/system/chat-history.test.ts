@@ -20,7 +20,12 @@ interface Store {
   close(): Promise<void>;
 }
 
-const at = (i: number) => ({ user: `u${i % 3}`, text: `m${i}`, ts: 1_700_000_000_000 + i });
+const at = (i: number) => ({
+  user: `u${i % 3}`,
+  text: `m${i}`,
+  ts: 1_700_000_000_000 + i,
+  verified: i % 2 === 0,
+});
 const room = (): string => `r${Math.random().toString(36).slice(2, 10)}`;
 
 function historyContract(name: string, make: () => Promise<Store>): void {

@@ -170,6 +170,7 @@ for (const kind of ['memory', 'nats'] as const) {
           user: 'alice',
           text: 'hello, room',
           ts: ack.ts,
+          verified: false,
         });
         assert.ok(Number(m.ts) >= before - 1000 && Number(m.ts) <= Date.now() + 1000);
       }
@@ -219,7 +220,7 @@ for (const kind of ['memory', 'nats'] as const) {
       await b.join(room, { name: 'bob' });
       assert.deepEqual(
         { ...(await event(a, room, 'join')), ts: 0 },
-        { type: 'join', user: 'bob', ts: 0 },
+        { type: 'join', user: 'bob', ts: 0, verified: false },
       );
       const c = await sys.client();
       await c.join(room, { name: 'carol' });
@@ -263,7 +264,7 @@ for (const kind of ['memory', 'nats'] as const) {
         history.map((m) => m.id),
         acks.slice(5).map((x) => x.id),
       );
-      assert.deepEqual(Object.keys(history[0]!).sort(), ['id', 'text', 'ts', 'user']);
+      assert.deepEqual(Object.keys(history[0]!).sort(), ['id', 'text', 'ts', 'user', 'verified']);
     });
   });
 }

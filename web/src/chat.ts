@@ -15,6 +15,8 @@ export interface ChatLine {
   user: string;
   text?: string;
   ts: number;
+  /** The name is the sender's signed-in account; false for a name anyone may pick. */
+  verified: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -51,10 +53,37 @@ export function parseEvent(p: unknown): ChatLine | null {
     user: str(p.user),
     ...(kind === 'message' && { text: str(p.text) }),
     ts: num(p.ts),
+    verified: p.verified === true,
   };
 }
 
 // ---- rendering ----
+
+/**
+ * Who vouches for a name: a signed-in account (its JWT subject), or nobody
+ * (an anonymous member typed it, and anyone may type it, look-alike letters
+ * included).
+ */
+function apiLine(payload: unknown): HTMLElement {
+  const text =
+    isObj(payload) && typeof payload.text === 'string' ? payload.text : JSON.stringify(payload);
+  return h(
+    'li',
+    { class: 'announcement', 'data-via': 'api', title: 'sent through the gateway’s publish API' },
+    h('b', {}, 'API'),
+    ` ${text}`,
+  );
+}
+
+function mark(verified: boolean): HTMLElement {
+  return verified
+    ? h('span', { class: 'mark verified', title: 'signed-in account' }, '✓')
+    : h(
+        'span',
+        { class: 'mark unverified', title: 'not signed in: anyone can pick this name' },
+        '?',
+      );
+}
 
 export function mountChat(
   client: MuxClient,
@@ -66,12 +95,18 @@ export function mountChat(
     l.kind === 'message'
       ? h(
           'li',
-          { class: 'message', 'data-user': l.user },
+          { class: 'message', 'data-user': l.user, 'data-verified': String(l.verified) },
           h('time', {}, time(l.ts)),
-          h('b', {}, l.user),
+          h('b', {}, l.user, mark(l.verified)),
           h('span', {}, l.text ?? ''),
         )
-      : h('li', { class: 'presence' }, `${l.user} ${l.kind === 'join' ? 'joined' : 'left'}`);
+      : h(
+          'li',
+          { class: 'presence', 'data-verified': String(l.verified) },
+          l.user,
+          mark(l.verified),
+          ` ${l.kind === 'join' ? 'joined' : 'left'}`,
+        );
 
   room.on('joined', ({ payload }) => {
     // A rejoin brings the history again: it replaces what the page showed, so nothing is doubled.
@@ -80,8 +115,11 @@ export function mountChat(
     el.log.replaceChildren(...history.map(line));
     el.log.scrollTop = el.log.scrollHeight;
   });
-  room.on('message', (p) => {
-    const l = parseEvent(p);
+  room.on('envelope', ({ payload, via }) => {
+    // A publish API message is whatever its sender wrote: shown as the API's,
+    // never as a user's, whatever `user` or `verified` it claims.
+    if (via === 'api') return appendLog(el.log, apiLine(payload));
+    const l = parseEvent(payload);
     if (l) appendLog(el.log, line(l));
   });
   room.on('left', (ev) =>

@@ -14,8 +14,15 @@ export function mountStatus(
   };
   show(client.state);
   client.on('state', ({ state }) => {
-    if (state !== 'reconnecting') show(state, state === 'open' ? conn(client) : '');
+    if (state !== 'reconnecting' && state !== 'stopped')
+      show(state, state === 'open' ? conn(client) : '');
   });
+  // A refused upgrade says why (the client asks the gateway: the browser
+  // itself cannot see the refusal), and a stopped client says what it waits for.
+  client.on('refused', (r) => show(client.state, `refused: ${r.message} (${r.status})`));
+  client.on('stopped', (s) =>
+    show('stopped', s.needsToken ? `${s.reason}; waiting for a new token` : s.reason),
+  );
   client.on('reconnecting', (r) => {
     const why = r.reason || `code ${r.code}`;
     show('reconnecting', `attempt ${r.attempt} in ${(r.delay / 1000).toFixed(1)} s (${why})`);

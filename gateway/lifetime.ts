@@ -1,0 +1,97 @@
+// A connection's token over the connection's life (PROTOCOL.md §4.4): it is
+// in force until its `exp`, when the session is told to close the socket
+// (4001); a `refresh` replaces it with a newer token for the same subject.
+// An anonymous connection has no token and never expires.
+import { TokenRejected, type Identity } from './auth.ts';
+
+export interface TokenVerifier {
+  /** Resolves to the token's identity, or throws TokenRejected. */
+  verify(token: string): Promise<Identity>;
+}
+
+// setTimeout's longest delay (about 24.8 days); a longer wait is re-armed.
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+export class TokenLifetime {
+  #identity: Identity;
+  #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
+
+  constructor(
+    identity: Identity,
+    readonly verifier: TokenVerifier | undefined,
+    /** Called once, at `exp`, unless a refresh or stop() came first. */
+    readonly onExpired: () => void,
+  ) {
+    this.#identity = identity;
+  }
+
+  /** The `exp` of the token in force, in seconds since the epoch. */
+  get exp(): number | undefined {
+    return this.#identity.exp;
+  }
+
+  get expired(): boolean {
+    const exp = this.#identity.exp;
+    return exp !== undefined && exp * 1000 <= Date.now();
+  }
+
+  /** The subject while its token is in force: '' when anonymous, or once it has expired. */
+  get user(): string {
+    return this.expired ? '' : this.#identity.user;
+  }
+
+  start(): void {
+    this.#arm();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /**
+   * Verifies `token` and, when it is for the same subject, puts it in force
+   * and resolves with its identity. Throws TokenRejected with a message for
+   * the client; the token in force stays until its own `exp`.
+   */
+  async refresh(token: string): Promise<Identity> {
+    const current = this.#identity;
+    if (current.claims === undefined || !this.verifier)
+      throw new TokenRejected('token_invalid', 'this connection is not authenticated');
+    let next: Identity;
+    try {
+      next = await this.verifier.verify(token);
+    } catch (err) {
+      if (err instanceof TokenRejected) throw new TokenRejected(err.problem, 'invalid token');
+      throw err;
+    }
+    if (next.user !== current.user)
+      throw new TokenRejected('token_invalid', 'the token is for another subject');
+    if (this.#stopped) return next;
+    this.#identity = next;
+    this.#arm();
+    return next;
+  }
+
+  #arm(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const exp = this.#identity.exp;
+    if (exp === undefined || this.#stopped) return;
+    const ms = exp * 1000 - Date.now();
+    if (ms <= 0) return void queueMicrotask(() => this.#fire());
+    this.#timer = setTimeout(
+      () => (ms > MAX_DELAY_MS ? this.#arm() : this.#fire()),
+      Math.min(ms, MAX_DELAY_MS),
+    );
+    this.#timer.unref();
+  }
+
+  #fire(): void {
+    if (this.#stopped || !this.expired) return this.#arm();
+    this.#timer = undefined;
+    this.onExpired();
+  }
+}
