@@ -31,15 +31,14 @@ function sign(c: Claims = {}): Promise<string> {
   return jwt.sign(new TextEncoder().encode(SECRET));
 }
 
-async function start(env: Record<string, string> = {}) {
-  const probe = probeService();
+async function start(env: Record<string, string> = {}, probe = probeService()) {
   const sys = await TestSystem.start({
     services: [probe.definition],
     env: { MUX_JWT_SECRET: SECRET, MUX_ROUTES: 'probe,secure=auth', ...env },
   });
   // `secure` is the probe under another name, routed `=auth`.
   await sys.addService(probeService('secure').definition);
-  return { sys, probe };
+  return sys;
 }
 
 async function refusedWith(url: string): Promise<number> {
@@ -55,8 +54,7 @@ async function refusedWith(url: string): Promise<number> {
 
 describe('token lifetime', () => {
   it('welcome carries exp when authenticated, and none when anonymous', async () => {
-    const { sys } = await start({ MUX_AUTH: 'optional' });
-    await using _ = sys;
+    await using sys = await start({ MUX_AUTH: 'optional' });
     const token = await sign({ in: 600 });
     const authed = await sys.client({}, `${sys.url}?token=${token}`);
     assert.equal(authed.welcome?.exp, decodeJwt(token).exp);
@@ -66,8 +64,7 @@ describe('token lifetime', () => {
   });
 
   it('refresh answers refreshed with the new exp, and services see the new claims', async () => {
-    const { sys } = await start();
-    await using _ = sys;
+    await using sys = await start();
     const c = await sys.client({ headers: { Authorization: `Bearer ${await sign({ in: 60 })}` } });
     await c.join('probe');
     const later = await sign({ in: 3600, extra: { role: 'admin' } });
@@ -80,8 +77,7 @@ describe('token lifetime', () => {
   });
 
   it('refuses a refresh for another subject, an invalid or expired token, and keeps the old one', async () => {
-    const { sys } = await start();
-    await using _ = sys;
+    await using sys = await start();
     const c = await sys.client({ headers: { Authorization: `Bearer ${await sign({ in: 60 })}` } });
     const cases: [string, string][] = [
       [await sign({ sub: 'bob', in: 3600 }), 'the token is for another subject'],
@@ -104,8 +100,7 @@ describe('token lifetime', () => {
   });
 
   it('refuses a refresh on an anonymous connection, and one without ref as a bad frame', async () => {
-    const { sys } = await start({ MUX_AUTH: 'optional' });
-    await using _ = sys;
+    await using sys = await start({ MUX_AUTH: 'optional' });
     const anon = await sys.client();
     anon.send({ type: 'refresh', token: await sign({ in: 60 }), ref: 'x' });
     const e = await anon.expect('error');
@@ -118,8 +113,8 @@ describe('token lifetime', () => {
   });
 
   it('at exp without a refresh: token_expired, close 4001, and every stream leaves', async () => {
-    const { sys, probe } = await start();
-    await using _ = sys;
+    const probe = probeService();
+    await using sys = await start({}, probe);
     const c = await sys.client({}, `${sys.url}?token=${await sign({ in: 2 })}`);
     await c.join('probe:a');
     const closed = await c.closed;
@@ -139,8 +134,7 @@ describe('token lifetime', () => {
   });
 
   it('a refresh before exp keeps the connection open past the first exp', async () => {
-    const { sys } = await start();
-    await using _ = sys;
+    await using sys = await start();
     const c = await sys.client({}, `${sys.url}?token=${await sign({ in: 2 })}`);
     await c.join('secure');
     c.send({ type: 'refresh', token: await sign({ in: 3600 }), ref: 1 });
@@ -152,8 +146,7 @@ describe('token lifetime', () => {
   });
 
   it('refuses at the upgrade a token without exp (by default) or issued in the future', async () => {
-    const { sys } = await start();
-    await using _ = sys;
+    await using sys = await start();
     assert.equal(await refusedWith(`${sys.url}?token=${await sign()}`), 401);
     const future = await sign({ in: 3600, iat: now() + 600 });
     assert.equal(await refusedWith(`${sys.url}?token=${future}`), 401);
@@ -162,8 +155,7 @@ describe('token lifetime', () => {
   });
 
   it('accepts a token without exp when MUX_JWT_REQUIRE_EXP=false, and never expires it', async () => {
-    const { sys } = await start({ MUX_JWT_REQUIRE_EXP: 'false' });
-    await using _ = sys;
+    await using sys = await start({ MUX_JWT_REQUIRE_EXP: 'false' });
     const c = await sys.client({}, `${sys.url}?token=${await sign()}`);
     assert.equal(c.welcome?.exp, undefined);
     c.send({ type: 'refresh', token: await sign(), ref: 1 });
