@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { SERVICE_RE } from '../protocol/names.ts';
 import { MAX_JSON_DEPTH } from '../protocol/raw-json.ts';
+import type { Limits } from '../protocol/server-frames.ts';
 import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 
 const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
@@ -190,5 +191,16 @@ function fromParsed(c: Parsed): GatewayConfig {
     },
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
+  };
+}
+
+/** What `welcome.limits` tells each client of this configuration. */
+export function limitsOf(config: GatewayConfig): Limits {
+  return {
+    max_frame_bytes: config.maxFrameBytes,
+    max_streams: config.maxStreams,
+    rate_per_second: config.ratePerSecond,
+    rate_burst: config.rateBurst,
+    msg_timeout_ms: config.msgTimeoutMs,
   };
 }

@@ -2,7 +2,11 @@
 // in force until its `exp`, when the session is told to close the socket
 // (4001); a `refresh` replaces it with a newer token for the same subject.
 // An anonymous connection has no token and never expires.
+import type { Logger } from '../lib/log.ts';
+import { ErrorCode } from '../protocol/codes.ts';
+import type { Ref } from '../protocol/frames.ts';
 import { TokenRejected, type Identity } from './auth.ts';
+import type { FrameError } from './codec.ts';
 
 export interface TokenVerifier {
   /** Resolves to the token's identity, or throws TokenRejected. */
@@ -73,6 +77,28 @@ export class TokenLifetime {
     this.#identity = next;
     this.#arm();
     return next;
+  }
+
+  /**
+   * A `refresh` frame's answer: `refreshed` with the new identity in force,
+   * or the error frame to send (`unauthorized`, or `internal` for a failure
+   * of the verifier itself, which is logged).
+   */
+  async answer(
+    token: string,
+    ref: Ref,
+    log: Logger,
+  ): Promise<{ ok: true; identity: Identity } | { ok: false; error: FrameError }> {
+    try {
+      return { ok: true, identity: await this.refresh(token) };
+    } catch (err) {
+      if (!(err instanceof TokenRejected)) {
+        log.error({ err }, 'refresh failed');
+        return { ok: false, error: { code: ErrorCode.Internal, message: 'internal error', ref } };
+      }
+      log.debug({ problem: err.problem }, 'refresh refused');
+      return { ok: false, error: { code: ErrorCode.Unauthorized, message: err.message, ref } };
+    }
   }
 
   #arm(): void {

@@ -12,7 +12,7 @@ import {
 } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../proto/index.ts';
-import { ErrorCode } from '../protocol/codes.ts';
+import { ErrorCode, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import { parseStream } from '../protocol/names.ts';
 import type { Route } from './config.ts';
 
@@ -26,6 +26,7 @@ export type JoinResult =
       durableGroup: string | undefined;
       snapshotPos: string | undefined;
     }
+  /** `code` is the service's own when valid ([a-z_]{1,32}), else `forbidden`. */
   | { kind: 'refuse'; code: string; message: string }
   | { kind: 'unavailable'; message: string }
   | { kind: 'internal'; error: unknown };
@@ -194,8 +195,15 @@ function decodeJoinReply(data: Uint8Array): JoinResult {
         snapshotPos: a.snapshotPos || undefined,
       };
     }
-    if (reply.result === 'refuse')
-      return { kind: 'refuse', code: reply.refuse.code ?? '', message: reply.refuse.message ?? '' };
+    if (reply.result === 'refuse') {
+      // A service's own code passes through when it is one; else `forbidden`.
+      const code = reply.refuse.code ?? '';
+      return {
+        kind: 'refuse',
+        code: SERVICE_CODE_RE.test(code) ? code : ErrorCode.Forbidden,
+        message: reply.refuse.message || 'join refused',
+      };
+    }
     return { kind: 'internal', error: new Error('JoinReply holds neither accept nor refuse') };
   } catch (err) {
     return { kind: 'internal', error: err };

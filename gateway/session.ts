@@ -7,11 +7,11 @@ import { injectHeaders } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import { CloseCode, ErrorCode } from '../protocol/codes.ts';
-import type { ClientFrame, Limits, Ref, ServerFrameType } from '../protocol/frames.ts';
+import type { ClientFrame, Ref, ServerFrameType } from '../protocol/frames.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 import { decodeClientFrame, encodeFrame, errorFrame, type FrameError } from './codec.ts';
-import { TokenRejected, type Identity } from './auth.ts';
-import type { GatewayConfig } from './config.ts';
+import type { Identity } from './auth.ts';
+import { limitsOf, type GatewayConfig } from './config.ts';
 import type { Connection, Hub } from './hub.ts';
 import { TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -81,16 +81,6 @@ export class Session implements Connection, StreamOwner {
     };
   }
 
-  static limits(config: GatewayConfig): Limits {
-    return {
-      max_frame_bytes: config.maxFrameBytes,
-      max_streams: config.maxStreams,
-      rate_per_second: config.ratePerSecond,
-      rate_burst: config.rateBurst,
-      msg_timeout_ms: config.msgTimeoutMs,
-    };
-  }
-
   /** True once the connection has closed, from either side. */
   get isClosed(): boolean {
     return this.#isClosed;
@@ -105,7 +95,7 @@ export class Session implements Connection, StreamOwner {
       type: 'welcome',
       conn: this.id,
       heartbeat_ms: config.heartbeatMs,
-      limits: Session.limits(config),
+      limits: limitsOf(config),
       ...(exp !== undefined && { exp }),
     });
     this.#token.start();
@@ -278,24 +268,14 @@ export class Session implements Connection, StreamOwner {
   }
 
   #refresh(token: string, ref: Ref): void {
-    this.#token.refresh(token).then(
-      (identity) => {
-        if (this.#isClosed) return;
-        // The Scope every stream sends with its messages: services see the new claims.
-        this.#deps.scope.claims = JSON.stringify(identity.claims);
-        const exp = identity.exp;
-        this.#send({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) });
-      },
-      (err: unknown) => {
-        if (this.#isClosed) return;
-        if (!(err instanceof TokenRejected)) {
-          this.#deps.log.error({ err, conn: this.id }, 'refresh failed');
-          return this.error({ code: ErrorCode.Internal, message: 'internal error', ref });
-        }
-        this.#deps.log.debug({ conn: this.id, problem: err.problem }, 'refresh refused');
-        this.error({ code: ErrorCode.Unauthorized, message: err.message, ref });
-      },
-    );
+    void this.#token.answer(token, ref, this.#deps.log.child({ conn: this.id })).then((answer) => {
+      if (this.#isClosed) return;
+      if (!answer.ok) return this.error(answer.error);
+      // The Scope every stream sends with its messages: services see the new claims.
+      this.#deps.scope.claims = JSON.stringify(answer.identity.claims);
+      const exp = answer.identity.exp;
+      this.#send({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) });
+    });
   }
 
   /** The token reached its `exp` without a refresh. */

@@ -16,18 +16,19 @@ import { context, injectHeaders, inSpan, SpanKind, spanContext, tracer } from '.
 import type { Span } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame } from '../proto/index.ts';
-import { ErrorCode, LeaveReason, SERVICE_CODE_RE } from '../protocol/codes.ts';
+import { ErrorCode, LeaveReason } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { isJsonText } from '../protocol/json.ts';
 import { joinedFrame, leftFrame, type FrameError } from './codec.ts';
 import type { Hub, Member } from './hub.ts';
 import { DurableCursor, type Located, type ReplayTarget } from './durable-cursor.ts';
+import { HoldQueue } from './hold.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
 import { interpretOutbound } from './outbound.ts';
-import { AwaitedReplies } from './replies.ts';
+import { ServiceRequests } from './requests.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import { UNCONNECTED, type JoinResult, type Router, type StreamAddress } from './router.ts';
+import type { JoinResult, Router, StreamAddress } from './router.ts';
 
 /** What a stream needs from the connection that holds it (the Session). */
 export interface StreamOwner {
@@ -66,15 +67,6 @@ export interface StreamContext {
 
 export type StreamPhase = 'joining' | 'joined' | 'ended';
 
-/**
- * What waits for `joined`, or for a replay from the store to finish: the
- * service's frames, group frames and durable group messages, in arrival order.
- */
-type Held =
-  | { out: OutboundFrame }
-  | { frame: string | Buffer; type: ServerFrameType }
-  | { live: LiveMessage };
-
 const EMPTY = new Uint8Array(0);
 
 export class Stream implements Member, LiveMember {
@@ -87,11 +79,11 @@ export class Stream implements Member, LiveMember {
   /** The service's per-stream state from its JoinAccept, sent back with each Inbound and Leave. */
   #serviceState: Uint8Array = EMPTY;
   readonly #groups = new Set<string>();
-  #pending: Held[] | undefined;
+  readonly #held: HoldQueue;
   /** Refs of the leaves the client sent while the join was in flight, in order. */
   #leaveRefs: (Ref | undefined)[] | undefined;
-  /** `msg` refs waiting for the service's reply. */
-  readonly #replies: AwaitedReplies;
+  /** The stream's msgs to its service, and the answers they are owed. */
+  readonly #requests: ServiceRequests;
   /** Protocol 1.1: the `since` of the client's join. */
   #since: string | undefined;
   /** Protocol 1.1: the stream's durable group, once a service named one. */
@@ -100,15 +92,22 @@ export class Stream implements Member, LiveMember {
   #durable: DurableCursor | undefined;
   /** Reading missed messages from the store: everything else waits. */
   #replaying = false;
-  /** Durable messages were dropped while waiting: the store has them, read on. */
-  #overflowed = false;
-
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
     this.#ctx = ctx;
     this.name = address.stream;
     this.nameJson = JSON.stringify(address.stream);
-    this.#replies = new AwaitedReplies(ctx.msgTimeoutMs, this.#timedOut);
+    this.#held = new HoldQueue(ctx.maxPending, () => {
+      ctx.metrics.dropped('pending_full');
+      ctx.log.warn({ conn: ctx.conn, stream: this.name }, 'pending queue full before joined');
+    });
+    this.#requests = new ServiceRequests(
+      ctx.router,
+      ctx.owner,
+      address,
+      ctx.msgTimeoutMs,
+      () => this.#phase === 'joined',
+    );
   }
 
   get phase(): StreamPhase {
@@ -143,52 +142,9 @@ export class Stream implements Member, LiveMember {
     });
   }
 
-  /**
-   * A `msg` from the client, for the service. The stream must be joined.
-   * Nothing is lost silently (PROTOCOL.md §4.2): while the bus is away the
-   * client hears `unavailable` at once, a service with no running replica
-   * answers `unavailable` through the broker, and a `ref` the service leaves
-   * unanswered gets `timeout`.
-   */
+  /** A `msg` from the client, for the service (ServiceRequests). The stream must be joined. */
   forward(payloadJson: string, ref: Ref | undefined): void {
-    const router = this.#ctx.router;
-    if (!router.connected) return this.#unavailable(ref, UNCONNECTED);
-    const refJson = ref === undefined ? '' : JSON.stringify(ref);
-    if (ref !== undefined) this.#replies.add(refJson);
-    inSpan('muxgate msg', SpanKind.SERVER, context.active(), (span) => {
-      span.setAttribute('muxgate.stream', this.name);
-      router.inbound(
-        this.#address,
-        payloadJson,
-        refJson,
-        this.#serviceState,
-        injectHeaders(spanContext(span)),
-        () => this.#noResponders(refJson, ref),
-      );
-    });
-  }
-
-  /** The broker says no replica of the service subscribes: the msg reached nobody. */
-  #noResponders(refJson: string, ref: Ref | undefined): void {
-    if (this.#phase !== 'joined') return;
-    // Answered already (a reply cannot come, but a timeout may have fired).
-    if (ref !== undefined && !this.#replies.settle(refJson)) return;
-    this.#unavailable(ref, `no ${this.#address.service} service is running`);
-  }
-
-  #timedOut = (refJson: string): void => {
-    if (this.#ctx.owner.isClosed) return;
-    this.#ctx.owner.error({
-      code: ErrorCode.Timeout,
-      message: `${this.#address.service} did not answer within ${this.#ctx.msgTimeoutMs} ms`,
-      ref: JSON.parse(refJson) as Ref,
-      stream: this.name,
-    });
-  };
-
-  #unavailable(ref: Ref | undefined, message: string): void {
-    if (this.#ctx.owner.isClosed) return;
-    this.#ctx.owner.error({ code: ErrorCode.Unavailable, message, ref, stream: this.name });
+    this.#requests.forward(payloadJson, ref, this.#serviceState);
   }
 
   /** A `leave` from the client: done now, or once the join settles. */
@@ -205,21 +161,21 @@ export class Stream implements Member, LiveMember {
   /** A frame from the stream's service. */
   deliver(out: OutboundFrame): void {
     if (this.#phase === 'ended') this.#ctx.metrics.dropped('gone');
-    else if (this.#holding) this.#hold({ out });
+    else if (this.#holding) this.#held.add({ out });
     else this.#apply(out);
   }
 
   /** A group frame for this member (Member). */
   sendFrame(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#phase === 'ended') return;
-    if (this.#holding) this.#hold({ frame, type });
+    if (this.#holding) this.#held.add({ frame, type });
     else this.#ctx.owner.write(frame, type);
   }
 
   /** A stored message of the stream's durable group (LiveMember). */
   deliverLive(msg: LiveMessage): void {
     if (this.#phase === 'ended') return;
-    if (this.#holding) this.#hold({ live: msg });
+    if (this.#holding) this.#held.add({ live: msg });
     else this.#live(msg);
   }
 
@@ -229,7 +185,7 @@ export class Stream implements Member, LiveMember {
     const verdict = cursor.classify(msg);
     if (verdict === 'new') return this.#ctx.owner.write(cursor.take(msg), 'msg');
     if (verdict === 'seen') return;
-    this.#hold({ live: msg });
+    this.#held.add({ live: msg });
     void this.#replay(cursor.lastSeq, msg.prev);
   }
 
@@ -249,23 +205,17 @@ export class Stream implements Member, LiveMember {
     if (result.kind !== 'accept') {
       this.#end();
       if (owner.isClosed) return;
-      if (result.kind === 'refuse') {
-        const code = SERVICE_CODE_RE.test(result.code) ? result.code : ErrorCode.Forbidden;
-        owner.error({ code, message: result.message || 'join refused', ref, stream: this.name });
-      } else if (result.kind === 'unavailable') {
-        owner.error({
-          code: ErrorCode.Unavailable,
-          message: result.message,
-          ref,
-          stream: this.name,
-        });
-      } else {
-        this.#internal({ err: result.error }, ref, 'join failed');
+      if (result.kind === 'internal') this.#internal({ err: result.error }, ref, 'join failed');
+      else {
+        const code = result.kind === 'refuse' ? result.code : ErrorCode.Unavailable;
+        owner.error({ code, message: result.message, ref, stream: this.name });
       }
       return this.#answerLeaves();
     }
     this.#serviceState = result.state;
-    const badGroup = result.groups.find((g) => groupNameProblem(g) !== null);
+    // The durable group becomes part of a subject too: it passes the same check.
+    const named = result.durableGroup === undefined ? [] : [result.durableGroup];
+    const badGroup = [...result.groups, ...named].find((g) => groupNameProblem(g) !== null);
     const badPayload = result.payload !== undefined && !isJsonText(result.payload);
     if (owner.isClosed || badGroup !== undefined || badPayload) {
       // The service thinks the stream is joined: tell it otherwise.
@@ -326,7 +276,7 @@ export class Stream implements Member, LiveMember {
       );
       this.#publishLeave(LeaveReason.Leave, injectHeaders());
       this.#end();
-      this.#unavailable(ref, 'the stream’s history is unavailable; try again');
+      this.#requests.unavailable(ref, 'the stream’s history is unavailable; try again');
       this.#answerLeaves();
       return undefined;
     }
@@ -346,7 +296,7 @@ export class Stream implements Member, LiveMember {
     this.#phase = 'joined';
     owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
     // Live messages that overflowed the hold during the join are in the store too.
-    if (at && (at.cursor.lastSeq < at.upTo || this.#overflowed))
+    if (at && (at.cursor.lastSeq < at.upTo || this.#held.overflowed))
       return void this.#replay(at.cursor.lastSeq, at.upTo);
     this.#release();
   }
@@ -354,8 +304,7 @@ export class Stream implements Member, LiveMember {
   /** Hands on what waited, in order, until a replay must run first; then answers waiting leaves. */
   #release(): void {
     const owner = this.#ctx.owner;
-    const pending = this.#pending ?? [];
-    this.#pending = undefined;
+    const pending = this.#held.take();
     let i = 0;
     while (i < pending.length && this.#phase === 'joined' && !this.#replaying) {
       const held = pending[i++]!;
@@ -366,7 +315,7 @@ export class Stream implements Member, LiveMember {
     if (this.#replaying) {
       // #live found a gap and started a replay; the message it held goes
       // first, then the rest, in order, once the replay is done.
-      this.#pending = [...(this.#pending ?? []), ...pending.slice(i)];
+      this.#held.putBack(pending.slice(i));
       return;
     }
     if (this.#phase === 'joined' && this.#leaveRefs) this.#leaveNow(this.#leaveRefs.shift());
@@ -408,11 +357,7 @@ export class Stream implements Member, LiveMember {
       return true;
     },
     whenWritable: () => this.#ctx.owner.whenWritable(),
-    takeOverflow: () => {
-      const overflowed = this.#overflowed;
-      this.#overflowed = false;
-      return overflowed;
-    },
+    takeOverflow: () => this.#held.takeOverflow(),
     undecodable: () => this.#ctx.metrics.dropped('undecodable'),
   };
 
@@ -442,18 +387,6 @@ export class Stream implements Member, LiveMember {
     this.#ctx.owner.write(leftFrame(this.nameJson, { ref }), 'left');
   }
 
-  #hold(item: Held): void {
-    const pending = (this.#pending ??= []);
-    if (pending.length < this.#ctx.maxPending) return void pending.push(item);
-    // A durable message is in the store: a replay will read it, not lose it.
-    if ('live' in item) return void (this.#overflowed = true);
-    this.#ctx.metrics.dropped('pending_full');
-    this.#ctx.log.warn(
-      { conn: this.#ctx.conn, stream: this.name },
-      'pending queue full before joined',
-    );
-  }
-
   /** Carries out a frame the stream's service sent to a joined stream. */
   #apply(out: OutboundFrame): void {
     const owner = this.#ctx.owner;
@@ -464,7 +397,7 @@ export class Stream implements Member, LiveMember {
       case 'reply':
         // Already answered (timeout, unavailable) or never asked: a second
         // answer to one ref would contradict the first.
-        if (!this.#replies.settle(action.refJson)) return this.#ctx.metrics.dropped('late');
+        if (!this.#requests.settle(action.refJson)) return this.#ctx.metrics.dropped('late');
         return owner.write(action.frame, 'reply');
       case 'close':
         this.#end();
@@ -525,8 +458,8 @@ export class Stream implements Member, LiveMember {
   #end(): void {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
-    this.#pending = undefined;
-    this.#replies.clear();
+    this.#held.clear();
+    this.#requests.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
     if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
