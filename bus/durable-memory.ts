@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BusMessage, Headers } from './message.ts';
 import {
+  MSG_ID_HEADER,
   LIVE_PREVIOUS,
   LIVE_SEQUENCE,
   LIVE_STREAM,
@@ -26,6 +27,8 @@ interface GroupLog {
 
 interface Declared {
   spec: DurableSpec;
+  /** Nats-Msg-Id → sequence and when it was stored, as JetStream's duplicate window. */
+  readonly ids: Map<string, { seq: number; at: number }>;
   readonly tokens: string[];
   readonly liveTokens: string[];
   readonly epoch: string;
@@ -55,18 +58,22 @@ export class MemoryDurableStore implements DurableStore {
       epoch: randomBytes(5).readUIntBE(0, 5).toString(36),
       seq: 0,
       groups: new Map(),
+      ids: new Map(),
     });
   }
 
-  /** Stores a message published to a captured subject; returns its live copy. */
+  /** Stores a message published to a captured subject; returns its live copy (none for a duplicate). */
   capture(msg: BusMessage): BusMessage | undefined {
     const tokens = msg.subject.split('.');
     const d = this.#storeOf(tokens);
     if (!d) return undefined;
+    if (this.#duplicate(d, msg.headers?.[MSG_ID_HEADER]) !== undefined) return undefined;
     const group = this.#group(d, msg.subject);
     const prev = group.messages.at(-1)?.seq ?? 0;
     const seq = ++d.seq;
     group.messages.push({ seq, data: msg.data, headers: msg.headers, at: this.now() });
+    const id = msg.headers?.[MSG_ID_HEADER];
+    if (id !== undefined) d.ids.set(id, { seq, at: this.now() });
     this.#trim(d, group);
     return {
       subject: liveSubject(d, tokens),
@@ -125,6 +132,8 @@ export class MemoryDurableStore implements DurableStore {
   async publish(subject: string, data: Uint8Array, headers?: Headers): Promise<Position> {
     const d = this.#storeOf(subject.split('.'));
     if (!d) throw new Error(`no store keeps ${subject}`);
+    const stored = this.#duplicate(d, headers?.[MSG_ID_HEADER]);
+    if (stored !== undefined) return { epoch: d.epoch, seq: stored };
     this.route({
       subject,
       data: Uint8Array.from(data),
@@ -132,6 +141,15 @@ export class MemoryDurableStore implements DurableStore {
       reply: undefined,
     });
     return { epoch: d.epoch, seq: d.seq };
+  }
+
+  /** The sequence a message with this id was stored at within the window, if it was. */
+  #duplicate(d: Declared, id: string | undefined): number | undefined {
+    if (id === undefined) return undefined;
+    const seen = d.ids.get(id);
+    if (seen && seen.at > this.now() - DUPLICATE_WINDOW_MS) return seen.seq;
+    if (seen) d.ids.delete(id);
+    return undefined;
   }
 
   #storeOf(tokens: string[]): Declared | undefined {
@@ -156,6 +174,7 @@ export class MemoryDurableStore implements DurableStore {
 }
 
 const READ_BATCH = 500;
+const DUPLICATE_WINDOW_MS = 120_000;
 
 /** The live subject for a captured one: the pattern's literal tokens swapped, the wildcard part kept. */
 function liveSubject(d: Declared, tokens: string[]): string {

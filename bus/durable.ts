@@ -81,6 +81,8 @@ export interface DurableStore {
 export const LIVE_STREAM = 'Nats-Stream';
 export const LIVE_SEQUENCE = 'Nats-Sequence';
 export const LIVE_PREVIOUS = 'Nats-Last-Sequence';
+/** A publish with this header is stored once per id within the store's duplicate window (2 min). */
+export const MSG_ID_HEADER = 'Nats-Msg-Id';
 
 /** Sequence and predecessor of a live copy; undefined for anything else. */
 export function liveCopyOf(msg: BusMessage): LiveCopy | undefined {

@@ -70,7 +70,23 @@ export interface StreamEvents<T extends StreamTypes> {
 export interface RequestOptions {
   /** Milliseconds to wait for the reply. Default 10 s. */
   timeout?: number;
+  /**
+   * Times to send the request again after `timeout`, `unavailable` or
+   * `disconnected` (default 0). Every attempt carries the same `id` (1.1), so
+   * a service that applies a msg once per id does not apply a retry twice.
+   */
+  retries?: number;
+  /** The msg's id; a random one by default. Keep it to retry by hand across reloads. */
+  id?: string;
 }
+
+/** Failures after which the same request may be sent again. */
+const RETRYABLE: ReadonlySet<string> = new Set([
+  ClientErrorCode.Timeout,
+  ClientErrorCode.Disconnected,
+  ErrorCode.Unavailable,
+  ErrorCode.Timeout,
+]);
 
 /** What a stream needs from the client that owns it. */
 export interface StreamHost {
@@ -185,14 +201,26 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    * with a MuxError: the gateway's code, `timeout`, `disconnected` when the
    * socket dropped after sending, `closed` when the stream was left.
    */
-  request(payload: Of<T, 'request'>, opts: RequestOptions = {}): Promise<Of<T, 'reply'>> {
+  async request(payload: Of<T, 'request'>, opts: RequestOptions = {}): Promise<Of<T, 'reply'>> {
+    const id = opts.id ?? randomId();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#requestOnce(payload, id, opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS);
+      } catch (err) {
+        const retry =
+          attempt < (opts.retries ?? 0) && err instanceof MuxError && RETRYABLE.has(err.code);
+        if (!retry) throw err;
+      }
+    }
+  }
+
+  #requestOnce(payload: unknown, id: string, timeout: number): Promise<Of<T, 'reply'>> {
     try {
       this.#assertUsable();
       const ref = this.#host.nextRef();
-      const text = this.#host.encode({ type: 'msg', stream: this.name, ref, payload });
+      const text = this.#host.encode({ type: 'msg', stream: this.name, ref, payload, id });
       const sent = this.#state === 'joined' && this.#host.write(text);
       if (!sent) this.#host.queue.push({ stream: this.name, text, ref });
-      const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
       return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref)) as Promise<
         Of<T, 'reply'>
       >;
@@ -415,4 +443,13 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     this.emit('state', state);
     this.#host.changed(this.name, state);
   }
+}
+
+/** 128 random bits, base64url: a msg id no other client will pick. */
+function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }

@@ -30,7 +30,7 @@ export class ServiceRequests {
   }
 
   /** A `msg` from the client, with the service's per-stream state. */
-  forward(payloadJson: string, ref: Ref | undefined, state: Uint8Array): void {
+  forward(payloadJson: string, ref: Ref | undefined, state: Uint8Array, msgId?: string): void {
     if (!this.router.connected) return this.unavailable(ref, UNCONNECTED);
     const refJson = ref === undefined ? '' : JSON.stringify(ref);
     if (ref !== undefined) this.#replies.add(refJson);
@@ -41,6 +41,7 @@ export class ServiceRequests {
         payloadJson,
         refJson,
         state,
+        msgId,
         injectHeaders(spanContext(span)),
         () => this.#noResponders(refJson, ref),
       );

@@ -153,6 +153,7 @@ export class Router {
     payloadJson: string,
     refJson: string,
     state: Uint8Array,
+    msgId: string | undefined,
     headers: Headers | undefined,
     onNoResponders?: () => void,
   ): void {
@@ -164,6 +165,7 @@ export class Router {
       ref: refJson,
       scope: to.scope,
       state,
+      msgId: msgId ?? '',
     }).finish();
     this.#bus.publish(this.#subjects.msg(to.service), body, { headers, onNoResponders });
   }

@@ -206,7 +206,7 @@ export class Session implements Connection, StreamOwner {
       case 'join':
         return this.#join(frame.stream, frame.ref, payloadJson, frame.since);
       case 'msg':
-        return this.#msg(frame.stream, frame.ref, payloadJson ?? 'null');
+        return this.#msg(frame.stream, frame.ref, payloadJson ?? 'null', frame.id);
       case 'leave':
         return this.#leave(frame.stream, frame.ref);
       case 'refresh':
@@ -255,10 +255,10 @@ export class Session implements Connection, StreamOwner {
     stream.join(ref, payloadJson, since);
   }
 
-  #msg(name: string, ref: Ref | undefined, payloadJson: string): void {
+  #msg(name: string, ref: Ref | undefined, payloadJson: string, id: string | undefined): void {
     const stream = this.#streams.get(name);
     if (!stream || stream.phase !== 'joined') return this.#notJoined(name, ref);
-    stream.forward(payloadJson, ref);
+    stream.forward(payloadJson, ref, id);
   }
 
   #leave(name: string, ref: Ref | undefined): void {

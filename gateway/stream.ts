@@ -143,8 +143,8 @@ export class Stream implements Member, LiveMember {
   }
 
   /** A `msg` from the client, for the service (ServiceRequests). The stream must be joined. */
-  forward(payloadJson: string, ref: Ref | undefined): void {
-    this.#requests.forward(payloadJson, ref, this.#serviceState);
+  forward(payloadJson: string, ref: Ref | undefined, msgId?: string): void {
+    this.#requests.forward(payloadJson, ref, this.#serviceState, msgId);
   }
 
   /** A `leave` from the client: done now, or once the join settles. */

@@ -2,7 +2,7 @@
 // validates exactly what the types promise; server frames are plain types the
 // client library and tests share (server-frames.ts, free of zod for the browser).
 import { z } from 'zod';
-import { MAX_POS_LENGTH, MAX_REF_LENGTH } from './names.ts';
+import { MAX_POS_LENGTH, MAX_REF_LENGTH, MSG_ID_RE } from './names.ts';
 import type { Ref } from './server-frames.ts';
 
 export { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from './version.ts';
@@ -23,7 +23,14 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
     // 1.1: the `pos` the client saw last on this stream; resume after it.
     since: z.string().max(MAX_POS_LENGTH).optional(),
   }),
-  z.object({ type: z.literal('msg'), stream, ref: ref.optional(), payload }),
+  z.object({
+    type: z.literal('msg'),
+    stream,
+    ref: ref.optional(),
+    payload,
+    // 1.1: the client's id for this msg; a retry after `timeout` sends the same.
+    id: z.string().regex(MSG_ID_RE).optional(),
+  }),
   z.object({ type: z.literal('leave'), stream, ref: ref.optional() }),
   z.object({ type: z.literal('ping'), ref: ref.optional() }),
   // 1.1 (§4.4): replaces the connection's token; answered by `refreshed` or `error`.

@@ -8,6 +8,8 @@ const STREAM_RE = /^([a-z][a-z0-9-]{0,31})(?::([A-Za-z0-9_.~@:=+-]{1,128}))?$/;
 const GROUP_RE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 export const MAX_GROUP_LENGTH = 100;
 export const MAX_REF_LENGTH = 64;
+/** A client's msg id (1.1): what a retry repeats so the service applies the msg once. */
+export const MSG_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** A `pos` is opaque to clients; what they send back as `since` is at most this long. */
 export const MAX_POS_LENGTH = 64;
 

@@ -480,6 +480,9 @@ export namespace muxgate {
             /** Inbound state. */
             state: Uint8Array;
 
+            /** Inbound msgId. */
+            msgId: string;
+
             /**
              * Creates a new Inbound instance using the specified properties.
              * @param [properties] Properties to set
@@ -532,6 +535,9 @@ export namespace muxgate {
 
                 /** Inbound state */
                 state?: (Uint8Array|null);
+
+                /** Inbound msgId */
+                msgId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -1133,6 +1133,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {string|null} [ref] Inbound ref
              * @property {muxgate.v1.Scope.$Properties|null} [scope] Inbound scope
              * @property {Uint8Array|null} [state] Inbound state
+             * @property {string|null} [msgId] Inbound msgId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1221,6 +1222,14 @@ export const muxgate = $root.muxgate = (() => {
             Inbound.prototype.state = $util.newBuffer([]);
 
             /**
+             * Inbound msgId.
+             * @member {string} msgId
+             * @memberof muxgate.v1.Inbound
+             * @instance
+             */
+            Inbound.prototype.msgId = "";
+
+            /**
              * Creates a new Inbound instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.Inbound
@@ -1266,6 +1275,8 @@ export const muxgate = $root.muxgate = (() => {
                     $root.muxgate.v1.Scope.encode(message.scope, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state.length)
                     writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.state);
+                if (message.msgId != null && $Object.hasOwnProperty.call(message, "msgId") && message.msgId !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.msgId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1368,6 +1379,15 @@ export const muxgate = $root.muxgate = (() => {
                                 message.state = value;
                             else
                                 delete message.state;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.msgId = value;
+                            else
+                                delete message.msgId;
                             continue;
                         }
                     }

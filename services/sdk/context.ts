@@ -36,6 +36,13 @@ export class StreamContext<S = unknown> {
    * a smaller `joined` payload (the client learns from `joined.recovered`).
    */
   since: string | undefined;
+  /**
+   * In `receive` (protocol 1.1): the client's id for this msg; a client that
+   * retries after `timeout` sends the same one. Apply the msg once per id:
+   * groupSendStored(group, payload, { msgId: ctx.msgId }) does it for a
+   * stored message.
+   */
+  msgId: string | undefined;
 
   constructor(
     /** Opaque; keep it to publish to this connection later (Publisher.toConnection). */
@@ -70,8 +77,8 @@ export class StreamContext<S = unknown> {
   }
 
   /** Protocol 1.1: a `msg` to every member of a durable group, resolved with its `pos` once stored. */
-  groupSendStored(group: string, payload: unknown): Promise<string> {
-    return this.publisher.toGroupStored(group, payload);
+  groupSendStored(group: string, payload: unknown, opts: { msgId?: string } = {}): Promise<string> {
+    return this.publisher.toGroupStored(group, payload, opts);
   }
 
   /** Sends a `msg` on this stream. */

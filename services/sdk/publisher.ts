@@ -8,7 +8,7 @@ import { SERVICE_CODE_RE } from '../../protocol/codes.ts';
 import { encodeJson, jsonPayloadText } from '../../protocol/json.ts';
 import { groupNameProblem } from '../../protocol/names.ts';
 import { GroupMessage, Outbound, type OutboundProps } from '../../proto/index.ts';
-import { formatPosition } from '../../bus/durable.ts';
+import { formatPosition, MSG_ID_HEADER } from '../../bus/durable.ts';
 
 export interface DurableMessage {
   readonly pos: string;
@@ -51,12 +51,21 @@ export class Publisher {
    * `pos` once it is stored; rejects when the store cannot take it, so the
    * caller can tell its client (toGroup cannot: the store would miss it).
    */
-  async toGroupStored(group: string, payload: unknown): Promise<string> {
+  async toGroupStored(
+    group: string,
+    payload: unknown,
+    opts: { msgId?: string } = {},
+  ): Promise<string> {
     assertGroup(group);
     const store = this.bus.durable;
     if (!store) throw new InvalidNameError(`not a durable group: ${JSON.stringify(group)}`);
     const data = GroupMessage.encode({ group, payload: encodeJson(payload) }).finish();
-    const headers = injectHeaders();
+    // The store keeps one message per id for a while: a retry resolves with
+    // the first one's position. Ids are per group, so one reused elsewhere is no duplicate.
+    const headers = {
+      ...injectHeaders(),
+      ...(opts.msgId !== undefined && { [MSG_ID_HEADER]: `${group}/${opts.msgId}` }),
+    };
     return formatPosition(await store.publish(this.subjects.group(group), data, headers));
   }
 

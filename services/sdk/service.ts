@@ -197,6 +197,7 @@ export class ServiceRunner<S = unknown> {
       ctx = this.#context(msg.address, msg.stream, msg.topic, msg.state, msg.scope);
       payload = parseJson(msg.payload);
       if (msg.payload?.length) ctx.rawPayload = new RawJson(dec.decode(msg.payload));
+      if (msg.msgId) ctx.msgId = msg.msgId;
       ref = refFromJson(msg.ref);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable Inbound');

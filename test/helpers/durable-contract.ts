@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { Bus, BusMessage } from '../../bus/bus.ts';
-import { liveCopyOf, type DurableStore } from '../../bus/durable.ts';
+import { liveCopyOf, MSG_ID_HEADER, type DurableStore } from '../../bus/durable.ts';
 import { collect } from './wait.ts';
 
 const enc = new TextEncoder();
@@ -69,6 +69,28 @@ export function durableContract(name: string, factory: DurableFactory): void {
       assert.equal(liveCopyOf(copy!)?.seq, at.seq);
       await assert.rejects(
         store.publish(`nowhere.${randomBytes(3).toString('hex')}`, enc.encode('x')),
+      );
+      await bus.drain();
+    });
+
+    it('stores a message once per Nats-Msg-Id: a retry resolves with the first one’s position', async () => {
+      const { bus, store, group, live } = await declared();
+      const got = collect<BusMessage>();
+      bus.subscribe(live('a'), got.push);
+      await bus.flush();
+      const headers = { [MSG_ID_HEADER]: 'retry-1' };
+      const first = await store.publish(group('a'), enc.encode('once'), headers);
+      const again = await store.publish(group('a'), enc.encode('once'), headers);
+      const other = await store.publish(group('a'), enc.encode('twice'), {
+        [MSG_ID_HEADER]: 'retry-2',
+      });
+      assert.equal(again.seq, first.seq);
+      assert.ok(other.seq > first.seq);
+      await got.wait(2);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(
+        got.items.map((m) => dec.decode(m.data)),
+        ['once', 'twice'],
       );
       await bus.drain();
     });
