@@ -1,7 +1,7 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,idle,durable   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
@@ -9,7 +9,10 @@
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
-// server, the bare NATS responder, the publisher and the client workers.
+// server, the bare NATS responder, the publisher and the client workers. The
+// durable section (protocol 1.1 durable groups vs plain groups) runs on a
+// nats-server of its own with JetStream, so the other sections keep theirs
+// without it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,11 +25,12 @@ import { report } from './lib/report.ts';
 import { targets, type Measured } from './lib/targets.ts';
 import { runBareNats } from './scenarios/bare-nats.ts';
 import { runBareWs } from './scenarios/bare-ws.ts';
+import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runIdle } from './scenarios/idle.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle'] as const;
+const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable'] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -82,6 +86,7 @@ async function main(): Promise<number> {
     echo: undefined,
     fanout: undefined,
     idle: undefined,
+    durable: undefined,
   };
   try {
     if (run('bare')) {
@@ -103,6 +108,16 @@ async function main(): Promise<number> {
     if (run('idle')) {
       log('idle connections');
       m.idle = await runIdle(ctx);
+    }
+    if (run('durable')) {
+      log('durable groups vs plain groups (nats-server with JetStream)');
+      const js = await NatsServer.start({ jetstream: true });
+      try {
+        m.durable = await runDurable({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
+      } finally {
+        await stopAll();
+        await js.close();
+      }
     }
   } finally {
     await stopAll();
@@ -126,6 +141,7 @@ async function main(): Promise<number> {
     echo: m.echo ?? null,
     fanout: m.fanout ?? null,
     idle: m.idle ?? null,
+    durable: m.durable ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
