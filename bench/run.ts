@@ -14,6 +14,7 @@
 // nats-server of its own with JetStream, so the other sections keep theirs
 // without it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NatsServer } from '../harness/nats-server.ts';
@@ -67,9 +68,14 @@ async function main(): Promise<number> {
     ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
   };
   const started = Date.now();
+  // Other work on the machine moves every figure: the load is kept with them.
+  const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
   const log = (line: string) =>
     console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-  log(`muxgate bench${values.quick ? ' (quick)' : ''}: ${only.join(', ')}; logs in ${logDir}`);
+  log(
+    `muxgate bench${values.quick ? ' (quick)' : ''}: ${only.join(', ')}; logs in ${logDir}; ` +
+      `load average ${loadAtStart.join(', ')}`,
+  );
 
   const nats = await NatsServer.start({ jetstream: false });
   const ctx: BenchContext = {
@@ -134,6 +140,8 @@ async function main(): Promise<number> {
       sections: only,
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: machine(fdLimit),
+      /** 1, 5 and 15 min load averages at the start and at the end (the end's include the run). */
+      loadAverage: { start: loadAtStart, end: loadavg().map((x) => Math.round(x * 100) / 100) },
       sizes,
       note: 'All processes share the machine; figures from a machine other work also uses are noisy.',
     },
