@@ -230,6 +230,19 @@ function durableTables(d: DurableResult): string[] {
         v.name.includes('since') ? (v.notRecovered === 0 ? 'yes' : `${v.notRecovered} not`) : '–',
       ]);
   }
+  for (const l of d.lookups)
+    joinRows.push([
+      'store lookup alone',
+      l.name,
+      l.latency.count,
+      ms(l.latency.p50),
+      ms(l.latency.p90),
+      ms(l.latency.p99),
+      ms(l.latency.max),
+      undefined,
+      undefined,
+      '–',
+    ]);
   out.push(
     table(
       'Join latency, sequential joins, each followed by a leave (ms from join to joined)',

@@ -19,7 +19,7 @@ import type { Paced } from '../lib/pacer.ts';
 import { CpuMeter } from '../lib/proc-stats.ts';
 import type { Worker } from '../lib/rpc.ts';
 import { forkWorker, startGateway, startService, type GatewayProc } from '../lib/procs.ts';
-import { Histogram, round, rounded, type Summary } from '../lib/stats.ts';
+import { Histogram, round, rounded, type HistogramData, type Summary } from '../lib/stats.ts';
 import type { JoinTimes, JoinVariant, ReplayTimes } from '../workers/durable-client.ts';
 import { clientProcs } from './bare-ws.ts';
 
@@ -85,6 +85,8 @@ export interface DurableResult {
   fanout: DurableFanoutRun[];
   replay: ReplayResult;
   joins: JoinCase[];
+  /** The store's lookup alone, from another process: what a durable join adds to a plain one. */
+  lookups: JoinVariantResult[];
 }
 
 const SERVICES = 'bench,benchd';
@@ -124,7 +126,22 @@ export async function runDurable(ctx: BenchContext): Promise<DurableResult> {
     const replay = await runReplay(ctx, gateways[0]!, publisher, client);
     ctx.log(`  join latency, ${sizes.joinCount} joins of each kind`);
     const joins = await runJoins(ctx, gateways[0]!, publisher, client);
-    return { fanout, replay, joins };
+    const lookups = Object.entries(
+      await publisher.call<Record<string, HistogramData>>('lookups', {
+        group: 'benchd.jjoined',
+        count: sizes.joinCount,
+      }),
+    ).map(([name, h]) => ({ name, latency: Histogram.from([h]).summary(), notRecovered: 0 }));
+    ctx.log(
+      `    the store's lookup alone: ` +
+        lookups
+          .map(
+            (l) =>
+              `${l.name} p50 ${(l.latency.p50 / 1000).toFixed(3)} ms, p99 ${(l.latency.p99 / 1000).toFixed(3)} ms`,
+          )
+          .join('; '),
+    );
+    return { fanout, replay, joins, lookups };
   } finally {
     await client.stop();
     await publisher.stop();

@@ -3,11 +3,12 @@
 // a sequence number and the send time, for the clients to count and time.
 // For durable groups it also sends one message and waits until it is stored
 // (its `pos`), or a burst as fast as it can, which the replay reads back.
+import { jetstreamManager } from '@nats-io/jetstream';
 import { NatsBus } from '../../bus/nats.ts';
 import { Publisher } from '../../services/sdk/index.ts';
 import { paced, type Paced } from '../lib/pacer.ts';
 import { serve } from '../lib/rpc.ts';
-import { monoUs } from '../lib/stats.ts';
+import { Histogram, monoUs, type HistogramData } from '../lib/stats.ts';
 
 let bus: NatsBus | undefined;
 let publisher: Publisher | undefined;
@@ -61,5 +62,34 @@ serve({
     // everything before it must reach the server first.
     await bus.flush();
     return p.toGroupStored(args.group, payload(args.step, args.count - 1));
+  },
+
+  /**
+   * What a durable join asks the store, timed alone: `count` sequential
+   * lookups of the group's last message through the store the gateway uses
+   * (a JetStream API request), and as many through JetStream's direct get,
+   * interleaved. Diagnostic: it names the part of a durable join's latency
+   * that is the store's round trip.
+   */
+  async lookups(args: { group: string; count: number }): Promise<Record<string, HistogramData>> {
+    const { bus, publisher: p } = connected();
+    const subject = p.subjects.group(args.group);
+    const jsm = await jetstreamManager(bus.connection);
+    const stream = await jsm.streams.find(subject);
+    const store = bus.durable;
+    const viaStore = new Histogram();
+    const direct = new Histogram();
+    for (let i = 0; i < args.count; i++) {
+      let t0 = monoUs();
+      await store.last(subject);
+      viaStore.record(monoUs() - t0);
+      t0 = monoUs();
+      await jsm.direct.getMessage(stream, { last_by_subj: subject });
+      direct.record(monoUs() - t0);
+    }
+    return {
+      'store.last (the gateway’s lookup)': viaStore.toJSON(),
+      'direct get': direct.toJSON(),
+    };
   },
 });
