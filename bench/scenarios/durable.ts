@@ -333,7 +333,7 @@ async function runReplay(
   const sorted = [...runs].sort((a, b) => a.perSec - b.perSec);
   return {
     messages: sizes.replayMessages,
-    payload: '{"k":1,"s":<seq>,"t":<µs>}, ~130 bytes per msg frame',
+    payload: '{"k":1,"s":<seq>,"t":<µs>}, ~105 bytes per msg frame',
     runs,
     median: sorted[Math.floor((sorted.length - 1) / 2)]!,
   };
