@@ -1,7 +1,9 @@
 // Summarises a V8 CPU profile (node --cpu-prof, or `npm run bench -- --profile`):
-// the functions with the most self time, and the share of each source file.
+// the functions with the most self time, and the share of each source file;
+// with a third argument, the total time (callees included) of every function
+// whose name or file contains one of its comma-separated words.
 //
-//   node --import tsx bench/profile-top.ts <file.cpuprofile> [rows]
+//   node --import tsx bench/profile-top.ts <file.cpuprofile> [rows] [word,word…]
 import { readFileSync } from 'node:fs';
 
 interface Node {
@@ -15,9 +17,9 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, rowsArg] = process.argv.slice(2);
+const [file, rowsArg, wordsArg] = process.argv.slice(2);
 if (!file) {
-  console.error('usage: profile-top.ts <file.cpuprofile> [rows]');
+  console.error('usage: profile-top.ts <file.cpuprofile> [rows] [word,word…]');
   process.exit(2);
 }
 const rows = Number(rowsArg ?? 30);
@@ -57,3 +59,24 @@ for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, rows))
 console.log('\nself time by file');
 for (const [k, t] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, rows))
   console.log(`${pct(t)}  ${k}`);
+
+if (wordsArg) {
+  // Total time: each sample counts once for every distinct matching function on its stack.
+  const words = wordsArg.split(',').filter(Boolean);
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totals = new Map<string, number>();
+  for (const [id, t] of self) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = fnKey(byId.get(at)!);
+      if (seen.has(k) || !words.some((w) => k.includes(w))) continue;
+      seen.add(k);
+      totals.set(k, (totals.get(k) ?? 0) + t);
+    }
+  }
+  console.log(`\ntotal time (callees included) of functions matching ${words.join(', ')}`);
+  for (const [k, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, rows))
+    console.log(`${pct(t)}  ${(t / 1e3).toFixed(0).padStart(6)} ms  ${k}`);
+}

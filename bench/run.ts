@@ -1,7 +1,7 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,idle,durable   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
@@ -9,8 +9,12 @@
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
-// server, the bare NATS responder, the publisher and the client workers.
+// server, the bare NATS responder, the publisher and the client workers. The
+// durable section (protocol 1.1 durable groups vs plain groups) runs on a
+// nats-server of its own with JetStream, so the other sections keep theirs
+// without it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NatsServer } from '../harness/nats-server.ts';
@@ -22,11 +26,12 @@ import { report } from './lib/report.ts';
 import { targets, type Measured } from './lib/targets.ts';
 import { runBareNats } from './scenarios/bare-nats.ts';
 import { runBareWs } from './scenarios/bare-ws.ts';
+import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runIdle } from './scenarios/idle.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle'] as const;
+const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable'] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -63,9 +68,14 @@ async function main(): Promise<number> {
     ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
   };
   const started = Date.now();
+  // Other work on the machine moves every figure: the load is kept with them.
+  const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
   const log = (line: string) =>
     console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-  log(`muxgate bench${values.quick ? ' (quick)' : ''}: ${only.join(', ')}; logs in ${logDir}`);
+  log(
+    `muxgate bench${values.quick ? ' (quick)' : ''}: ${only.join(', ')}; logs in ${logDir}; ` +
+      `load average ${loadAtStart.join(', ')}`,
+  );
 
   const nats = await NatsServer.start({ jetstream: false });
   const ctx: BenchContext = {
@@ -82,6 +92,7 @@ async function main(): Promise<number> {
     echo: undefined,
     fanout: undefined,
     idle: undefined,
+    durable: undefined,
   };
   try {
     if (run('bare')) {
@@ -104,6 +115,16 @@ async function main(): Promise<number> {
       log('idle connections');
       m.idle = await runIdle(ctx);
     }
+    if (run('durable')) {
+      log('durable groups vs plain groups (nats-server with JetStream)');
+      const js = await NatsServer.start({ jetstream: true });
+      try {
+        m.durable = await runDurable({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
+      } finally {
+        await stopAll();
+        await js.close();
+      }
+    }
   } finally {
     await stopAll();
     await nats.close();
@@ -119,6 +140,8 @@ async function main(): Promise<number> {
       sections: only,
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: machine(fdLimit),
+      /** 1, 5 and 15 min load averages at the start and at the end (the end's include the run). */
+      loadAverage: { start: loadAtStart, end: loadavg().map((x) => Math.round(x * 100) / 100) },
       sizes,
       note: 'All processes share the machine; figures from a machine other work also uses are noisy.',
     },
@@ -126,6 +149,7 @@ async function main(): Promise<number> {
     echo: m.echo ?? null,
     fanout: m.fanout ?? null,
     idle: m.idle ?? null,
+    durable: m.durable ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -112,7 +112,8 @@ export async function fanoutStep(
     disconnects,
     deliveriesPerSec: Math.round(r.received / window),
     latency,
-    cpuSeconds: rounded(cpu.cpuSeconds),
+    // Four decimals: a short step's CPU, split by process, stays readable per delivery.
+    cpuSeconds: rounded(cpu.cpuSeconds, 4),
     systemSeconds: rounded(cpu.systemSeconds),
     cpuPerDeliveryUs: r.received ? round((serverCpu * 1e6) / r.received, 3) : 0,
     sustained: why === undefined,

@@ -20,7 +20,8 @@ export interface PoolOptions {
   count: number;
   procs: number;
   welcome: boolean;
-  join?: string;
+  /** Streams every connection joins, one after another. */
+  join?: string | string[];
   concurrency?: number;
 }
 

@@ -23,6 +23,21 @@ export interface Sizes {
   settleMs: number;
   /** Connections one client worker process holds at most. */
   connsPerClientProc: number;
+  /** Durable vs plain fan-out: group sizes, gateways, offered loads (deliveries/s). */
+  durableMembers: number[];
+  durableGateways: number[];
+  durableDeliveries: number[];
+  /** Rounds of one plain and one durable step each, alternating which goes first. */
+  durableRounds: number;
+  durableStepMs: number;
+  /** An unrecorded step of each kind before the rounds; 0 for none. */
+  durableWarmupMs: number;
+  /** Messages a client misses, then gets replayed after a join with since; replays timed. */
+  replayMessages: number;
+  replayRepeats: number;
+  /** Sequential joins timed per kind (plain, durable, durable with since), after unrecorded ones. */
+  joinCount: number;
+  joinWarmup: number;
 }
 
 export const FULL: Sizes = {
@@ -41,6 +56,16 @@ export const FULL: Sizes = {
   idleConnections: [10_000, 50_000],
   settleMs: 2000,
   connsPerClientProc: 15_000,
+  durableMembers: [100, 1000],
+  durableGateways: [1, 2],
+  durableDeliveries: [20_000, 100_000],
+  durableRounds: 2,
+  durableStepMs: 3000,
+  durableWarmupMs: 1000,
+  replayMessages: 10_000,
+  replayRepeats: 3,
+  joinCount: 200,
+  joinWarmup: 20,
 };
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
@@ -60,6 +85,16 @@ export const QUICK: Sizes = {
   idleConnections: [200],
   settleMs: 200,
   connsPerClientProc: 15_000,
+  durableMembers: [20],
+  durableGateways: [2],
+  durableDeliveries: [400],
+  durableRounds: 1,
+  durableStepMs: 300,
+  durableWarmupMs: 0,
+  replayMessages: 200,
+  replayRepeats: 1,
+  joinCount: 5,
+  joinWarmup: 0,
 };
 
 export interface BenchContext {

@@ -2,6 +2,8 @@
 import type { StepResult } from './broadcast.ts';
 import type { EchoLevel } from './echo.ts';
 import { ms, table, type Cell } from './table.ts';
+import type { DurableResult } from '../scenarios/durable.ts';
+import { round } from './stats.ts';
 import type { Measured, Target } from './targets.ts';
 
 const echoRow = (what: string, l: EchoLevel): Cell[] => [
@@ -117,6 +119,8 @@ export function report(m: Measured, t: Target[]): string {
       ),
     );
 
+  if (m.durable) out.push(...durableTables(m.durable));
+
   out.push(
     table(
       'Targets (ratios within this run)',
@@ -131,4 +135,131 @@ export function report(m: Measured, t: Target[]): string {
     ),
   );
   return out.join('\n');
+}
+
+function durableTables(d: DurableResult): string[] {
+  const out: string[] = [];
+  const fan: Cell[][] = [];
+  for (const f of d.fanout)
+    for (const kind of ['plain', 'durable'] as const) {
+      const steps = f.steps.filter((s) => s.kind === kind).map((s) => s.step);
+      const cpu = f[kind];
+      fan.push([
+        kind,
+        f.members,
+        f.gateways,
+        f.offeredDeliveriesPerSec,
+        steps.length,
+        Math.round(steps.reduce((a, s) => a + s.deliveriesPerSec, 0) / (steps.length || 1)),
+        ms(Math.max(0, ...steps.map((s) => s.latency.p50))),
+        ms(Math.max(0, ...steps.map((s) => s.latency.p99))),
+        cpu.lost,
+        cpu.gatewaysUs,
+        cpu.natsUs,
+        cpu.totalUs,
+        kind === 'durable' ? f.ratio : undefined,
+        steps.every((s) => s.sustained) ? 'yes' : steps.find((s) => !s.sustained)!.why,
+      ]);
+    }
+  if (fan.length)
+    out.push(
+      table(
+        'Durable vs plain fan-out (same members, gateways, rate; latency: worst step; CPU: µs per delivery over all steps)',
+        [
+          'group',
+          'members',
+          'gws',
+          'offered/s',
+          'steps',
+          'delivered/s',
+          'p50',
+          'p99',
+          'lost',
+          'gw µs',
+          'nats µs',
+          'gw+nats µs',
+          'ratio',
+          'held',
+        ],
+        fan,
+      ),
+    );
+
+  out.push(
+    table(
+      `Replay of ${d.replay.messages} missed messages after a join with since (ms from sending join)`,
+      [
+        'run',
+        'joined',
+        'first',
+        'last',
+        'msgs/s',
+        'after joined/s',
+        'gw µs/msg',
+        'nats µs/msg',
+        'in order',
+      ],
+      d.replay.runs.map((r, i) => [
+        i + 1,
+        r.joinedMs,
+        r.firstMs,
+        r.lastMs,
+        r.perSec,
+        r.afterJoinedPerSec,
+        r.gatewayUsPerMsg,
+        r.natsUsPerMsg,
+        r.outOfOrder === 0 && r.received === d.replay.messages ? 'yes' : 'NO',
+      ]),
+    ),
+  );
+
+  const joinRows: Cell[][] = [];
+  for (const c of d.joins) {
+    const plain = c.variants.find((v) => v.name === 'plain');
+    for (const v of c.variants)
+      joinRows.push([
+        c.case,
+        v.name,
+        v.latency.count,
+        ms(v.latency.p50),
+        ms(v.latency.p90),
+        ms(v.latency.p99),
+        ms(v.latency.max),
+        plain && v !== plain ? round(v.latency.p50 / plain.latency.p50, 2) : undefined,
+        plain && v !== plain ? round(v.latency.p99 / plain.latency.p99, 2) : undefined,
+        v.name.includes('since') ? (v.notRecovered === 0 ? 'yes' : `${v.notRecovered} not`) : '–',
+      ]);
+  }
+  for (const l of d.lookups)
+    joinRows.push([
+      'store lookup alone',
+      l.name,
+      l.latency.count,
+      ms(l.latency.p50),
+      ms(l.latency.p90),
+      ms(l.latency.p99),
+      ms(l.latency.max),
+      undefined,
+      undefined,
+      '–',
+    ]);
+  out.push(
+    table(
+      'Join latency, sequential joins, each followed by a leave (ms from join to joined)',
+      [
+        'case',
+        'group',
+        'joins',
+        'p50',
+        'p90',
+        'p99',
+        'max',
+        'p50 ÷ plain',
+        'p99 ÷ plain',
+        'recovered',
+      ],
+      joinRows,
+    ),
+  );
+  return out;
 }

@@ -105,6 +105,6 @@ export const round = (x: number, digits = 1): number => {
   return Math.round(x * f) / f;
 };
 
-/** Each value rounded to two decimals, for the JSON. */
-export const rounded = (r: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 2)]));
+/** Each value rounded (to two decimals unless told), for the JSON. */
+export const rounded = (r: Record<string, number>, digits = 2): Record<string, number> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, digits)]));

@@ -3,6 +3,7 @@
 // is reported as such, not as passed.
 import type { EchoLevel } from './echo.ts';
 import type { BareWsResult } from '../scenarios/bare-ws.ts';
+import type { DurableResult } from '../scenarios/durable.ts';
 import type { EchoResult } from '../scenarios/echo.ts';
 import type { FanoutRun } from '../scenarios/fanout.ts';
 import type { IdleResult } from '../scenarios/idle.ts';
@@ -23,6 +24,7 @@ export interface Measured {
   echo: EchoResult | undefined;
   fanout: FanoutRun[] | undefined;
   idle: IdleResult | undefined;
+  durable: DurableResult | undefined;
 }
 
 const at = (levels: EchoLevel[] | undefined, clients: number) =>
@@ -85,6 +87,62 @@ export function targets(m: Measured): Target[] {
       goal: '≤ 1.25 × the bare ws server',
       measured: gw && bw ? `${gw.rssPerConnKiB} KiB vs ${bw.rssPerConnKiB} KiB` : undefined,
       ...ratio(gw && bw ? gw.rssPerConnKiB / bw.rssPerConnKiB : undefined, (r) => r <= 1.25),
+    });
+  }
+  out.push(...durableTargets(m.durable));
+  return out;
+}
+
+/** Protocol 1.1 (issue 10): a durable group against the plain group it replaces. */
+function durableTargets(d: DurableResult | undefined): Target[] {
+  const out: Target[] = [];
+  // The worst of every size and rate measured: the per-message cost of the
+  // store weighs most on the smallest group.
+  const worst = (d?.fanout ?? [])
+    .filter((f) => f.ratio !== undefined)
+    .sort((a, b) => b.ratio! - a.ratio!)[0];
+  const lost = (d?.fanout ?? []).reduce((a, f) => a + f.plain.lost + f.durable.lost, 0);
+  out.push({
+    name: 'fan-out to a durable group vs a plain one, gateways + NATS CPU per delivery',
+    goal: '≤ 1.5 × the plain group (worst size and rate measured), 0 lost',
+    measured: worst
+      ? `${worst.members} members, ${worst.gateways} gw, ${worst.offeredDeliveriesPerSec}/s: ` +
+        `${worst.durable.totalUs} vs ${worst.plain.totalUs} µs` +
+        (lost ? `; ${lost} lost over all steps` : '; 0 lost')
+      : undefined,
+    ...ratio(worst?.ratio, (r) => r <= 1.5 && lost === 0),
+  });
+
+  const r = d?.replay.median;
+  const n = d?.replay.messages ?? 10_000;
+  out.push({
+    name: `replay of ${n.toLocaleString('en-US')} missed messages to one client`,
+    goal: '≥ 50,000 messages/s, join to last (ratio = rate ÷ 50,000)',
+    measured: r
+      ? `${r.perSec}/s (median of ${d!.replay.runs.length}): last at ${r.lastMs} ms; gateway ${r.gatewayUsPerMsg} µs/message`
+      : undefined,
+    ...ratio(r ? r.perSec / 50_000 : undefined, (x) => x >= 1),
+  });
+
+  for (const name of ['first member', 'joined group'] as const) {
+    const c = d?.joins.find((j) => j.case === name);
+    const plain = c?.variants.find((v) => v.name === 'plain');
+    const durable = c?.variants.find((v) => v.name === 'durable');
+    const since = c?.variants.find((v) => v.name === 'durable, since');
+    const ms3 = (us: number) => (us / 1000).toFixed(3);
+    out.push({
+      name: `join p50, durable vs plain group (${name === 'first member' ? 'its first member on the gateway' : 'it has a member on the gateway'})`,
+      goal: '≤ 1.5 × the plain join',
+      measured:
+        plain && durable
+          ? `p50 ${ms3(durable.latency.p50)} vs ${ms3(plain.latency.p50)} ms, ` +
+            `p99 ${ms3(durable.latency.p99)} vs ${ms3(plain.latency.p99)} ms` +
+            (since ? `; with since p50 ${ms3(since.latency.p50)} ms` : '')
+          : undefined,
+      ...ratio(
+        plain && durable ? durable.latency.p50 / plain.latency.p50 : undefined,
+        (x) => x <= 1.5,
+      ),
     });
   }
   return out;

@@ -1,6 +1,11 @@
 // The bench service, run as its own process: a join of `bench:<topic>` is
 // accepted into the group `bench.<topic>`. Fan-out members join it; the
 // publisher worker sends to the group with the SDK's Publisher.
+//
+// With --durable (on a nats-server with JetStream) the same process also runs
+// `benchd`: a join of `benchd:<topic>` is accepted into the durable group
+// `benchd.<topic>` (protocol 1.1), with nothing else in the accept, so a
+// durable join costs what the gateway adds and no service-side read.
 import { NatsBus } from '../../bus/nats.ts';
 import { createLogger } from '../../lib/log.ts';
 import { accept, defineService, ServiceRunner } from '../../services/sdk/index.ts';
@@ -12,13 +17,38 @@ const benchService = defineService({
   },
 });
 
+const durableBenchService = defineService({
+  name: 'benchd',
+  // Enough per group that a replay's 10,000 messages and the fan-out steps
+  // before it never push out the position a client resumes from.
+  durable: { groups: 'benchd.>', maxPerGroup: 1_000_000 },
+  join(ctx) {
+    return accept({ durable: `benchd.${ctx.topic}` });
+  },
+});
+
 const log = createLogger('bench-service');
 const bus = await NatsBus.connect({
   servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
   name: 'bench service',
 });
-const runner = await ServiceRunner.start(bus, benchService, {
-  prefix: process.env.MUX_PREFIX,
-  log,
-});
-process.once('SIGTERM', () => void runner.drain().then(() => process.exit(0)));
+const durable = process.argv.includes('--durable');
+// Each runner logs "service running" on its own; the orchestrator waits for
+// that line, so it is written once, when every runner is up.
+const runnerLog = log.child({}, { level: 'warn' });
+const runners = [
+  await ServiceRunner.start(bus, benchService, { prefix: process.env.MUX_PREFIX, log: runnerLog }),
+  ...(durable
+    ? [
+        await ServiceRunner.start(bus, durableBenchService, {
+          prefix: process.env.MUX_PREFIX,
+          log: runnerLog,
+        }),
+      ]
+    : []),
+];
+log.info({ services: runners.map((r) => r.def.name) }, 'service running');
+process.once(
+  'SIGTERM',
+  () => void Promise.allSettled(runners.map((r) => r.drain())).then(() => process.exit(0)),
+);

@@ -14,8 +14,8 @@ export interface OpenArgs {
   localAddresses: string[];
   /** Wait for the gateway's `welcome` (false for the bare server). */
   welcome: boolean;
-  /** A stream to join on every connection once it is open. */
-  join?: string;
+  /** Streams to join on every connection once it is open, one after another. */
+  join?: string | string[];
   /** Connections being opened at once. */
   concurrency: number;
 }
@@ -156,14 +156,16 @@ function connect(conn: Conn, args: OpenArgs): Promise<void> {
       if (err) reject(err);
       else resolve();
     };
-    const joined = (): void => {
-      if (!args.join) return finish();
+    const streams = args.join === undefined ? [] : [args.join].flat();
+    const joined = (i = 0): void => {
+      const stream = streams[i];
+      if (stream === undefined) return finish();
       conn.setup = (data) => {
         const text = data.toString();
-        if (text.startsWith('{"type":"joined"')) finish();
+        if (text.startsWith('{"type":"joined"')) joined(i + 1);
         else if (text.startsWith(ERROR_PREFIX)) finish(new Error(`join refused: ${text}`));
       };
-      ws.send(JSON.stringify({ type: 'join', stream: args.join, ref: 'j' }));
+      ws.send(JSON.stringify({ type: 'join', stream, ref: 'j' }));
     };
     conn.setup = (data) => {
       if (data.toString('latin1', 0, 17) === '{"type":"welcome"') joined();
