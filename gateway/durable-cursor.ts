@@ -50,20 +50,26 @@ export class DurableCursor {
     nameJson: string,
     sinceText: string | undefined,
     snapshotText: string | undefined,
+    /** The group's position as the gateway's live subscription knows it: spares the store a lookup. */
+    known?: Position,
   ): Promise<Located> {
     const since = sinceText === undefined ? undefined : parsePosition(sinceText);
     const [now, recovered] = await Promise.all([
-      store.last(subject),
+      known ?? store.last(subject),
       since ? store.recoverable(subject, since) : false,
     ]);
     if (!now) throw new Error(`no store keeps ${subject}`);
     const snapshot = snapshotText === undefined ? undefined : parsePosition(snapshotText);
     const start = recovered ? since!.seq : startOf(snapshot, now);
+    // A position known from the live subscription may lag a snapshot the
+    // service read from the store: what lies between is in the snapshot and
+    // will also arrive live, where the cursor drops it as seen.
+    const upTo = Math.max(now.seq, start);
     return {
       cursor: new DurableCursor(store, subject, nameJson, now.epoch, start),
-      pos: formatPosition(now),
+      pos: formatPosition({ epoch: now.epoch, seq: upTo }),
       recovered: sinceText === undefined ? undefined : recovered,
-      upTo: now.seq,
+      upTo,
     };
   }
 
@@ -120,5 +126,5 @@ export class DurableCursor {
 
 /** Replay starts after the service's snapshot when it names one in this store; else live only. */
 function startOf(snapshot: Position | undefined, now: Position): number {
-  return snapshot?.epoch === now.epoch ? Math.min(snapshot.seq, now.seq) : now.seq;
+  return snapshot?.epoch === now.epoch ? snapshot.seq : now.seq;
 }

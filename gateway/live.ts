@@ -5,7 +5,7 @@
 // already have and to notice what they missed.
 import type { Bus, BusMessage, Headers, Subscription } from '../bus/bus.ts';
 import { VIA_API, VIA_HEADER } from '../bus/groups.ts';
-import { liveCopyOf, type LiveCopy } from '../bus/durable.ts';
+import { liveCopyOf, type LiveCopy, type Position } from '../bus/durable.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import type { Logger } from '../lib/log.ts';
 import { GroupMessage } from '../proto/index.ts';
@@ -59,6 +59,13 @@ export interface LiveMember {
 interface Feed {
   readonly sub: Subscription;
   readonly members: Set<LiveMember>;
+  /**
+   * The group's position as this subscription knows it: set by the first
+   * member's store lookup, then moved by each message. Copies arrive in store
+   * order, so every message at or before it has been seen here, and every one
+   * after it will be: a later member can start from it without asking the store.
+   */
+  position: Position | undefined;
 }
 
 export class LiveFeeds {
@@ -79,6 +86,7 @@ export class LiveFeeds {
       feed = {
         sub: this.bus.subscribe(this.subjects.live(group), this.#onLive),
         members: new Set(),
+        position: undefined,
       };
       this.#feeds.set(group, feed);
       this.metrics.groupSubscribed();
@@ -88,6 +96,18 @@ export class LiveFeeds {
       this.metrics.memberAdded();
     }
     return fresh;
+  }
+
+  /** The group's position known to this gateway's subscription, if any. */
+  position(group: string): Position | undefined {
+    return this.#feeds.get(group)?.position;
+  }
+
+  /** A store lookup's answer for the group, which seeds the subscription's position. */
+  located(group: string, at: Position): void {
+    const feed = this.#feeds.get(group);
+    if (feed && (!feed.position || feed.position.epoch !== at.epoch || feed.position.seq < at.seq))
+      feed.position = at;
   }
 
   remove(group: string, member: LiveMember): void {
@@ -126,6 +146,10 @@ export class LiveFeeds {
     }
     const via = viaOf(msg.headers);
     const live = new LiveMessage(copy.seq, copy.prev, payload, via);
+    // Only moved past a message whose predecessor was seen here too: after a
+    // gap the position would claim what this gateway never received.
+    if (feed.position && copy.prev <= feed.position.seq && copy.seq > feed.position.seq)
+      feed.position = { epoch: feed.position.epoch, seq: copy.seq };
     for (const m of feed.members) m.deliverLive(live);
   };
 }

@@ -232,8 +232,11 @@ export class Stream implements Member, LiveMember {
     const plain = result.groups.filter((g) => g !== durable);
     let fresh = plain.some((g) => !this.#ctx.hub.hasGroup(g));
     for (const g of plain) this.#joinGroup(g);
-    if (durable !== undefined) fresh = this.#ctx.hub.live.add(durable, this) || fresh;
     this.#durableGroup = durable;
+    // A new durable subscription is followed by a store lookup on the same
+    // connection; the server handles a connection's requests in order, so its
+    // answer proves our subscriptions are in, as a flush would.
+    if (durable !== undefined && this.#ctx.hub.live.add(durable, this)) fresh = false;
     const next = (): void =>
       durable === undefined
         ? this.#open(ref, result.payload)
@@ -259,13 +262,16 @@ export class Stream implements Member, LiveMember {
   ): Promise<Located | undefined> {
     const subject = this.#ctx.groupSubject(group);
     try {
+      const live = this.#ctx.hub.live;
       const at = await DurableCursor.locate(
         this.#ctx.store!,
         subject,
         this.nameJson,
         this.#since,
         snapshotPos,
+        live.position(group),
       );
+      live.located(group, { epoch: at.cursor.epoch, seq: at.upTo });
       this.#durable = at.cursor;
       return at;
     } catch (err) {
