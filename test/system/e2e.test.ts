@@ -189,6 +189,8 @@ describe('demo page in Chromium', () => {
           body: JSON.stringify({ payload: { text: 'deploy finished' } }),
         });
         assert.equal(res.status, 202);
+        // Kept before bob's next message, which comes through another connection.
+        await bob.next((f) => f.type === 'msg' && f.via === 'api');
         await say('missed three');
         await sys.gateway.start();
         // As the browser does when the network comes back: retry now, not after the backoff.
