@@ -115,7 +115,7 @@ for (const kind of ['nats', 'memory'] as const) {
       assert.equal(res.status, 202);
     }
 
-    it('the client library, cut off while the room goes on, shows exactly what it missed, then live messages', async () => {
+    it('the client library, cut off while 1,000 messages are sent, shows exactly those, then live ones', async () => {
       const room = newRoom();
       const stream = `chat:${room}`;
       const proxy = await TcpProxy.start(sys.gateway.port);
@@ -143,22 +143,28 @@ for (const kind of ['nats', 'memory'] as const) {
         await say(bob, stream, 'before');
         await until(() => got.items.length === 1);
 
+        // 1,000 messages while alice is away: bob's, sent as fast as the
+        // room takes them, and one from the HTTP API in the middle.
         await proxy.cut();
-        const said = [];
-        for (let i = 0; i < 30; i++) said.push(`while away ${i}`);
-        for (const text of said.slice(0, 15)) await say(bob, stream, text);
+        const said = Array.from({ length: 999 }, (_, i) => `while away ${i}`);
+        const send = async (texts: string[]): Promise<void> => {
+          for (const text of texts) bob.send({ type: 'msg', stream, payload: { text } });
+          const last = texts.at(-1);
+          await bob.next((f) => f.type === 'msg' && payloadOf(f).text === last, 20_000);
+        };
+        await send(said.slice(0, 500));
         await publishApi(room, { text: 'deploy finished' });
         // Kept before bob's next message, which comes through another connection.
         await bob.next((f) => f.type === 'msg' && f.via === 'api');
-        for (const text of said.slice(15)) await say(bob, stream, text);
+        await send(said.slice(500));
         await proxy.restore();
 
         const [, back] = await joined.wait(2, 15_000);
         assert.deepEqual([back!.rejoin, back!.recovered], [true, true]);
         const [count] = await recovered.wait(1, 15_000);
-        assert.equal(count!.count, 31, '30 messages and one from the API');
+        assert.equal(count!.count, 1000, '999 messages and one from the API');
         const liveAck = await say(bob, stream, 'live again');
-        await until(() => got.items.length === 33, 10_000, 'the live message');
+        await until(() => got.items.length === 1002, 10_000, 'the live message');
         await new Promise((r) => setTimeout(r, 100));
         const texts = got.items.map(({ payload, via }) => {
           const p = payload as Payload;
@@ -166,9 +172,9 @@ for (const kind of ['nats', 'memory'] as const) {
         });
         assert.deepEqual(texts, [
           'bob: before',
-          ...said.slice(0, 15).map((t) => `bob: ${t}`),
+          ...said.slice(0, 500).map((t) => `bob: ${t}`),
           'api: deploy finished',
-          ...said.slice(15).map((t) => `bob: ${t}`),
+          ...said.slice(500).map((t) => `bob: ${t}`),
           'bob: live again',
         ]);
         assert.equal(s.pos, liveAck.id, 'the stream is at the last message');
