@@ -1,19 +1,16 @@
 // The chat service's public surface and its factory for the command line.
-import type { RunnableService, ServiceEnv } from '../sdk/index.ts';
-import { ChatHistory } from './history.ts';
+import type { ServiceFactory } from '../sdk/index.ts';
 import { chatService } from './service.ts';
 
 export { chatService, type ChatOptions, type ChatState } from './service.ts';
-export { ChatHistory, chatStreamName, type History, type NewMessage } from './history.ts';
 export * from './messages.ts';
-export { roomGroup, roomKey } from './rooms.ts';
+export { noticeGroup, roomGroup, roomKey } from './rooms.ts';
 
 /**
- * Chat with its history in the environment's storage: on NATS every replica
- * shares one JetStream history that outlives restarts; beside the in-memory
- * bus the history lives and dies with the process.
+ * Chat keeps its rooms in durable groups, which the broker stores (JetStream
+ * on NATS, shared by every replica and kept across restarts; memory beside
+ * the in-memory bus): its factory only hands over the definition.
  */
-export async function createChat(env: ServiceEnv): Promise<RunnableService> {
-  const history = await ChatHistory.open(env.storage, env.prefix);
-  return { definition: chatService({ history, log: env.log }), close: () => history.close() };
-}
+export const createChat: ServiceFactory = async (env) => ({
+  definition: chatService({ log: env.log }),
+});

@@ -1,5 +1,5 @@
-// Where a room lives on the bus: its group (PROTOCOL.md §2) and its history
-// subject. A room is a stream topic ([A-Za-z0-9_.~@:=+-]{1,128}), client text
+// Where a room lives on the bus: its durable group, which keeps its messages
+// (PROTOCOL.md §4.1), and the plain group of its join and leave notices. A room is a stream topic ([A-Za-z0-9_.~@:=+-]{1,128}), client text
 // that may hold characters a group name or a subject token cannot; such rooms
 // are named by a hash, so client text never becomes part of a subject.
 import { createHash } from 'node:crypto';
@@ -17,7 +17,18 @@ export function roomKey(room: string): string {
   return `x.${createHash('sha256').update(room, 'utf8').digest('base64url').slice(0, 22)}`;
 }
 
-/** The group every member of the room's streams belongs to: "chat.lobby". */
+/**
+ * The room's durable group, "chat.lobby": every member's stream belongs to
+ * it, and it keeps the room's messages (the chat service declares "chat.>").
+ */
 export function roomGroup(room: string): string {
   return `chat.${roomKey(room)}`;
+}
+
+/**
+ * The room's notices, "chat-notice.lobby": a plain group beside the durable
+ * one, so joins and leaves reach members without filling the kept messages.
+ */
+export function noticeGroup(room: string): string {
+  return `chat-notice.${roomKey(room)}`;
 }

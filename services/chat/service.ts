@@ -1,7 +1,10 @@
-// The chat service: `chat:<room>` streams. A join names the member and hands
-// it the room's history; a message is stored, then broadcast to the room's
-// group on every gateway; joins and leaves are announced to the room.
-// Replicas keep nothing per stream: the member's name travels in ctx.state.
+// The chat service: `chat:<room>` streams. Each room is a durable group
+// (protocol 1.1): a message is stored in it and then delivered to every
+// member on every gateway with its `pos`, and a member that comes back with
+// `since` gets exactly what it missed. A join names the member and hands it
+// the room's last messages; joins and leaves are announced on a plain group
+// beside it. Replicas keep nothing: the member's name travels in ctx.state,
+// the messages in the broker.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../lib/log.ts';
 import { silentLogger } from '../../lib/log.ts';
@@ -13,19 +16,23 @@ import {
   type ServiceDefinition,
   type StreamContext,
 } from '../sdk/index.ts';
-import type { History } from './history.ts';
 import {
   ChatError,
   DisplayName,
+  historyEntry,
+  HISTORY_LIMIT,
   JoinPayload,
+  KEPT_FOR_MS,
+  KEPT_PER_ROOM,
   problemOf,
   SendPayload,
   type ErrorEvent,
   type Joined,
-  type RoomEvent,
+  type Notice,
   type SendReply,
+  type StoredMessage,
 } from './messages.ts';
-import { roomGroup } from './rooms.ts';
+import { noticeGroup, roomGroup } from './rooms.ts';
 
 /** What a chat stream carries from its join to every later message and its leave. */
 export interface ChatState {
@@ -35,7 +42,6 @@ export interface ChatState {
 }
 
 export interface ChatOptions {
-  history: History;
   log?: Logger;
   /** The service's clock, in ms since the epoch. */
   now?: () => number;
@@ -43,13 +49,12 @@ export interface ChatOptions {
 
 type Ctx = StreamContext<ChatState>;
 
-export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
-  const { history } = opts;
+export function chatService(opts: ChatOptions = {}): ServiceDefinition<ChatState> {
   const log = (opts.log ?? silentLogger).child({ service: 'chat' });
   const now = opts.now ?? Date.now;
 
   const announce = (ctx: Ctx, type: 'join' | 'leave', user: string, verified: boolean): void =>
-    ctx.groupSend(roomGroup(ctx.topic), { type, user, ts: now(), verified } satisfies RoomEvent);
+    ctx.groupSend(noticeGroup(ctx.topic), { type, user, ts: now(), verified } satisfies Notice);
 
   const fail = (ctx: Ctx, ref: Ref | undefined, code: ChatError, message: string): void => {
     if (ref !== undefined) ctx.reply(ref, { error: { code, message } } satisfies SendReply);
@@ -58,6 +63,9 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
 
   return defineService<ChatState>({
     name: 'chat',
+    // Every room's group; what a room keeps bounds how long a member can be
+    // away and still resume exactly (docs/services.md, "Storage").
+    durable: { groups: 'chat.>', maxPerGroup: KEPT_PER_ROOM, maxAgeMs: KEPT_FOR_MS },
 
     async join(ctx, payload) {
       if (!ctx.topic) return refuse(ChatError.BadRoom, 'join a room: chat:<room>, e.g. chat:lobby');
@@ -65,9 +73,10 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
       if (!parsed.success) return refuse(ChatError.BadName, problemOf(parsed.error));
       const named = chooseName(ctx.scope.user, parsed.data.name);
       if ('refused' in named) return refuse(ChatError.BadName, named.refused);
+      const room = roomGroup(ctx.topic);
       let recent;
       try {
-        recent = await history.recent(ctx.topic);
+        recent = await ctx.recent(room, HISTORY_LIMIT);
       } catch (err) {
         log.error({ err, room: ctx.topic }, 'cannot read chat history');
         return refuse(ChatError.Unavailable, 'chat history is unavailable; try again');
@@ -76,9 +85,15 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
       // stream's gateway handles it before it adds the new member, so a
       // member never receives its own join notice; everyone else does.
       announce(ctx, 'join', named.user, named.verified);
+      // The same history on every join, resuming (`since`) or not: whether a
+      // resume works is the gateway's to say, after this answer (`recovered`).
+      const history = recent.messages.map((m) => historyEntry(m.pos, m.payload, m.via));
       return accept<ChatState>({
-        payload: { you: named.user, history: recent } satisfies Joined,
-        groups: [roomGroup(ctx.topic)],
+        durable: room,
+        payload: { you: named.user, history } satisfies Joined,
+        // Every message after the history follows `joined`: none falls between.
+        snapshotPos: recent.pos,
+        groups: [noticeGroup(ctx.topic)],
         state: { user: named.user, verified: named.verified },
       });
     },
@@ -89,21 +104,24 @@ export function chatService(opts: ChatOptions): ServiceDefinition<ChatState> {
       if (!user) return ctx.close('bad_state', 'rejoin the room');
       const parsed = SendPayload.safeParse(payload);
       if (!parsed.success) return fail(ctx, ref, ChatError.BadMessage, problemOf(parsed.error));
-      let stored;
+      const message: StoredMessage = {
+        type: 'message',
+        user,
+        text: parsed.data.text,
+        ts: now(),
+        verified: ctx.state.verified === true,
+      };
+      let pos;
       try {
-        const message = { user, text: parsed.data.text, ts: now() };
-        stored = await history.append(ctx.topic, {
-          ...message,
-          verified: ctx.state.verified === true,
-        });
+        // Stored, then delivered to every member by the broker, with its pos.
+        pos = await ctx.groupSendStored(roomGroup(ctx.topic), message);
       } catch (err) {
         // Not stored, not sent: the sender learns it, nobody sees a message
         // that later joiners would miss from the history.
         log.error({ err, room: ctx.topic }, 'cannot store chat message');
         return fail(ctx, ref, ChatError.Unavailable, 'the message was not sent; try again');
       }
-      if (ref !== undefined) ctx.reply(ref, { id: stored.id, ts: stored.ts } satisfies SendReply);
-      ctx.groupSend(roomGroup(ctx.topic), { type: 'message', ...stored } satisfies RoomEvent);
+      if (ref !== undefined) ctx.reply(ref, { id: pos, ts: message.ts } satisfies SendReply);
     },
 
     leave(ctx) {

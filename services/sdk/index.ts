@@ -30,6 +30,5 @@ export {
   type Snapshot,
   type Watch,
 } from './storage/kv.ts';
-export type { History, HistoryEntry, HistoryOptions } from './storage/history.ts';
 export type { Ref } from '../../protocol/frames.ts';
 export { LeaveReason } from '../../protocol/codes.ts';

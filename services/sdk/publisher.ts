@@ -1,7 +1,7 @@
 // Service-to-service publishing: any Node process with a Bus can send to a
 // group (every member, on every gateway) or to one connection's stream.
 import type { Bus } from '../../bus/bus.ts';
-import { publishToGroup } from '../../bus/groups.ts';
+import { publishToGroup, VIA_API, VIA_HEADER } from '../../bus/groups.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { injectHeaders } from '../../bus/trace.ts';
 import { SERVICE_CODE_RE } from '../../protocol/codes.ts';
@@ -13,6 +13,12 @@ import { formatPosition, MSG_ID_HEADER } from '../../bus/durable.ts';
 export interface DurableMessage {
   readonly pos: string;
   readonly payload: unknown;
+  /**
+   * "api" when it came through the gateway's HTTP publish API, as members
+   * saw it live (PROTOCOL.md §4.11): its payload is whatever an API key
+   * holder wrote. Absent for messages published on the bus.
+   */
+  readonly via?: typeof VIA_API;
 }
 
 export interface DurableSnapshot {
@@ -88,6 +94,7 @@ export class Publisher {
         messages.push({
           pos: formatPosition({ epoch: at.epoch, seq: m.seq }),
           payload: JSON.parse(payload),
+          ...(m.headers?.[VIA_HEADER] === VIA_API && { via: VIA_API }),
         });
     }
     return { pos: formatPosition(at), messages };

@@ -1,12 +1,22 @@
-// The chat service end to end: clients on a gateway, the service as the CLI
-// registry builds it (JetStream history on NATS, memory history otherwise).
+// The chat service end to end, on the wire: clients on a gateway, the
+// service as the CLI registry builds it, each room a durable group (JetStream
+// on NATS, the broker's memory otherwise). Resume and history limits are in
+// chat-history.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { SignJWT } from 'jose';
+import type { Bus } from '../../bus/bus.ts';
+import type { DurableStore } from '../../bus/durable.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
 import type { NatsBus } from '../../bus/nats.ts';
-import { chatStreamName, HISTORY_LIMIT, MAX_TEXT_BYTES } from '../../services/chat/index.ts';
+import {
+  chatService,
+  HISTORY_LIMIT,
+  KEPT_FOR_MS,
+  KEPT_PER_ROOM,
+  MAX_TEXT_BYTES,
+} from '../../services/chat/index.ts';
 import { SERVICES } from '../../services/registry.ts';
 import { ServiceRunner } from '../../services/sdk/index.ts';
 import type { TestClient } from '../helpers/client.ts';
@@ -40,15 +50,15 @@ async function startChat(sys: TestSystem): Promise<{ stop(): Promise<void> }> {
 }
 
 type Payload = Record<string, unknown>;
+type Frame = TestClient['frames'][number];
 const payloadOf = (f: object): Payload => (f as { payload?: unknown }).payload as Payload;
 
 /** The next `msg` on `stream` whose payload has `type`. */
-async function event(c: TestClient, stream: string, type: string): Promise<Payload> {
-  const f = await c.next(
-    (x) => x.type === 'msg' && x.stream === stream && payloadOf(x).type === type,
-  );
-  return payloadOf(f);
+async function eventFrame(c: TestClient, stream: string, type: string): Promise<Frame> {
+  return c.next((x) => x.type === 'msg' && x.stream === stream && payloadOf(x).type === type);
 }
+const event = async (c: TestClient, stream: string, type: string): Promise<Payload> =>
+  payloadOf(await eventFrame(c, stream, type));
 
 async function joinError(c: TestClient, stream: string, payload?: unknown): Promise<Payload> {
   const ref = `j${Math.random()}`;
@@ -64,14 +74,17 @@ async function joinError(c: TestClient, stream: string, payload?: unknown): Prom
 async function say(c: TestClient, stream: string, payload: unknown): Promise<Payload> {
   const ref = `m${Math.random()}`;
   c.send({ type: 'msg', stream, ref, payload });
-  return payloadOf(await c.next((x) => x.type === 'reply' && x.ref === ref));
+  return payloadOf(await c.next((x) => x.type === 'reply' && x.ref === ref, 10_000));
 }
 
+const messageFrames = (c: TestClient, stream: string): Frame[] =>
+  c.frames.filter(
+    (f) => f.type === 'msg' && f.stream === stream && payloadOf(f).type === 'message',
+  );
 const messagesOn = (c: TestClient, stream: string): Payload[] =>
-  c.frames
-    .filter((f) => f.type === 'msg' && f.stream === stream)
-    .map(payloadOf)
-    .filter((p) => p.type === 'message');
+  messageFrames(c, stream).map(payloadOf);
+const historyOf = (joined: object): Payload[] =>
+  (payloadOf(joined) as { history: Payload[] }).history;
 
 for (const kind of ['memory', 'nats'] as const) {
   describe(`chat service on the ${kind} bus`, () => {
@@ -92,11 +105,12 @@ for (const kind of ['memory', 'nats'] as const) {
       await nats?.close();
     });
 
-    it('joins with a display name and an empty history', async () => {
+    it('joins with a display name, an empty history and the room position', async () => {
       const c = await sys.client();
       const room = newRoom();
       const joined = await c.join(room, { name: '  Ada Lovelace ' });
       assert.deepEqual(joined.payload, { you: 'Ada Lovelace', history: [] });
+      assert.match(String(joined.pos), /^[a-z0-9]+:0$/);
     });
 
     it('names an anonymous member without a name as a guest', async () => {
@@ -121,7 +135,8 @@ for (const kind of ['memory', 'nats'] as const) {
       const room = newRoom();
       await c.join(room);
       c.send({ type: 'msg', stream: room, payload: { text: 'signed' } });
-      assert.equal((await event(c, room, 'message')).user, 'dave');
+      const m = await event(c, room, 'message');
+      assert.deepEqual([m.user, m.verified], ['dave', true]);
     });
 
     it('refuses invalid names with bad_name and a reason', async () => {
@@ -153,30 +168,32 @@ for (const kind of ['memory', 'nats'] as const) {
       assert.equal((await joinError(c, 'chat')).code, 'bad_room');
     });
 
-    it('broadcasts {type, id, user, text, ts} to every member, sender included, and acks a ref', async () => {
+    it('delivers {type, user, text, ts, verified} with its pos to every member, sender included, and acks a ref with that pos as id', async () => {
       const room = newRoom();
       const a = await sys.client();
       const b = await sys.client();
-      await a.join(room, { name: 'alice' });
+      const joined = await a.join(room, { name: 'alice' });
       await b.join(room, { name: 'bob' });
       const before = Date.now();
       const ack = await say(a, room, { text: 'hello, room' });
       assert.deepEqual(Object.keys(ack).sort(), ['id', 'ts']);
+      assert.match(String(ack.id), /^[a-z0-9]+:\d+$/);
+      assert.equal(String(ack.id).split(':')[0], String(joined.pos).split(':')[0], 'one epoch');
       for (const c of [a, b]) {
-        const m = await event(c, room, 'message');
-        assert.deepEqual(m, {
+        const f = await eventFrame(c, room, 'message');
+        assert.equal(f.pos, ack.id, 'the id is the pos');
+        assert.deepEqual(f.payload, {
           type: 'message',
-          id: ack.id,
           user: 'alice',
           text: 'hello, room',
           ts: ack.ts,
           verified: false,
         });
-        assert.ok(Number(m.ts) >= before - 1000 && Number(m.ts) <= Date.now() + 1000);
+        assert.ok(Number(ack.ts) >= before - 1000 && Number(ack.ts) <= Date.now() + 1000);
       }
     });
 
-    it('refuses bad messages: as a reply with a ref, as an error msg without; and broadcasts none', async () => {
+    it('refuses bad messages: as a reply with a ref, as an error msg without; and stores none', async () => {
       const room = newRoom();
       const a = await sys.client();
       const b = await sys.client();
@@ -198,10 +215,11 @@ for (const kind of ['memory', 'nats'] as const) {
         assert.match(String(error.message), reason);
       }
       a.send({ type: 'msg', stream: room, payload: { text: '' } });
-      assert.deepEqual(await event(a, room, 'error'), {
-        type: 'error',
-        code: 'bad_message',
-        message: 'text is empty',
+      const refusal = await a.next((f) => f.type === 'msg' && payloadOf(f).type === 'error');
+      assert.deepEqual(refusal, {
+        type: 'msg',
+        stream: room,
+        payload: { type: 'error', code: 'bad_message', message: 'text is empty' },
       });
       // Exactly 4096 bytes is allowed; it is the first message anyone receives.
       const full = 'a'.repeat(MAX_TEXT_BYTES);
@@ -210,17 +228,28 @@ for (const kind of ['memory', 'nats'] as const) {
         assert.equal((await event(c, room, 'message')).text, full);
         assert.equal(messagesOn(c, room).length, 0);
       }
+      assert.deepEqual(
+        historyOf(await (await sys.client()).join(room)).map((m) => m.text),
+        [full],
+        'the history holds the one message that was sent',
+      );
     });
 
-    it('announces joins and leaves to the others, never to the member itself', async () => {
+    it('announces joins and leaves to the others, never to the member itself, and keeps none', async () => {
       const room = newRoom();
       const a = await sys.client();
       await a.join(room, { name: 'alice' });
       const b = await sys.client();
       await b.join(room, { name: 'bob' });
+      const notice = await a.next((f) => f.type === 'msg' && payloadOf(f).type === 'join');
       assert.deepEqual(
-        { ...(await event(a, room, 'join')), ts: 0 },
-        { type: 'join', user: 'bob', ts: 0, verified: false },
+        { ...notice, payload: { ...payloadOf(notice), ts: 0 } },
+        {
+          type: 'msg',
+          stream: room,
+          payload: { type: 'join', user: 'bob', ts: 0, verified: false },
+        },
+        'a notice has no pos: it is not one of the room’s kept messages',
       );
       const c = await sys.client();
       await c.join(room, { name: 'carol' });
@@ -243,18 +272,23 @@ for (const kind of ['memory', 'nats'] as const) {
         [],
         'bob saw nothing after leaving, and no notice of his own join',
       );
+      // Five joins and three leaves later, the room keeps one message.
+      const late = await sys.client();
+      assert.deepEqual(
+        historyOf(await late.join(room)).map((m) => m.text),
+        ['marker'],
+      );
     });
 
-    it(`hands a joining member the last ${HISTORY_LIMIT} messages, oldest first`, async () => {
+    it(`hands a joining member the last ${HISTORY_LIMIT} messages, oldest first, ids as acked`, async () => {
       const room = newRoom();
       const a = await sys.client();
       await a.join(room, { name: 'alice' });
       const acks = [];
       for (let i = 0; i < HISTORY_LIMIT + 5; i++) acks.push(await say(a, room, { text: `m${i}` }));
       const late = await sys.client();
-      const { history } = payloadOf(await late.join(room, { name: 'late' })) as {
-        history: Payload[];
-      };
+      const joined = await late.join(room, { name: 'late' });
+      const history = historyOf(joined);
       assert.equal(history.length, HISTORY_LIMIT);
       assert.deepEqual(
         history.map((m) => m.text),
@@ -265,9 +299,76 @@ for (const kind of ['memory', 'nats'] as const) {
         acks.slice(5).map((x) => x.id),
       );
       assert.deepEqual(Object.keys(history[0]!).sort(), ['id', 'text', 'ts', 'user', 'verified']);
+      assert.equal(joined.pos, acks.at(-1)!.id, 'the history reaches the room position');
+      // What follows the history arrives live, with the next pos.
+      const next = await say(a, room, { text: 'after' });
+      const f = await eventFrame(late, room, 'message');
+      assert.deepEqual([f.pos, payloadOf(f).text], [next.id, 'after']);
     });
   });
 }
+
+/** A bus whose durable store refuses publishes while `down` is set, as JetStream without a leader does. */
+function flakyStore(bus: Bus): { bus: Bus; down: boolean } {
+  const state = { bus, down: false };
+  const store = bus.durable!;
+  const durable = new Proxy(store, {
+    get(target, key) {
+      if (key === 'publish' && state.down)
+        return () => Promise.reject(new Error('no JetStream leader'));
+      const v = Reflect.get(target, key) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  }) as DurableStore;
+  state.bus = new Proxy(bus, {
+    get(target, key) {
+      if (key === 'durable') return durable;
+      const v = Reflect.get(target, key) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return state;
+}
+
+describe('chat service when the store cannot take a message', () => {
+  it('answers unavailable, and nobody receives or keeps the message', async () => {
+    const broker = new MemoryBroker();
+    const flaky = flakyStore(broker.connect());
+    const sys = await TestSystem.start({ bus: { memory: broker } });
+    const runner = await ServiceRunner.start(flaky.bus, chatService(), { prefix: sys.prefix });
+    try {
+      const room = newRoom();
+      const a = await sys.client();
+      const b = await sys.client();
+      await a.join(room, { name: 'alice' });
+      await b.join(room, { name: 'bob' });
+      flaky.down = true;
+      const r = await say(a, room, { text: 'lost?' });
+      assert.deepEqual(r, {
+        error: { code: 'unavailable', message: 'the message was not sent; try again' },
+      });
+      a.send({ type: 'msg', stream: room, payload: { text: 'lost too?' } });
+      assert.equal((await event(a, room, 'error')).code, 'unavailable');
+      flaky.down = false;
+      await say(a, room, { text: 'back' });
+      for (const c of [a, b]) {
+        await until(() => messagesOn(c, room).length === 1);
+        assert.deepEqual(
+          messagesOn(c, room).map((m) => m.text),
+          ['back'],
+        );
+      }
+      const late = await sys.client();
+      assert.deepEqual(
+        historyOf(await late.join(room)).map((m) => m.text),
+        ['back'],
+      );
+    } finally {
+      await sys.close();
+      await runner.drain();
+    }
+  });
+});
 
 describe('chat service restarts and replicas (NATS)', () => {
   let nats: NatsServer;
@@ -293,24 +394,29 @@ describe('chat service restarts and replicas (NATS)', () => {
     chat = await startChat(sys);
     try {
       const b = await sys.client();
-      const { history } = payloadOf(await b.join(room, { name: 'bob' })) as { history: Payload[] };
+      const history = historyOf(await b.join(room, { name: 'bob' }));
       assert.deepEqual(
         history.map((m) => [m.id, m.user, m.text]),
         acks.map((x, i) => [x.id, 'alice', ['one', 'two', 'three'][i]]),
       );
+      // One JetStream stream for every room, with the limits docs/services.md states.
       const bus = (await connectBus(sys.source)) as NatsBus;
       const jsm = await jetstreamManager(bus.connection);
-      const info = await jsm.streams.info(chatStreamName(sys.prefix));
+      const info = await jsm.streams.info(`${sys.prefix}_dg_chat`);
+      assert.deepEqual(info.config.subjects, [`${sys.prefix}.group.chat.>`]);
+      assert.equal(info.config.max_msgs_per_subject, KEPT_PER_ROOM);
+      assert.equal(info.config.max_age, KEPT_FOR_MS * 1_000_000);
       assert.equal(info.state.messages, 3);
       await bus.drain();
-      // The room goes on: the restarted service stores and broadcasts.
+      // The room goes on: the restarted service stores and delivers.
       await say(b, room, { text: 'four' });
       await until(() => messagesOn(b, room).some((m) => m.text === 'four'));
     } finally {
       await chat.stop();
     }
   });
-  it('with two replicas, delivers every message to every member exactly once, with unique ids', async () => {
+
+  it('with two replicas, delivers every message to every member exactly once, all in one order', async () => {
     const replicas = [await startChat(sys), await startChat(sys)];
     try {
       const room = newRoom();
@@ -324,19 +430,21 @@ describe('chat service restarts and replicas (NATS)', () => {
         for (let k = 0; k < 20; k++)
           c.send({ type: 'msg', stream: room, payload: { text: `${i}/${k}` } });
       await until(() => clients.every((c) => messagesOn(c, room).length >= 60));
-      const ids = (c: TestClient) => messagesOn(c, room).map((m) => String(m.id));
-      assert.equal(new Set(ids(clients[0]!)).size, 60);
-      for (const c of clients) {
-        assert.equal(messagesOn(c, room).length, 60);
-        assert.deepEqual([...ids(c)].sort(), [...ids(clients[0]!)].sort());
-      }
-      // The history, read by either replica, holds the last 50 of them in store order.
-      const late = await sys.client();
-      const { history } = payloadOf(await late.join(room)) as { history: Payload[] };
-      const all = [...ids(clients[0]!)].sort((a, b) => Number(a) - Number(b));
+      const ids = (c: TestClient) => messageFrames(c, room).map((f) => String(f.pos));
+      const reference = ids(clients[0]!);
+      assert.equal(new Set(reference).size, 60);
+      const seqs = reference.map((p) => Number(p.split(':')[1]));
       assert.deepEqual(
-        history.map((m) => m.id),
-        all.slice(-HISTORY_LIMIT),
+        seqs,
+        [...seqs].sort((x, y) => x - y),
+        'store order',
+      );
+      for (const c of clients) assert.deepEqual(ids(c), reference, 'the same order everywhere');
+      // The history, read by either replica, holds the last 50 of them in that order.
+      const late = await sys.client();
+      assert.deepEqual(
+        historyOf(await late.join(room)).map((m) => m.id),
+        reference.slice(-HISTORY_LIMIT),
       );
     } finally {
       for (const r of replicas) await r.stop();

@@ -1,6 +1,7 @@
 // The demo page in a real browser (Debian's Chromium, headless), against the
 // whole system: echo, chat between two pages, the dashboard shared by two
-// pages, and a gateway restart the page survives on its own.
+// pages, a gateway restart the page survives on its own, and the chat
+// messages it missed meanwhile, recovered and counted.
 //
 // The chat and dashboard tests follow the wire formats in web/src/chat.ts and
 // web/src/dashboard.ts; they run when those services are in the registry.
@@ -14,7 +15,9 @@ import type { connect, MuxClient } from '../../client/index.ts';
 import { SERVICES } from '../../services/registry.ts';
 import { buildWeb } from '../../web/build.ts';
 import { launchBrowser, newPage } from '../helpers/browser.ts';
+import { TestClient } from '../helpers/client.ts';
 import { DemoSystem } from '../helpers/demo.ts';
+import { startGateway } from '../helpers/system.ts';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const WAIT = { timeout: 10_000 };
@@ -145,6 +148,84 @@ describe('demo page in Chromium', () => {
       await echo(page, 'after the restart');
       assert.deepEqual(errors, []);
       await page.close();
+    },
+  );
+
+  it(
+    'shows the chat messages it missed while its gateway restarted, recovered and counted',
+    { ...needs('chat'), timeout: 30_000 },
+    async () => {
+      const { page, errors } = await open('frank');
+      await joined(page, 'chat:lobby').waitFor(WAIT);
+      const log = page.locator('[data-testid=chat-log]');
+      // Bob is on another gateway, which also takes publish API calls.
+      const apiKey = 'e2e-api-key';
+      const other = await startGateway(sys.gateway.source, sys.gateway.prefix, {
+        MUX_API_KEYS: apiKey,
+      });
+      const bob = await TestClient.open(`ws://127.0.0.1:${other.port}/ws`);
+      try {
+        await bob.join('chat:lobby', { name: 'bob' });
+        let n = 0;
+        const say = async (text: string): Promise<void> => {
+          const ref = ++n;
+          bob.send({ type: 'msg', stream: 'chat:lobby', ref, payload: { text } });
+          const reply = await bob.next((f) => f.type === 'reply' && f.ref === ref);
+          assert.ok((reply.payload as { id?: unknown }).id, JSON.stringify(reply));
+        };
+        await say('seen before the restart');
+        await log.locator('li.message[data-user=bob]', { hasText: 'seen before' }).waitFor(WAIT);
+
+        await sys.gateway.stop();
+        await page.waitForFunction(
+          () => (window as unknown as PageGlobals).muxgate.client.state !== 'open',
+          undefined,
+          WAIT,
+        );
+        for (const text of ['missed one', 'missed two']) await say(text);
+        const res = await fetch(`http://127.0.0.1:${other.port}/v1/groups/chat.lobby/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ payload: { text: 'deploy finished' } }),
+        });
+        assert.equal(res.status, 202);
+        // Kept before bob's next message, which comes through another connection.
+        await bob.next((f) => f.type === 'msg' && f.via === 'api');
+        await say('missed three');
+        await sys.gateway.start();
+        // As the browser does when the network comes back: retry now, not after the backoff.
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+
+        await log.locator('li.resume', { hasText: /^4 missed messages recovered$/ }).waitFor(WAIT);
+        const lines = await log.locator('li').evaluateAll((items) =>
+          items.map((li) => {
+            const el = li as HTMLElement;
+            if (el.classList.contains('message'))
+              return `${el.dataset.user}: ${el.lastElementChild?.textContent}`;
+            if (el.classList.contains('announcement'))
+              return `${el.dataset.via}: ${el.textContent}`;
+            return `${el.className}: ${el.textContent}`;
+          }),
+        );
+        const from = lines.indexOf('bob: seen before the restart');
+        assert.deepEqual(
+          lines.slice(from + 1).filter((l) => !l.startsWith('presence')),
+          [
+            'bob: missed one',
+            'bob: missed two',
+            'api: API deploy finished',
+            'bob: missed three',
+            'resume: 4 missed messages recovered',
+          ],
+          'the page kept what it showed, and the missed messages follow in order, the API’s marked',
+        );
+        assert.equal(await log.locator('li.resume', { hasText: 'reloaded' }).count(), 0);
+        assert.deepEqual(errors, []);
+      } finally {
+        await bob.close();
+        await other.drain();
+        await page.close();
+      }
     },
   );
 

@@ -275,7 +275,7 @@ describe('chat across two gateway OS processes on one NATS', () => {
     );
   });
 
-  it('delivers every message to every member exactly once, in the order the service sent it', async () => {
+  it('delivers every message to every member exactly once, in store order', async () => {
     const [g1, g2] = procs as [MuxgateProcess, MuxgateProcess];
     const room = 'chat:ops';
     for (const [i, url] of [g1.url, g1.url, g1.url, g2.url, g2.url, g2.url].entries()) {
@@ -287,23 +287,23 @@ describe('chat across two gateway OS processes on one NATS', () => {
     for (const [i, c] of clients.entries())
       for (let k = 0; k < 10; k++)
         c.send({ type: 'msg', stream: room, payload: { text: `${i}/${k}` } });
+    // A chat message's id is the pos of its msg frame (the room is a durable group).
     const chat = (c: TestClient) =>
-      msgs(c, room).filter((p) => (p as { type: string }).type === 'message') as Array<{
-        id: string;
-        text: string;
-        user: string;
-      }>;
+      c.frames
+        .filter((f) => f.type === 'msg' && f.stream === room && f.pos !== undefined)
+        .map((f) => ({ ...(f.payload as { text: string; user: string }), id: String(f.pos) }));
     await until(
       () => clients.every((c) => chat(c).length >= 60),
       20_000,
       '60 messages at every member',
     );
     const reference = chat(clients[0]!).map((m) => m.id);
-    // One chat replica sends in store order, and a message's id is its
-    // JetStream sequence: the order the service sent is the order of ids.
+    // The store delivers in its order, and a message's id holds its JetStream
+    // sequence: every member gets the room in the order of ids.
+    const seq = (id: string) => Number(id.split(':')[1]);
     assert.deepEqual(
       reference,
-      [...reference].sort((x, y) => Number(x) - Number(y)),
+      [...reference].sort((x, y) => seq(x) - seq(y)),
     );
     assert.equal(new Set(reference).size, 60, 'no duplicates');
     for (const c of clients)
@@ -319,8 +319,9 @@ describe('chat across two gateway OS processes on one NATS', () => {
           .map((m) => m.text),
         Array.from({ length: 10 }, (_, k) => `${i}/${k}`),
       );
+    // One subscription per gateway for the room's durable group, one for its notices.
     for (const g of [g1, g2])
-      assert.equal(await scrapeMetric(g.http, 'muxgate_group_subscriptions'), 1);
+      assert.equal(await scrapeMetric(g.http, 'muxgate_group_subscriptions'), 2);
 
     // g1's members all leave: its subscription goes, and later traffic skips it.
     for (const c of clients.slice(0, 3)) {

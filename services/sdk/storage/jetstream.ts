@@ -1,8 +1,6 @@
-// Storage on NATS JetStream: KV buckets and streams that every replica on the
-// same NATS shares and that outlive restarts.
+// Storage on NATS JetStream: KV buckets that every replica on the same NATS
+// shares and that outlive restarts.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { History, HistoryOptions } from './history.ts';
-import { JetStreamHistory } from './history-jetstream.ts';
 import type { KvStore } from './kv.ts';
 import { JetStreamKvStore } from './kv-jetstream.ts';
 import type { KvOptions, Storage } from './storage.ts';
@@ -15,9 +13,5 @@ export class JetStreamStorage implements Storage {
 
   keyValue(bucket: string, opts: KvOptions = {}): Promise<KvStore> {
     return JetStreamKvStore.open(this.connection, { bucket, history: opts.history });
-  }
-
-  history(opts: HistoryOptions): Promise<History> {
-    return JetStreamHistory.open(this.connection, opts);
   }
 }
