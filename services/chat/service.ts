@@ -114,7 +114,9 @@ export function chatService(opts: ChatOptions = {}): ServiceDefinition<ChatState
       let pos;
       try {
         // Stored, then delivered to every member by the broker, with its pos.
-        pos = await ctx.groupSendStored(roomGroup(ctx.topic), message);
+        // A client retrying after `timeout` sends the same msg id: the room
+        // keeps the message once and the retry is acked with its first pos.
+        pos = await ctx.groupSendStored(roomGroup(ctx.topic), message, { msgId: ctx.msgId });
       } catch (err) {
         // Not stored, not sent: the sender learns it, nobody sees a message
         // that later joiners would miss from the history.

@@ -193,6 +193,25 @@ for (const kind of ['memory', 'nats'] as const) {
       }
     });
 
+    it('keeps a message sent again with the same msg id once, and acks the retry with its pos', async () => {
+      const room = newRoom();
+      const a = await sys.client();
+      await a.join(room, { name: 'alice' });
+      const send = (ref: string) =>
+        a.send({ type: 'msg', stream: room, ref, id: 'retry-7', payload: { text: 'once' } });
+      send('first');
+      const first = payloadOf(await a.next((x) => x.ref === 'first', 10_000));
+      send('again');
+      const again = payloadOf(await a.next((x) => x.ref === 'again', 10_000));
+      assert.equal(again.id, first.id);
+      const late = await sys.client();
+      const history = historyOf(await late.join(room, { name: 'late' }));
+      assert.deepEqual(
+        history.map((m) => m.text),
+        ['once'],
+      );
+    });
+
     it('refuses bad messages: as a reply with a ref, as an error msg without; and stores none', async () => {
       const room = newRoom();
       const a = await sys.client();
