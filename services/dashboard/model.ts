@@ -142,6 +142,12 @@ export interface SyncResult {
 }
 
 export type ActionReply =
-  | { ok: true; revision?: number; value?: unknown }
+  | {
+      ok: true;
+      revision?: number;
+      value?: unknown;
+      /** A retry (the same msg id) of a write already applied: `revision` is the first attempt's, an increment's `value` the current one. */
+      duplicate?: true;
+    }
   | SyncResult
   | { ok: false; error: { code: DashboardError; message: string; revision?: number } };

@@ -260,6 +260,21 @@ function storeContract(name: string, factory: StoreFactory): void {
       );
     });
 
+    it('tells whether a write with a msg id was applied, writing nothing', async () => {
+      const b = board();
+      const k = `${b}.k`;
+      assert.equal(await store.applied(k, 'p1'), undefined);
+      const r = await store.create(k, 1, { msgId: 'p1' });
+      const d = await store.delete(k, undefined, { msgId: 'p2' });
+      assert.equal(await store.applied(k, 'p1'), r.revision);
+      assert.equal(await store.applied(k, 'p2'), d.revision);
+      assert.equal(await store.applied(k, 'p3'), undefined);
+      assert.equal(await store.applied(`${b}.other`, 'p1'), undefined);
+      // A probe is not a write, and does not claim its id.
+      assert.equal((await store.changesSince(b, 0)).changes.length, 2);
+      assert.equal((await store.update(k, 2, d.revision, { msgId: 'p3' })).duplicate, false);
+    });
+
     it('dedupes one id across concurrent writers, whoever wins', async () => {
       const b = board();
       const r1 = await store.create(`${b}.n`, 0);

@@ -161,6 +161,25 @@ export class JetStreamKvStore implements KvStore {
     return opts ? res : res.revision;
   }
 
+  async applied(key: string, msgId: string): Promise<number | undefined> {
+    // JetStream has no API to read its duplicate table, but it checks a
+    // publish's msg id before its expected revision: a delete marker expecting
+    // a revision the stream can never reach is either a duplicate (acked with
+    // the first write's sequence) or refused, and never stored.
+    assertKey(key);
+    const h = headers();
+    h.set(OPERATION, 'DEL');
+    try {
+      const res = await conflicts(key, () =>
+        this.#publish(key, EMPTY, { msgId }, Number.MAX_SAFE_INTEGER, h),
+      );
+      return res.duplicate ? res.revision : undefined;
+    } catch (err) {
+      if (err instanceof ConflictError) return undefined;
+      throw err;
+    }
+  }
+
   /**
    * Publishes one change to the key's subject, as the kv client does, with the
    * expected last revision of the key and the write's msg id (Nats-Msg-Id,

@@ -111,6 +111,12 @@ export class MemoryKvStore implements KvStore {
     });
   }
 
+  async applied(key: string, msgId: string): Promise<number | undefined> {
+    assertKey(key);
+    this.#forget(this.#now());
+    return this.#ids.get(`${key}/${msgId}`)?.revision;
+  }
+
   async watch(prefix?: string): Promise<Watch> {
     const q = new ChangeQueue(prefix, () => this.#watches.delete(q));
     // Copying the log and registering happen in one synchronous step, so no
@@ -131,15 +137,20 @@ export class MemoryKvStore implements KvStore {
     const id = writeId(key, opts);
     if (id === undefined) return { revision: write(), duplicate: false };
     const now = this.#now();
-    for (const [k, v] of this.#ids) {
-      if (now - v.at < this.#window) break;
-      this.#ids.delete(k);
-    }
+    this.#forget(now);
     const seen = this.#ids.get(id);
     if (seen) return { revision: seen.revision, duplicate: true };
     const revision = write();
     this.#ids.set(id, { revision, at: now });
     return { revision, duplicate: false };
+  }
+
+  /** Drops the ids older than the window; the map is in time order. */
+  #forget(now: number): void {
+    for (const [k, v] of this.#ids) {
+      if (now - v.at < this.#window) break;
+      this.#ids.delete(k);
+    }
   }
 
   #latest(key: string): Change | undefined {

@@ -94,6 +94,13 @@ export interface KvStore {
   delete(key: string, expected?: number): Promise<number>;
   /** As delete, with a msg id as update. */
   delete(key: string, expected: number | undefined, opts: WriteOptions): Promise<WriteResult>;
+  /**
+   * The revision of the write to `key` with this msg id, when one was applied
+   * within the window; undefined otherwise. Writes nothing. For a retry that
+   * would be refused (the key is gone, or moved past the client's revision)
+   * because its first attempt was applied.
+   */
+  applied(key: string, msgId: string): Promise<number | undefined>;
   /** Every retained change (below `prefix` when given), then live changes. */
   watch(prefix?: string): Promise<Watch>;
 }
