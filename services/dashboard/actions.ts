@@ -245,15 +245,18 @@ export class Actions {
           : { op: 'delete', key: name.key, revision: c.revision },
       );
     }
+    const pos = String(log.revision);
     if (changes.length <= this.d.limits.maxSyncChanges)
-      return { ok: true, revision: log.revision, changes };
+      return { ok: true, revision: log.revision, pos, changes, recovered: true };
     // A reply must fit in one NATS message: past the limit, the last change of
     // each key is what a view needs, and is bounded by the board's key count.
     const last = new Map(changes.map((c) => [c.key, c.revision]));
     return {
       ok: true,
       revision: log.revision,
+      pos,
       changes: changes.filter((c) => last.get(c.key) === c.revision),
+      recovered: false,
       compacted: true,
     };
   }
