@@ -18,6 +18,7 @@ import {
 } from './model.ts';
 import { permissionsOf } from './permissions.ts';
 import { ConflictError, type Entry, type Json, type KvStore } from '../sdk/index.ts';
+import type { WriteOptions, WriteResult } from '../sdk/storage/kv.ts';
 
 /** A refusal that becomes `{ok: false, error}`. */
 class ActionError extends Error {
@@ -86,32 +87,69 @@ export class Actions {
       return { ok: true };
     }
     if (!may.write) throw forbidden(a.action);
-    return this.#oneAtATime(storeKey(board, a.key), (key) => this.#write(key, a));
+    const msgId = ctx.msgId;
+    return this.#oneAtATime(storeKey(board, a.key), async (key) => {
+      try {
+        return await this.#write(key, a, msgId);
+      } catch (err) {
+        // A retry whose first attempt was applied finds the key gone or moved
+        // on: it is answered as the first attempt was, not refused.
+        if (!(err instanceof ActionError) || msgId === undefined) throw err;
+        const revision = await this.d.store.applied(key, msgId);
+        if (revision === undefined) throw err;
+        return this.#duplicate(key, a.action, revision);
+      }
+    });
   }
 
+  /**
+   * Writes with the client's msg id: a retry of a write already applied, on
+   * any replica within the store's duplicate window (2 minutes), is answered
+   * with the first write's revision and `duplicate: true`, and applied once.
+   */
   async #write(
     key: string,
     a: Exclude<Action, { action: 'sync' | 'announce' }>,
+    msgId: string | undefined,
   ): Promise<ActionReply> {
     const store = this.d.store;
+    const opts = { msgId };
+    const done = (r: WriteResult, value?: number): Promise<ActionReply> | ActionReply =>
+      r.duplicate
+        ? this.#duplicate(key, a.action, r.revision)
+        : { ok: true, revision: r.revision, ...(value !== undefined && { value }) };
     switch (a.action) {
       case 'create':
         try {
-          return { ok: true, revision: await store.create(key, a.value as Json) };
+          return await done(await store.create(key, a.value as Json, opts));
         } catch (err) {
           if (err instanceof ConflictError)
             throw new ActionError(DashboardError.Conflict, `${a.key} exists`);
           throw err;
         }
       case 'update':
-        return this.#cas(key, a.key, a.revision, (e) =>
-          store.update(key, a.value as Json, e.revision),
+        return this.#cas(key, a.key, a.revision, async (e) =>
+          done(await store.update(key, a.value as Json, e.revision, opts)),
         );
       case 'delete':
-        return this.#cas(key, a.key, a.revision, (e) => store.delete(key, e.revision));
+        return this.#cas(key, a.key, a.revision, async (e) =>
+          done(await store.delete(key, e.revision, opts)),
+        );
       case 'increment':
-        return this.#increment(key, a.key, a.by);
+        return this.#increment(key, a.key, a.by, done, opts);
     }
+  }
+
+  /** The answer to a retry of an applied write: its revision, and an increment's current value. */
+  async #duplicate(key: string, action: string, revision: number): Promise<ActionReply> {
+    if (action !== 'increment') return { ok: true, revision, duplicate: true };
+    const now = await this.d.store.get(key);
+    return {
+      ok: true,
+      revision,
+      duplicate: true,
+      ...(typeof now?.value === 'number' && { value: now.value }),
+    };
   }
 
   /**
@@ -123,7 +161,7 @@ export class Actions {
     key: string,
     name: string,
     expected: number | undefined,
-    write: (current: Entry) => Promise<number>,
+    write: (current: Entry) => Promise<ActionReply>,
   ): Promise<ActionReply> {
     return this.#retry(async () => {
       const current = await this.d.store.get(key);
@@ -135,7 +173,7 @@ export class Actions {
           current.revision,
         );
       try {
-        return { ok: true, revision: await write(current) };
+        return await write(current);
       } catch (err) {
         if (err instanceof ConflictError && expected !== undefined) {
           const now = await this.d.store.get(key);
@@ -151,16 +189,22 @@ export class Actions {
   }
 
   /** Read, add, compare-and-set; a missing key counts from 0. */
-  async #increment(key: string, name: string, by: number): Promise<ActionReply> {
+  async #increment(
+    key: string,
+    name: string,
+    by: number,
+    done: (r: WriteResult, value: number) => Promise<ActionReply> | ActionReply,
+    opts: WriteOptions,
+  ): Promise<ActionReply> {
     return this.#retry(async () => {
       const current = await this.d.store.get(key);
-      if (!current) return { ok: true, revision: await this.d.store.create(key, by), value: by };
+      if (!current) return done(await this.d.store.create(key, by, opts), by);
       if (typeof current.value !== 'number')
         throw new ActionError(DashboardError.BadRequest, `${name} does not hold a number`);
       const value = current.value + by;
       if (!Number.isFinite(value))
         throw new ActionError(DashboardError.BadRequest, `${name} would overflow`);
-      return { ok: true, revision: await this.d.store.update(key, value, current.revision), value };
+      return done(await this.d.store.update(key, value, current.revision, opts), value);
     });
   }
 
@@ -201,15 +245,18 @@ export class Actions {
           : { op: 'delete', key: name.key, revision: c.revision },
       );
     }
+    const pos = String(log.revision);
     if (changes.length <= this.d.limits.maxSyncChanges)
-      return { ok: true, revision: log.revision, changes };
+      return { ok: true, revision: log.revision, pos, changes, recovered: true };
     // A reply must fit in one NATS message: past the limit, the last change of
     // each key is what a view needs, and is bounded by the board's key count.
     const last = new Map(changes.map((c) => [c.key, c.revision]));
     return {
       ok: true,
       revision: log.revision,
+      pos,
       changes: changes.filter((c) => last.get(c.key) === c.revision),
+      recovered: false,
       compacted: true,
     };
   }

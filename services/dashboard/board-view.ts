@@ -14,6 +14,11 @@
 // after the membership exists: everything later arrives through the group.
 import type { BoardEvent, SnapshotPayload, SyncChange, SyncResult } from './model.ts';
 
+// A view needs only revisions: what a 1.0 server sent, without `pos` or `recovered`.
+type Event = Omit<BoardEvent, 'pos'>;
+type Snapshot = Omit<SnapshotPayload, 'pos'>;
+type Synced = Omit<SyncResult, 'pos' | 'recovered'>;
+
 export interface ItemState {
   value: unknown;
   revision: number;
@@ -34,10 +39,10 @@ export class BoardView {
   /** Every change of the board up to this revision is reflected in `items`. */
   revision: number;
   #syncing = false;
-  readonly #queue: BoardEvent[] = [];
+  readonly #queue: Event[] = [];
 
   constructor(
-    snapshot: SnapshotPayload,
+    snapshot: Snapshot,
     private readonly onApply: (c: AppliedChange) => void = () => {},
   ) {
     this.board = snapshot.board;
@@ -61,7 +66,7 @@ export class BoardView {
    * revision is not above the view's) and was dropped; 'sync' means one was
    * missed: send syncRequest().
    */
-  event(ev: BoardEvent): EventOutcome {
+  event(ev: Event): EventOutcome {
     if (ev.revision <= this.revision) return 'stale';
     if (this.#syncing || this.#queue.length > 0) {
       this.#queue.push(ev);
@@ -76,7 +81,7 @@ export class BoardView {
   }
 
   /** The reply to a sync: applies its changes, then the events held meanwhile. */
-  synced(result: SyncResult): 'ok' | 'sync' {
+  synced(result: Synced): 'ok' | 'sync' {
     this.#syncing = false;
     for (const c of result.changes) this.#applyChange(c);
     this.revision = Math.max(this.revision, result.revision);

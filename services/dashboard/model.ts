@@ -86,7 +86,17 @@ export function actionSchema(limits: DashboardLimits) {
         action: z.literal('announce'),
         message: z.string().trim().min(1).max(limits.maxAnnouncementChars),
       }),
-      z.object({ action: z.literal('sync'), since: z.number().int().min(0) }),
+      z.object({
+        action: z.literal('sync'),
+        // A revision, or the `pos` of a snapshot, event or sync reply (its revision as a string).
+        since: z.union([
+          z.number().int().min(0),
+          z
+            .string()
+            .regex(/^\d{1,16}$/, 'since: a revision or a pos')
+            .transform(Number),
+        ]),
+      }),
     ],
     { error: 'action: one of create, update, delete, increment, announce, sync' },
   );
@@ -98,6 +108,8 @@ export interface SnapshotPayload {
   board: string;
   /** Every change up to this revision is reflected; drop events at or below it. */
   revision: number;
+  /** `revision` as a protocol 1.1 position: a string, ordered as the number it holds. */
+  pos: string;
   entries: Array<{ key: string; value: unknown; revision: number }>;
 }
 
@@ -109,6 +121,8 @@ export interface BoardEvent {
   /** Absent for a delete. */
   value?: unknown;
   revision: number;
+  /** `revision` as a protocol 1.1 position. */
+  pos: string;
   /** The revision of the board's previous event; 0 when it has none. A larger one than a client holds means it missed one. */
   prev: number;
 }
@@ -136,12 +150,22 @@ export interface SyncResult {
   ok: true;
   /** Every change of the board up to this revision is in `changes` or was already held. */
   revision: number;
+  /** `revision` as a protocol 1.1 position: the next sync's `since`. */
+  pos: string;
   changes: SyncChange[];
-  /** Set when only the last change of each key is given (the client was far behind): values are exact, intermediate revisions are skipped. */
+  /** True when `changes` holds every change after `since` (as `joined.recovered`); false when compacted. */
+  recovered: boolean;
+  /** Set when only the last change of each key is given (the client was far behind): values are exact, intermediate revisions are skipped. Kept for 1.0 clients; `recovered: false` says the same. */
   compacted?: true;
 }
 
 export type ActionReply =
-  | { ok: true; revision?: number; value?: unknown }
+  | {
+      ok: true;
+      revision?: number;
+      value?: unknown;
+      /** A retry (the same msg id) of a write already applied: `revision` is the first attempt's, an increment's `value` the current one. */
+      duplicate?: true;
+    }
   | SyncResult
   | { ok: false; error: { code: DashboardError; message: string; revision?: number } };

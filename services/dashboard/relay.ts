@@ -131,7 +131,15 @@ function toEvent(
         key: name.key,
         value: c.value,
         revision: c.revision,
+        pos: String(c.revision),
         prev,
       }
-    : { type: 'delete', board: name.board, key: name.key, revision: c.revision, prev };
+    : {
+        type: 'delete',
+        board: name.board,
+        key: name.key,
+        revision: c.revision,
+        pos: String(c.revision),
+        prev,
+      };
 }

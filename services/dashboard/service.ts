@@ -33,7 +33,12 @@ export function dashboardService(d: DashboardServiceDeps): ServiceDefinition {
           'join dashboard:<board>, a board being 1 to 64 characters of [A-Za-z0-9_-]',
         );
       const snap = await d.store.list(board);
-      const payload: SnapshotPayload = { board, revision: snap.revision, entries: [] };
+      const payload: SnapshotPayload = {
+        board,
+        revision: snap.revision,
+        pos: String(snap.revision),
+        entries: [],
+      };
       for (const e of snap.entries) {
         const name = splitStoreKey(e.key);
         if (name) payload.entries.push({ key: name.key, value: e.value, revision: e.revision });

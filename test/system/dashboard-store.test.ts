@@ -207,6 +207,85 @@ function storeContract(name: string, factory: StoreFactory): void {
       );
     });
 
+    it('applies a write retried with the same msg id once, answering the first revision', async () => {
+      const b = board();
+      const k = `${b}.n`;
+      const first = await store.create(k, 1, { msgId: 'm1' });
+      assert.equal(first.duplicate, false);
+      // A retried create: the key is live now, yet the answer is the first write's, not a conflict.
+      assert.deepEqual(await store.create(k, 1, { msgId: 'm1' }), {
+        revision: first.revision,
+        duplicate: true,
+      });
+      // A retried increment read the key after its first attempt wrote it: the id
+      // is checked before the expected revision, so it is a duplicate, not a second write.
+      const u = await store.update(k, 2, first.revision, { msgId: 'm2' });
+      assert.equal(u.duplicate, false);
+      assert.ok(u.revision > first.revision);
+      assert.deepEqual(await store.update(k, 3, u.revision, { msgId: 'm2' }), {
+        revision: u.revision,
+        duplicate: true,
+      });
+      assert.deepEqual(await store.update(k, 3, 1, { msgId: 'm2' }), {
+        revision: u.revision,
+        duplicate: true,
+      });
+      assert.deepEqual(await store.get(k), { key: k, value: 2, revision: u.revision });
+      // A new id is a new write, checked as usual.
+      await assert.rejects(store.update(k, 3, first.revision, { msgId: 'm3' }), ConflictError);
+      const d = await store.delete(k, u.revision, { msgId: 'm3' });
+      assert.equal(d.duplicate, false);
+      assert.deepEqual(await store.delete(k, undefined, { msgId: 'm3' }), {
+        revision: d.revision,
+        duplicate: true,
+      });
+      assert.equal(await store.get(k), undefined);
+      // Ids are scoped by key; options without an id write as usual.
+      const other = await store.create(`${b}.other`, 7, { msgId: 'm1' });
+      assert.equal(other.duplicate, false);
+      assert.deepEqual(await store.create(k, 9, {}), {
+        revision: (await store.get(k))!.revision,
+        duplicate: false,
+      });
+      const log = await store.changesSince(b, 0);
+      assert.deepEqual(
+        log.changes.map((c) => [c.op, c.key, c.value]),
+        [
+          ['put', k, 1],
+          ['put', k, 2],
+          ['delete', k, undefined],
+          ['put', `${b}.other`, 7],
+          ['put', k, 9],
+        ],
+      );
+    });
+
+    it('tells whether a write with a msg id was applied, writing nothing', async () => {
+      const b = board();
+      const k = `${b}.k`;
+      assert.equal(await store.applied(k, 'p1'), undefined);
+      const r = await store.create(k, 1, { msgId: 'p1' });
+      const d = await store.delete(k, undefined, { msgId: 'p2' });
+      assert.equal(await store.applied(k, 'p1'), r.revision);
+      assert.equal(await store.applied(k, 'p2'), d.revision);
+      assert.equal(await store.applied(k, 'p3'), undefined);
+      assert.equal(await store.applied(`${b}.other`, 'p1'), undefined);
+      // A probe is not a write, and does not claim its id.
+      assert.equal((await store.changesSince(b, 0)).changes.length, 2);
+      assert.equal((await store.update(k, 2, d.revision, { msgId: 'p3' })).duplicate, false);
+    });
+
+    it('dedupes one id across concurrent writers, whoever wins', async () => {
+      const b = board();
+      const r1 = await store.create(`${b}.n`, 0);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => store.update(`${b}.n`, 1, r1, { msgId: 'same' })),
+      );
+      assert.equal(results.filter((r) => !r.duplicate).length, 1);
+      assert.equal(new Set(results.map((r) => r.revision)).size, 1);
+      assert.equal((await store.changesSince(b, 0)).changes.length, 2);
+    });
+
     it('refuses keys outside the grammar', async () => {
       for (const key of ['', 'a..b', '.a', 'a.', 'a b', 'a.*', 'a.>'])
         await assert.rejects(store.create(key, 1), InvalidKeyError, key);
@@ -215,6 +294,23 @@ function storeContract(name: string, factory: StoreFactory): void {
 }
 
 storeContract('MemoryKvStore', { make: async (opts) => new MemoryKvStore(opts) });
+
+describe('MemoryKvStore duplicate window', () => {
+  it('forgets a msg id after the window, as JetStream does', async () => {
+    let now = 0;
+    const store = new MemoryKvStore({ now: () => now });
+    const first = await store.update('b.k', 1, undefined, { msgId: 'x' });
+    now = 119_999;
+    assert.deepEqual(await store.update('b.k', 1, undefined, { msgId: 'x' }), {
+      revision: first.revision,
+      duplicate: true,
+    });
+    now = 120_000;
+    const again = await store.update('b.k', 1, undefined, { msgId: 'x' });
+    assert.equal(again.duplicate, false);
+    assert.ok(again.revision > first.revision);
+  });
+});
 
 let server: NatsServer;
 const conns: NatsConnection[] = [];

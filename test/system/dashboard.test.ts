@@ -90,6 +90,7 @@ describe('dashboard on NATS JetStream, two replicas', () => {
     const snap = joined.payload as SnapshotPayload;
     assert.equal(snap.board, 'snap');
     assert.ok(snap.revision >= r2);
+    assert.equal(snap.pos, String(snap.revision), 'the snapshot’s position, as in protocol 1.1');
     assert.deepEqual(
       snap.entries.sort((a, b) => a.revision - b.revision),
       [
@@ -120,6 +121,11 @@ describe('dashboard on NATS JetStream, two replicas', () => {
       bc.raw.map((e) => e.prev),
       [0, r1, r2, r3],
       'each event names the board’s previous revision',
+    );
+    assert.deepEqual(
+      bc.raw.map((e) => e.pos),
+      [r1, r2, r3, r4].map(String),
+      'each event carries its revision as pos',
     );
     await bc.stop();
   });

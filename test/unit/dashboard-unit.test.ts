@@ -24,6 +24,7 @@ const ev = (revision: number, prev: number, key = 'k', value: unknown = revision
   key,
   value,
   revision,
+  pos: String(revision),
   prev,
 });
 
@@ -172,21 +173,36 @@ describe('dashboard sync action', () => {
     assert.deepEqual(full, {
       ok: true,
       revision: rz,
+      pos: String(rz),
+      recovered: true,
       changes: [
         { op: 'put', key: 'x', value: 2, revision: revs[4] },
         { op: 'put', key: 'y', value: 2, revision: revs[5] },
         { op: 'delete', key: 'x', revision: rz },
       ],
     });
-    assert.deepEqual(await actions.handle(ctx, 'b', { action: 'sync', since: 0 }), {
+    const compacted = {
       ok: true,
       revision: rz,
+      pos: String(rz),
       changes: [
         { op: 'put', key: 'y', value: 2, revision: revs[5] },
         { op: 'delete', key: 'x', revision: rz },
       ],
+      recovered: false,
       compacted: true,
-    });
+    };
+    assert.deepEqual(await actions.handle(ctx, 'b', { action: 'sync', since: 0 }), compacted);
+    // `since` may be a pos, as the snapshot, events and sync replies give it.
+    assert.deepEqual(await actions.handle(ctx, 'b', { action: 'sync', since: '0' }), compacted);
+    assert.deepEqual(
+      await actions.handle(ctx, 'b', { action: 'sync', since: String(revs[3]) }),
+      full,
+    );
+    assert.equal(
+      ((await actions.handle(ctx, 'b', { action: 'sync', since: 'x1' })) as { ok: boolean }).ok,
+      false,
+    );
   });
 });
 

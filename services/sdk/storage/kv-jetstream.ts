@@ -10,15 +10,17 @@ import {
   jetstreamManager,
   type JetStreamClient,
   type JetStreamManager,
+  type JetStreamPublishOptions,
   type JsMsg,
 } from '@nats-io/jetstream';
 import { Kvm, KvWatchInclude, type KV, type KvEntry } from '@nats-io/kv';
-import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import {
   assertKey,
   below,
   ConflictError,
   decodeValue,
+  writeId,
   encodeValue,
   type Change,
   type ChangeLog,
@@ -27,6 +29,8 @@ import {
   type KvStore,
   type Snapshot,
   type Watch,
+  type WriteOptions,
+  type WriteResult,
 } from './kv.ts';
 
 export interface JetStreamKvOptions {
@@ -108,35 +112,96 @@ export class JetStreamKvStore implements KvStore {
     return (await this.jsm.streams.info(this.#stream)).state.last_seq;
   }
 
-  async create(key: string, value: Json): Promise<number> {
+  create(key: string, value: Json): Promise<number>;
+  create(key: string, value: Json, opts: WriteOptions): Promise<WriteResult>;
+  async create(key: string, value: Json, opts?: WriteOptions): Promise<number | WriteResult> {
     assertKey(key);
-    return conflicts(key, () => this.kv.create(key, encodeValue(value)));
-  }
-
-  async update(key: string, value: Json, expected?: number): Promise<number> {
-    assertKey(key);
-    return conflicts(key, () =>
-      this.kv.put(
-        key,
-        encodeValue(value),
-        expected === undefined ? undefined : { previousSeq: expected },
-      ),
+    if (!opts) return conflicts(key, () => this.kv.create(key, encodeValue(value)));
+    // kv.create(), with a msg id: expect no entry, and when that fails because
+    // the key's last change is a delete marker, expect that marker.
+    const data = encodeValue(value);
+    const res = await conflicts(key, () => this.#publish(key, data, opts, 0)).catch(
+      async (err: unknown) => {
+        if (!(err instanceof ConflictError)) throw err;
+        const last = await this.kv.get(key);
+        if (!last || last.operation === 'PUT') throw err;
+        return conflicts(key, () => this.#publish(key, data, opts, last.revision));
+      },
     );
+    return res;
   }
 
-  async delete(key: string, expected?: number): Promise<number> {
+  update(key: string, value: Json, expected?: number): Promise<number>;
+  update(
+    key: string,
+    value: Json,
+    expected: number | undefined,
+    opts: WriteOptions,
+  ): Promise<WriteResult>;
+  async update(
+    key: string,
+    value: Json,
+    expected?: number,
+    opts?: WriteOptions,
+  ): Promise<number | WriteResult> {
+    assertKey(key);
+    const res = await conflicts(key, () => this.#publish(key, encodeValue(value), opts, expected));
+    return opts ? res : res.revision;
+  }
+
+  delete(key: string, expected?: number): Promise<number>;
+  delete(key: string, expected: number | undefined, opts: WriteOptions): Promise<WriteResult>;
+  async delete(key: string, expected?: number, opts?: WriteOptions): Promise<number | WriteResult> {
     // kv.delete() does not return the marker's revision; publishing the marker
     // ourselves does (the same message: a DEL operation header, empty body).
     assertKey(key);
     const h = headers();
     h.set(OPERATION, 'DEL');
-    return conflicts(key, async () => {
-      const ack = await this.js.publish(`${this.#subjectPrefix}${key}`, EMPTY, {
-        headers: h,
-        ...(expected === undefined ? {} : { expect: { lastSubjectSequence: expected } }),
-      });
-      return ack.seq;
-    });
+    const res = await conflicts(key, () => this.#publish(key, EMPTY, opts, expected, h));
+    return opts ? res : res.revision;
+  }
+
+  async applied(key: string, msgId: string): Promise<number | undefined> {
+    // JetStream has no API to read its duplicate table, but it checks a
+    // publish's msg id before its expected revision: a delete marker expecting
+    // a revision the stream can never reach is either a duplicate (acked with
+    // the first write's sequence) or refused, and never stored.
+    assertKey(key);
+    const h = headers();
+    h.set(OPERATION, 'DEL');
+    try {
+      const res = await conflicts(key, () =>
+        this.#publish(key, EMPTY, { msgId }, Number.MAX_SAFE_INTEGER, h),
+      );
+      return res.duplicate ? res.revision : undefined;
+    } catch (err) {
+      if (err instanceof ConflictError) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * Publishes one change to the key's subject, as the kv client does, with the
+   * expected last revision of the key and the write's msg id (Nats-Msg-Id,
+   * scoped by key). The server checks the id first: a retry inside the
+   * stream's duplicate window is acked `duplicate` with the first sequence,
+   * even when the key has moved on since.
+   */
+  async #publish(
+    key: string,
+    data: Uint8Array,
+    opts: WriteOptions | undefined,
+    expected: number | undefined,
+    h?: MsgHdrs,
+  ): Promise<WriteResult> {
+    const id = writeId(key, opts);
+    const o: Partial<JetStreamPublishOptions> = {
+      ...(h && { headers: h }),
+      ...(id !== undefined && { msgID: id }),
+      ...(expected !== undefined && { expect: { lastSubjectSequence: expected } }),
+    };
+    const ack = await this.js.publish(`${this.#subjectPrefix}${key}`, data, o);
+    return { revision: ack.seq, duplicate: ack.duplicate };
   }
 
   async watch(prefix?: string): Promise<Watch> {
@@ -211,7 +276,7 @@ function fromEntry(e: KvEntry): Change {
 }
 
 /** Runs a conditional write, turning JetStream's "wrong last sequence" into a ConflictError. */
-async function conflicts(key: string, write: () => Promise<number>): Promise<number> {
+async function conflicts<T>(key: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {

@@ -4,6 +4,8 @@
 import {
   assertKey,
   ConflictError,
+  DUPLICATE_WINDOW_MS,
+  writeId,
   type Change,
   type ChangeLog,
   type Entry,
@@ -11,11 +13,17 @@ import {
   type KvStore,
   type Snapshot,
   type Watch,
+  type WriteOptions,
+  type WriteResult,
 } from './kv.ts';
 
 export interface MemoryKvOptions {
   /** Changes kept per key, as a KV bucket's `history` (1 to 64). */
   history?: number;
+  /** How long a write's msg id is remembered; JetStream's default, 2 minutes. */
+  duplicateWindowMs?: number;
+  /** The clock of the duplicate window, for tests. */
+  now?: () => number;
 }
 
 export class MemoryKvStore implements KvStore {
@@ -26,9 +34,15 @@ export class MemoryKvStore implements KvStore {
   readonly #byKey = new Map<string, number[]>();
   readonly #watches = new Set<ChangeQueue>();
   readonly #history: number;
+  /** Msg ids of recent writes (writeId), with their revision and time, oldest first. */
+  readonly #ids = new Map<string, { revision: number; at: number }>();
+  readonly #window: number;
+  readonly #now: () => number;
 
   constructor(opts: MemoryKvOptions = {}) {
     this.#history = opts.history ?? 64;
+    this.#window = opts.duplicateWindowMs ?? DUPLICATE_WINDOW_MS;
+    this.#now = opts.now ?? Date.now;
   }
 
   async get(key: string): Promise<Entry | undefined> {
@@ -60,19 +74,47 @@ export class MemoryKvStore implements KvStore {
     return this.#revision;
   }
 
-  async create(key: string, value: Json): Promise<number> {
-    if (this.#latest(key)?.op === 'put') throw new ConflictError(key, `${key} exists`);
-    return this.#write({ op: 'put', key, value });
+  create(key: string, value: Json): Promise<number>;
+  create(key: string, value: Json, opts: WriteOptions): Promise<WriteResult>;
+  async create(key: string, value: Json, opts?: WriteOptions): Promise<number | WriteResult> {
+    return this.#dedup(key, opts, () => {
+      if (this.#latest(key)?.op === 'put') throw new ConflictError(key, `${key} exists`);
+      return this.#write({ op: 'put', key, value });
+    });
   }
 
-  async update(key: string, value: Json, expected?: number): Promise<number> {
-    this.#expect(key, expected);
-    return this.#write({ op: 'put', key, value });
+  update(key: string, value: Json, expected?: number): Promise<number>;
+  update(
+    key: string,
+    value: Json,
+    expected: number | undefined,
+    opts: WriteOptions,
+  ): Promise<WriteResult>;
+  async update(
+    key: string,
+    value: Json,
+    expected?: number,
+    opts?: WriteOptions,
+  ): Promise<number | WriteResult> {
+    return this.#dedup(key, opts, () => {
+      this.#expect(key, expected);
+      return this.#write({ op: 'put', key, value });
+    });
   }
 
-  async delete(key: string, expected?: number): Promise<number> {
-    this.#expect(key, expected);
-    return this.#write({ op: 'delete', key });
+  delete(key: string, expected?: number): Promise<number>;
+  delete(key: string, expected: number | undefined, opts: WriteOptions): Promise<WriteResult>;
+  async delete(key: string, expected?: number, opts?: WriteOptions): Promise<number | WriteResult> {
+    return this.#dedup(key, opts, () => {
+      this.#expect(key, expected);
+      return this.#write({ op: 'delete', key });
+    });
+  }
+
+  async applied(key: string, msgId: string): Promise<number | undefined> {
+    assertKey(key);
+    this.#forget(this.#now());
+    return this.#ids.get(`${key}/${msgId}`)?.revision;
   }
 
   async watch(prefix?: string): Promise<Watch> {
@@ -82,6 +124,33 @@ export class MemoryKvStore implements KvStore {
     for (const c of this.#log.values()) q.offer(c);
     this.#watches.add(q);
     return q;
+  }
+
+  /**
+   * Runs a write unless one with the same key and msg id was applied within
+   * the window: like JetStream, the id is checked before the expected revision.
+   * Without options the revision alone is answered, as before.
+   */
+  #dedup(key: string, opts: WriteOptions | undefined, write: () => number): number | WriteResult {
+    assertKey(key);
+    if (!opts) return write();
+    const id = writeId(key, opts);
+    if (id === undefined) return { revision: write(), duplicate: false };
+    const now = this.#now();
+    this.#forget(now);
+    const seen = this.#ids.get(id);
+    if (seen) return { revision: seen.revision, duplicate: true };
+    const revision = write();
+    this.#ids.set(id, { revision, at: now });
+    return { revision, duplicate: false };
+  }
+
+  /** Drops the ids older than the window; the map is in time order. */
+  #forget(now: number): void {
+    for (const [k, v] of this.#ids) {
+      if (now - v.at < this.#window) break;
+      this.#ids.delete(k);
+    }
   }
 
   #latest(key: string): Change | undefined {

@@ -14,6 +14,11 @@
 // - `watch` yields every retained change in revision order, then live ones,
 //   until stopped. Changes beyond the store's history depth are compacted
 //   away: the last change of each key is always retained.
+// - A write may carry a msg id (WriteOptions): a second write of the same key
+//   with the same id within DUPLICATE_WINDOW_MS is not applied, whatever its
+//   value or expected revision, and answers the first one's revision with
+//   `duplicate: true` (JetStream's Nats-Msg-Id, checked before the expected
+//   revision). Ids are scoped by key: the same id on another key is a new write.
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -48,6 +53,21 @@ export interface Watch extends AsyncIterable<Change> {
   stop(): void;
 }
 
+/** How long a write's msg id is remembered: JetStream's default duplicate window. */
+export const DUPLICATE_WINDOW_MS = 120_000;
+
+export interface WriteOptions {
+  /** The writer's id for this write (a client's msg id): a retry with it is applied once. */
+  msgId?: string;
+}
+
+export interface WriteResult {
+  /** The write's revision; for a duplicate, the first write's. */
+  readonly revision: number;
+  /** True when a write with the same key and msg id was already applied. */
+  readonly duplicate: boolean;
+}
+
 export interface KvStore {
   /** The live value of a key; undefined when it was never written or is deleted. */
   get(key: string): Promise<Entry | undefined>;
@@ -59,10 +79,28 @@ export interface KvStore {
   lastRevision(): Promise<number>;
   /** Writes a new key; ConflictError when it is live. */
   create(key: string, value: Json): Promise<number>;
+  /** As create; a retry with the same msg id is a duplicate rather than a conflict. */
+  create(key: string, value: Json, opts: WriteOptions): Promise<WriteResult>;
   /** Writes a key; with `expected`, only if its latest revision (a delete included) is that one, else ConflictError. */
   update(key: string, value: Json, expected?: number): Promise<number>;
+  /** As update; a retry with the same msg id is a duplicate rather than a second write or a conflict. */
+  update(
+    key: string,
+    value: Json,
+    expected: number | undefined,
+    opts: WriteOptions,
+  ): Promise<WriteResult>;
   /** Deletes a key (writes a marker); with `expected`, as update. */
   delete(key: string, expected?: number): Promise<number>;
+  /** As delete, with a msg id as update. */
+  delete(key: string, expected: number | undefined, opts: WriteOptions): Promise<WriteResult>;
+  /**
+   * The revision of the write to `key` with this msg id, when one was applied
+   * within the window; undefined otherwise. Writes nothing. For a retry that
+   * would be refused (the key is gone, or moved past the client's revision)
+   * because its first attempt was applied.
+   */
+  applied(key: string, msgId: string): Promise<number | undefined>;
   /** Every retained change (below `prefix` when given), then live changes. */
   watch(prefix?: string): Promise<Watch>;
 }
@@ -97,6 +135,11 @@ export function decodeValue(bytes: Uint8Array): Json {
   } catch {
     return text;
   }
+}
+
+/** The id a write is deduplicated by: its msg id, scoped by key. */
+export function writeId(key: string, opts: WriteOptions | undefined): string | undefined {
+  return opts?.msgId ? `${key}/${opts.msgId}` : undefined;
 }
 
 /** Keys written through a KvStore: tokens of [A-Za-z0-9_-] joined by '.'. */
