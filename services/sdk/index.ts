@@ -29,6 +29,8 @@ export {
   type KvStore,
   type Snapshot,
   type Watch,
+  type WriteOptions,
+  type WriteResult,
 } from './storage/kv.ts';
 export type { Ref } from '../../protocol/frames.ts';
 export { LeaveReason } from '../../protocol/codes.ts';
