@@ -112,14 +112,14 @@ for (const kind of ['nats', 'memory'] as const) {
       await board.join();
       const first = (await board.request(
         { action: 'increment', key: 'n', by: 5 },
-        { retries: 3 },
+        { retries: 8 },
       )) as { ok: boolean; revision: number; value: number; duplicate?: boolean };
       assert.equal(first.ok, true);
       assert.equal(first.duplicate, true, 'the retry answered, the first attempt timed out');
       assert.equal(first.value, 5);
       const second = (await board.request(
         { action: 'increment', key: 'n', by: 1 },
-        { retries: 3 },
+        { retries: 8 },
       )) as { ok: boolean; revision: number; value: number; duplicate?: boolean };
       assert.deepEqual(second, { ok: true, revision: second.revision, value: 6, duplicate: true });
       assert.ok(second.revision > first.revision);
@@ -136,19 +136,19 @@ for (const kind of ['nats', 'memory'] as const) {
       await board.join();
       const created = (await board.request(
         { action: 'create', key: 'k', value: { a: 1 } },
-        { retries: 3 },
+        { retries: 8 },
       )) as { ok: boolean; revision: number };
       assert.deepEqual(created, { ok: true, revision: created.revision, duplicate: true });
       // Without the id, the retry would be a `conflict`: the key moved past its revision.
       const updated = (await board.request(
         { action: 'update', key: 'k', value: { a: 2 }, revision: created.revision },
-        { retries: 3 },
+        { retries: 8 },
       )) as { ok: boolean; revision: number };
       assert.deepEqual(updated, { ok: true, revision: updated.revision, duplicate: true });
       // Without the id, the retry would be `not_found`: the key is gone.
       const deleted = (await board.request(
         { action: 'delete', key: 'k', revision: updated.revision },
-        { retries: 3 },
+        { retries: 8 },
       )) as { ok: boolean; revision: number };
       assert.deepEqual(deleted, { ok: true, revision: deleted.revision, duplicate: true });
       assert.deepEqual(await changesOf('crud'), [

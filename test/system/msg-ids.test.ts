@@ -56,7 +56,7 @@ for (const kind of ['nats', 'memory'] as const) {
     it('applies a request retried after timeout once, and answers the retry', async () => {
       const room = client.stream('ledger:a');
       await room.join();
-      const reply = (await room.request({ amount: 5 }, { retries: 3 })) as {
+      const reply = (await room.request({ amount: 5 }, { retries: 8 })) as {
         pos: string;
         attempt: number;
       };

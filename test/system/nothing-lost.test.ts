@@ -8,10 +8,11 @@ import { MemoryBroker } from '../../bus/memory.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { ErrorCode } from '../../protocol/codes.ts';
 import { echoService } from '../../services/echo/index.ts';
-import { defineService } from '../../services/sdk/index.ts';
+import { createChat } from '../../services/chat/index.ts';
+import { defineService, Publisher, ServiceRunner } from '../../services/sdk/index.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { gatewayMetric } from '../helpers/metrics.ts';
-import { TestSystem, type BusSource } from '../helpers/system.ts';
+import { connectBus, serviceEnv, TestSystem, type BusSource } from '../helpers/system.ts';
 import { until } from '../helpers/wait.ts';
 
 const MSG_TIMEOUT_MS = 400;
@@ -109,35 +110,51 @@ for (const kind of ['nats', 'memory'] as const) {
   });
 }
 
-describe('nats-server killed and restarted under echo traffic', () => {
+describe('nats-server killed and restarted under echo and chat traffic', () => {
   let nats: NatsServer;
   let sys: TestSystem;
+  let chat: { stop(): Promise<void> };
   before(async () => {
     nats = await NatsServer.start();
     sys = await TestSystem.start({
       bus: { nats: nats.url },
       services: [echoService],
-      env: { MUX_MSG_TIMEOUT_MS: '1500', MUX_ROUTES: 'echo' },
+      env: { MUX_MSG_TIMEOUT_MS: '1500', MUX_ROUTES: 'echo,chat' },
     });
+    const env = await serviceEnv(sys.source, 'chat', sys.prefix);
+    const svc = await createChat(env);
+    const runner = await ServiceRunner.start(env.bus, svc.definition!, { prefix: sys.prefix });
+    chat = { stop: async () => (await svc.close?.(), await runner.drain()) };
   });
   after(async () => {
     await sys.close();
+    await chat.stop();
     await nats.close();
   });
 
-  it('answers every msg with a ref: replied or errored, none silent', async (t) => {
+  it('answers every msg with a ref: replied or errored, none silent, and keeps every acked chat message', async (t) => {
     const clients: TestClient[] = [];
     for (let i = 0; i < 3; i++) {
       const c = await sys.client();
       await c.join('echo');
+      await c.join('chat:outage', { name: `u${i}` });
       clients.push(c);
     }
     let sent = 0;
+    const streamOf = new Map<number, string>();
     let stop = false;
     const pump = (async () => {
       while (!stop) {
-        for (const c of clients)
-          c.send({ type: 'msg', stream: 'echo', ref: ++sent, payload: sent });
+        for (const c of clients) {
+          const ref = ++sent;
+          const onChat = ref % 4 === 0;
+          streamOf.set(ref, onChat ? 'chat' : 'echo');
+          c.send(
+            onChat
+              ? { type: 'msg', stream: 'chat:outage', ref, payload: { text: `m${ref}` } }
+              : { type: 'msg', stream: 'echo', ref, payload: ref },
+          );
+        }
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
@@ -145,34 +162,53 @@ describe('nats-server killed and restarted under echo traffic', () => {
     await nats.stop();
     await new Promise((r) => setTimeout(r, 1000));
     await nats.restart();
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 1500));
     stop = true;
     await pump;
-    const answers = new Map<unknown, string[]>();
-    await until(
-      () => {
-        answers.clear();
-        for (const c of clients)
-          for (const f of c.frames)
-            if ((f.type === 'reply' || f.type === 'error') && typeof f.ref === 'number')
-              answers.set(f.ref, [
-                ...(answers.get(f.ref) ?? []),
-                String(f.type === 'error' ? f.code : 'reply'),
-              ]);
-        return answers.size >= sent;
-      },
-      15_000,
-      'an answer to every ref',
-    ).catch(() => undefined);
+    const answers = new Map<number, string[]>();
+    const acked = new Set<string>();
+    const collectAnswers = (): boolean => {
+      answers.clear();
+      acked.clear();
+      for (const c of clients)
+        for (const f of c.frames) {
+          if ((f.type !== 'reply' && f.type !== 'error') || typeof f.ref !== 'number') continue;
+          const p = f.payload as { id?: string; error?: unknown } | undefined;
+          const kind = f.type === 'error' ? String(f.code) : p?.error ? 'refused' : 'reply';
+          answers.set(f.ref, [...(answers.get(f.ref) ?? []), kind]);
+          if (streamOf.get(f.ref) === 'chat' && kind === 'reply') acked.add(`m${f.ref}`);
+        }
+      return answers.size >= sent;
+    };
+    await until(collectAnswers, 15_000, 'an answer to every ref').catch(() => undefined);
+    collectAnswers();
     const silent = [];
     for (let ref = 1; ref <= sent; ref++) if (!answers.has(ref)) silent.push(ref);
     const twice = [...answers].filter(([, a]) => a.length > 1);
-    const by = (code: string) => [...answers.values()].filter((a) => a[0] === code).length;
-    t.diagnostic(
-      `# ${sent} msgs: ${by('reply')} replies, ${by(ErrorCode.Unavailable)} unavailable, ${by(ErrorCode.Timeout)} timeout, ${silent.length} silent`,
-    );
+    const count = (stream: string, kind: string) =>
+      [...answers].filter(([ref, a]) => streamOf.get(ref) === stream && a[0] === kind).length;
+    for (const stream of ['echo', 'chat'])
+      t.diagnostic(
+        `${stream}: ${[...streamOf.values()].filter((s) => s === stream).length} msgs, ` +
+          `${count(stream, 'reply')} replies, ${count(stream, 'refused')} refused by the service, ` +
+          `${count(stream, ErrorCode.Unavailable)} unavailable, ${count(stream, ErrorCode.Timeout)} timeout`,
+      );
+    t.diagnostic(`${silent.length} silent, ${twice.length} answered twice`);
     assert.equal(silent.length, 0, `silent refs: ${silent.slice(0, 10).join(', ')}`);
     assert.equal(twice.length, 0, `refs answered twice: ${JSON.stringify(twice.slice(0, 3))}`);
-    assert.ok(by(ErrorCode.Unavailable) + by(ErrorCode.Timeout) > 0, 'the outage was noticed');
+    assert.ok(
+      count('echo', ErrorCode.Unavailable) + count('echo', ErrorCode.Timeout) > 0,
+      'the outage was noticed',
+    );
+    // Nothing acknowledged is lost: every chat message acked with an id is kept.
+    const reader = new Publisher(await connectBus(sys.source, 'reader'), sys.prefix);
+    const kept = new Set(
+      (await reader.recent('chat.outage', 5000)).messages.map(
+        (m) => (m.payload as { text: string }).text,
+      ),
+    );
+    await reader.bus.drain();
+    const lost = [...acked].filter((text) => !kept.has(text));
+    assert.deepEqual(lost, [], 'acked chat messages missing from the room');
   });
 });
