@@ -19,6 +19,7 @@ import { GatewayMetrics } from './metrics.ts';
 import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
 import { Session } from './session.ts';
+import type { StreamOptions } from './stream.ts';
 import { WsTransport } from './transport.ts';
 
 export interface GatewayOptions {
@@ -219,9 +220,7 @@ export class Gateway {
       transport,
       router: this.#router,
       hub: this.hub,
-      flush: this.#flush,
-      store: this.bus.durable,
-      groupSubject: this.#groupSubject,
+      streams: this.#streamOptions,
       metrics: this.metrics,
       log: this.log,
       config: this.config,
@@ -245,9 +244,18 @@ export class Gateway {
     session.start();
   }
 
-  // One function each for every session, not closures per connection.
-  readonly #flush = (): Promise<void> => this.bus.flush();
-  readonly #groupSubject = (group: string): string => this.subjects.group(group);
+  /** What every stream needs: one object for every session, not one per connection. */
+  get #streamOptions(): StreamOptions {
+    this.#streamOptionsMemo ??= {
+      flush: () => this.bus.flush(),
+      maxPending: this.config.maxPendingFrames,
+      msgTimeoutMs: this.config.msgTimeoutMs,
+      store: this.bus.durable,
+      groupSubject: (group) => this.subjects.group(group),
+    };
+    return this.#streamOptionsMemo;
+  }
+  #streamOptionsMemo: StreamOptions | undefined;
 
   #sweep(): void {
     for (const conn of this.hub.connections()) conn.heartbeat();

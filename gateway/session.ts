@@ -2,7 +2,6 @@
 // the connection's limits (rate, streams, outbound buffer), and writes frames
 // back. Each stream owns its own lifecycle (stream.ts). A session sees a
 // Transport, the Router and the Hub, never ws or nats.
-import type { DurableStore } from '../bus/durable.ts';
 import { injectHeaders } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
@@ -17,7 +16,7 @@ import { TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { TokenBucket } from './ratelimit.ts';
 import type { Router } from './router.ts';
-import { Stream, type StreamContext, type StreamOwner } from './stream.ts';
+import { Stream, type StreamContext, type StreamOptions, type StreamOwner } from './stream.ts';
 import type { Transport } from './transport.ts';
 
 export interface SessionDeps {
@@ -27,11 +26,8 @@ export interface SessionDeps {
   transport: Transport;
   router: Router;
   hub: Hub;
-  /** Resolves once the broker has processed every subscription made so far. */
-  flush: () => Promise<void>;
-  /** Durable groups (protocol 1.1), when the bus keeps them. */
-  store: DurableStore | undefined;
-  groupSubject: (group: string) => string;
+  /** What every stream needs beside these; built once per gateway. */
+  streams: StreamOptions;
   metrics: GatewayMetrics;
   log: Logger;
   config: GatewayConfig;
@@ -67,17 +63,13 @@ export class Session implements Connection, StreamOwner {
     };
     this.#token = new TokenLifetime(identity, deps.verifier, () => this.#expire());
     this.#streamContext = {
+      ...deps.streams,
       conn: deps.id,
       owner: this,
       router: deps.router,
       hub: deps.hub,
       metrics: deps.metrics,
       log: deps.log,
-      flush: deps.flush,
-      maxPending: deps.config.maxPendingFrames,
-      msgTimeoutMs: deps.config.msgTimeoutMs,
-      store: deps.store,
-      groupSubject: deps.groupSubject,
     };
   }
 
@@ -223,23 +215,11 @@ export class Session implements Connection, StreamOwner {
     payloadJson: string | undefined,
     since: string | undefined,
   ): void {
-    const about = { ref, stream: name };
     // The token in force now decides `=auth` routes, not the one at the upgrade.
     const route = this.#deps.router.resolve(name, this.#token.user);
-    if (!route.ok) return this.error({ code: route.code, message: route.message, ...about });
-    if (this.#streams.has(name))
-      return this.error({
-        code: ErrorCode.AlreadyJoined,
-        message: `${name} is already joined`,
-        ...about,
-      });
-    const max = this.#deps.config.maxStreams;
-    if (this.#streams.size >= max)
-      return this.error({
-        code: ErrorCode.TooManyStreams,
-        message: `at most ${max} streams per connection`,
-        ...about,
-      });
+    if (!route.ok) return this.#refuse(route, ref, name);
+    const refused = this.#admission(name);
+    if (refused) return this.#refuse(refused, ref, name);
     const stream = new Stream(
       {
         service: route.service,
@@ -253,6 +233,16 @@ export class Session implements Connection, StreamOwner {
     this.#streams.set(name, stream);
     this.#deps.metrics.streamOpened();
     stream.join(ref, payloadJson, since);
+  }
+
+  /** The connection's own limits on a join: one stream per name, at most max_streams. */
+  #admission(name: string): { code: ErrorCode; message: string } | undefined {
+    const max = this.#deps.config.maxStreams;
+    if (this.#streams.has(name))
+      return { code: ErrorCode.AlreadyJoined, message: `${name} is already joined` };
+    if (this.#streams.size >= max)
+      return { code: ErrorCode.TooManyStreams, message: `at most ${max} streams per connection` };
+    return undefined;
   }
 
   #msg(name: string, ref: Ref | undefined, payloadJson: string, id: string | undefined): void {
@@ -289,7 +279,11 @@ export class Session implements Connection, StreamOwner {
   }
 
   #notJoined(name: string, ref: Ref | undefined): void {
-    this.error({ code: ErrorCode.NotJoined, message: `${name} is not joined`, ref, stream: name });
+    this.#refuse({ code: ErrorCode.NotJoined, message: `${name} is not joined` }, ref, name);
+  }
+
+  #refuse(e: { code: ErrorCode; message: string }, ref: Ref | undefined, stream: string): void {
+    this.error({ code: e.code, message: e.message, ref, stream });
   }
 
   // ---- the connection's end ----

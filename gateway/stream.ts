@@ -44,15 +44,8 @@ export interface StreamOwner {
   whenWritable(): Promise<void>;
 }
 
-/** What every stream of one connection shares; built once per session. */
-export interface StreamContext {
-  /** The connection's id, for logs. */
-  readonly conn: string;
-  readonly owner: StreamOwner;
-  readonly router: Router;
-  readonly hub: Hub;
-  readonly metrics: GatewayMetrics;
-  readonly log: Logger;
+/** What every stream needs from the gateway; the same for every session. */
+export interface StreamOptions {
   /** Resolves once the broker has processed every subscription made so far. */
   readonly flush: () => Promise<void>;
   /** How many frames may wait for `joined`. */
@@ -63,6 +56,17 @@ export interface StreamContext {
   readonly store: DurableStore | undefined;
   /** A group's bus subject, as the store knows it. */
   readonly groupSubject: (group: string) => string;
+}
+
+/** What every stream of one connection shares; built once per session. */
+export interface StreamContext extends StreamOptions {
+  /** The connection's id, for logs. */
+  readonly conn: string;
+  readonly owner: StreamOwner;
+  readonly router: Router;
+  readonly hub: Hub;
+  readonly metrics: GatewayMetrics;
+  readonly log: Logger;
 }
 
 export type StreamPhase = 'joining' | 'joined' | 'ended';
