@@ -18,6 +18,10 @@ export class Subjects {
   join(service: string): string {
     return `${this.prefix}.svc.${service}.join`;
   }
+  /** Protocol 1.1: the second step of a two-step join. */
+  joined(service: string): string {
+    return `${this.prefix}.svc.${service}.joined`;
+  }
   msg(service: string): string {
     return `${this.prefix}.svc.${service}.msg`;
   }

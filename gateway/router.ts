@@ -11,7 +11,15 @@ import {
   type Headers,
 } from '../bus/bus.ts';
 import type { Subjects } from '../bus/subjects.ts';
-import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../proto/index.ts';
+import {
+  Inbound,
+  JoinConfirm,
+  JoinConfirmReply,
+  JoinReply,
+  JoinRequest,
+  Leave,
+  type ScopeProps,
+} from '../proto/index.ts';
 import { ErrorCode, SERVICE_CODE_RE } from '../protocol/codes.ts';
 import { parseStream } from '../protocol/names.ts';
 import type { Route } from './config.ts';
@@ -25,6 +33,8 @@ export type JoinResult =
       /** Protocol 1.1: the stream's durable group, and the position its payload reflects. */
       durableGroup: string | undefined;
       snapshotPos: string | undefined;
+      /** Protocol 1.1: the payload comes from a second step, once memberships are live. */
+      confirm: boolean;
     }
   /** `code` is the service's own when valid ([a-z_]{1,32}), else `forbidden`. */
   | { kind: 'refuse'; code: string; message: string }
@@ -127,6 +137,31 @@ export class Router {
     );
   }
 
+  /**
+   * The second step of a two-step join: asks the service for the `joined`
+   * payload now that the stream's memberships are live. Answered like join().
+   */
+  confirm(
+    to: StreamAddress,
+    payloadJson: string | undefined,
+    state: Uint8Array,
+    headers: Headers | undefined,
+    done: (result: JoinResult) => void,
+  ): void {
+    const body = JoinConfirm.encode({
+      address: to.connSubject,
+      stream: to.stream,
+      topic: to.topic,
+      payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
+      scope: to.scope,
+      state,
+    }).finish();
+    const opts = { timeoutMs: this.#joinTimeoutMs, headers };
+    this.#bus.requestCallback(this.#subjects.joined(to.service), body, opts, (err, msg) =>
+      done(err || !msg ? this.#failed(to.service, err) : decodeJoinReply(msg.data, true)),
+    );
+  }
+
   #failed(service: string, err: unknown): JoinResult {
     if (err instanceof NoRespondersError)
       return { kind: 'unavailable', message: `no ${service} service is running` };
@@ -183,9 +218,10 @@ export class Router {
   }
 }
 
-function decodeJoinReply(data: Uint8Array): JoinResult {
+/** A JoinReply, or with `confirm` a JoinConfirmReply: the same two outcomes. */
+function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
   try {
-    const reply = JoinReply.decode(data);
+    const reply = (confirm ? JoinConfirmReply : JoinReply).decode(data);
     if (reply.result === 'accept') {
       const a = reply.accept;
       return {
@@ -195,6 +231,7 @@ function decodeJoinReply(data: Uint8Array): JoinResult {
         state: a.state ?? EMPTY,
         durableGroup: a.durableGroup || undefined,
         snapshotPos: a.snapshotPos || undefined,
+        confirm: !confirm && a.confirm === true,
       };
     }
     if (reply.result === 'refuse') {

@@ -90,6 +90,8 @@ export class Stream implements Member, LiveMember {
   readonly #requests: ServiceRequests;
   /** Protocol 1.1: the `since` of the client's join. */
   #since: string | undefined;
+  /** The client's join payload, while the join is in flight: a two-step join sends it again. */
+  #joinPayload: string | undefined;
   /** Protocol 1.1: the stream's durable group, once a service named one. */
   #durableGroup: string | undefined;
   /** …and how far the client has it, once the join located it. */
@@ -125,6 +127,7 @@ export class Stream implements Member, LiveMember {
   /** Asks the service to decide the join; the answer is written when it settles. */
   join(ref: Ref | undefined, payloadJson: string | undefined, since?: string): void {
     this.#since = since;
+    this.#joinPayload = payloadJson;
     const span = tracer.startSpan('muxgate join', {
       kind: SpanKind.SERVER,
       attributes: { 'muxgate.stream': this.name },
@@ -241,12 +244,7 @@ export class Stream implements Member, LiveMember {
     // connection; the server handles a connection's requests in order, so its
     // answer proves our subscriptions are in, as a flush would.
     if (durable !== undefined && this.#ctx.hub.live.add(durable, this)) fresh = false;
-    const next = (): void =>
-      durable === undefined
-        ? this.#open(ref, result.payload)
-        : void this.#locate(durable, ref, result.snapshotPos).then((at) => {
-            if (at) this.#open(ref, result.payload, at);
-          });
+    const next = (): void => void this.#afterMembership(ref, durable, result);
     if (!fresh) return next();
     // This gateway just subscribed to a group. The server orders nothing
     // across connections, so until it has processed our SUB, a message another
@@ -256,6 +254,62 @@ export class Stream implements Member, LiveMember {
       .flush()
       .catch(() => undefined)
       .then(next);
+  }
+
+  /**
+   * Once the memberships are live: locates the client in its durable group,
+   * takes the `joined` payload from the service's second step when it asked
+   * for one (protocol 1.1), then opens the stream.
+   */
+  async #afterMembership(
+    ref: Ref | undefined,
+    durable: string | undefined,
+    result: Extract<JoinResult, { kind: 'accept' }>,
+  ): Promise<void> {
+    const at =
+      durable === undefined ? undefined : await this.#locate(durable, ref, result.snapshotPos);
+    if (durable !== undefined && !at) return;
+    let payload = result.payload;
+    if (result.confirm) {
+      const confirmed = await this.#confirm(ref);
+      if (confirmed === null) return;
+      payload = confirmed;
+    }
+    this.#open(ref, payload, at);
+  }
+
+  /** The two-step join's second step: the payload, or null when the join failed there (answered). */
+  #confirm(ref: Ref | undefined): Promise<string | undefined | null> {
+    const headers = injectHeaders();
+    return new Promise((resolve) =>
+      this.#ctx.router.confirm(
+        this.#address,
+        this.#joinPayload,
+        this.#serviceState,
+        headers,
+        (r) => {
+          if (this.#phase !== 'joining') return resolve(null);
+          const badPayload =
+            r.kind === 'accept' && r.payload !== undefined && !isJsonText(r.payload);
+          if (r.kind === 'accept' && !badPayload) return resolve(r.payload);
+          // The service accepted the first step: it thinks the stream is joined.
+          this.#publishLeave(LeaveReason.Leave, headers);
+          this.#end();
+          if (this.#ctx.owner.isClosed) return resolve(null);
+          if (r.kind === 'refuse' || r.kind === 'unavailable') {
+            const code = r.kind === 'refuse' ? r.code : ErrorCode.Unavailable;
+            this.#ctx.owner.error({ code, message: r.message, ref, stream: this.name });
+          } else
+            this.#internal(
+              { err: r.kind === 'internal' ? r.error : 'bad payload' },
+              ref,
+              'join confirmation failed',
+            );
+          this.#answerLeaves();
+          resolve(null);
+        },
+      ),
+    );
   }
 
   /** Where the client's copy of the durable group starts (DurableCursor.locate); on failure the join fails. */
@@ -304,6 +358,7 @@ export class Stream implements Member, LiveMember {
       return this.#end();
     }
     this.#phase = 'joined';
+    this.#joinPayload = undefined;
     owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
     // Live messages that overflowed the hold during the join are in the store too.
     if (at && (at.cursor.lastSeq < at.upTo || this.#held.overflowed))

@@ -8,6 +8,8 @@ export const {
   JoinReply,
   JoinAccept,
   JoinRefuse,
+  JoinConfirm,
+  JoinConfirmReply,
   Inbound,
   Leave,
   Outbound,

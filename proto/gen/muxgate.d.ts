@@ -231,6 +231,9 @@ export namespace muxgate {
             /** JoinAccept snapshotPos. */
             snapshotPos: string;
 
+            /** JoinAccept confirm. */
+            confirm: boolean;
+
             /**
              * Creates a new JoinAccept instance using the specified properties.
              * @param [properties] Properties to set
@@ -278,12 +281,193 @@ export namespace muxgate {
                 /** JoinAccept snapshotPos */
                 snapshotPos?: (string|null);
 
+                /** JoinAccept confirm */
+                confirm?: (boolean|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a JoinAccept. */
             type $Shape = muxgate.v1.JoinAccept.$Properties;
+        }
+
+        /**
+         * Properties of a JoinConfirm.
+         * @deprecated Use muxgate.v1.JoinConfirm.$Properties instead.
+         */
+        interface IJoinConfirm extends muxgate.v1.JoinConfirm.$Properties {
+        }
+
+        /** Represents a JoinConfirm. */
+        class JoinConfirm {
+
+            /**
+             * Constructs a new JoinConfirm.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.JoinConfirm.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinConfirm address. */
+            address: string;
+
+            /** JoinConfirm stream. */
+            stream: string;
+
+            /** JoinConfirm topic. */
+            topic: string;
+
+            /** JoinConfirm payload. */
+            payload: Uint8Array;
+
+            /** JoinConfirm scope. */
+            scope?: (muxgate.v1.Scope.$Properties|null);
+
+            /** JoinConfirm state. */
+            state: Uint8Array;
+
+            /**
+             * Creates a new JoinConfirm instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinConfirm instance
+             */
+            static create(properties: muxgate.v1.JoinConfirm.$Shape): muxgate.v1.JoinConfirm & muxgate.v1.JoinConfirm.$Shape;
+            static create(properties?: muxgate.v1.JoinConfirm.$Properties): muxgate.v1.JoinConfirm;
+
+            /**
+             * Encodes the specified JoinConfirm message. Does not implicitly {@link muxgate.v1.JoinConfirm.verify|verify} messages.
+             * @param message JoinConfirm message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.JoinConfirm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinConfirm message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinConfirm & muxgate.v1.JoinConfirm.$Shape} JoinConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.JoinConfirm & muxgate.v1.JoinConfirm.$Shape;
+        }
+
+        namespace JoinConfirm {
+
+            /** Properties of a JoinConfirm. */
+            interface $Properties {
+
+                /** JoinConfirm address */
+                address?: (string|null);
+
+                /** JoinConfirm stream */
+                stream?: (string|null);
+
+                /** JoinConfirm topic */
+                topic?: (string|null);
+
+                /** JoinConfirm payload */
+                payload?: (Uint8Array|null);
+
+                /** JoinConfirm scope */
+                scope?: (muxgate.v1.Scope.$Properties|null);
+
+                /** JoinConfirm state */
+                state?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinConfirm. */
+            type $Shape = muxgate.v1.JoinConfirm.$Properties;
+        }
+
+        /**
+         * Properties of a JoinConfirmReply.
+         * @deprecated Use muxgate.v1.JoinConfirmReply.$Properties instead.
+         */
+        interface IJoinConfirmReply extends muxgate.v1.JoinConfirmReply.$Properties {
+        }
+
+        /** Represents a JoinConfirmReply. */
+        class JoinConfirmReply {
+
+            /**
+             * Constructs a new JoinConfirmReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.JoinConfirmReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinConfirmReply accept. */
+            accept?: (muxgate.v1.JoinAccept.$Properties|null);
+
+            /** JoinConfirmReply refuse. */
+            refuse?: (muxgate.v1.JoinRefuse.$Properties|null);
+
+            /** JoinConfirmReply result. */
+            result?: ("accept"|"refuse");
+
+            /**
+             * Creates a new JoinConfirmReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinConfirmReply instance
+             */
+            static create(properties: muxgate.v1.JoinConfirmReply.$Shape): muxgate.v1.JoinConfirmReply & muxgate.v1.JoinConfirmReply.$Shape;
+            static create(properties?: muxgate.v1.JoinConfirmReply.$Properties): muxgate.v1.JoinConfirmReply;
+
+            /**
+             * Encodes the specified JoinConfirmReply message. Does not implicitly {@link muxgate.v1.JoinConfirmReply.verify|verify} messages.
+             * @param message JoinConfirmReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.JoinConfirmReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinConfirmReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinConfirmReply & muxgate.v1.JoinConfirmReply.$Shape} JoinConfirmReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.JoinConfirmReply & muxgate.v1.JoinConfirmReply.$Shape;
+        }
+
+        namespace JoinConfirmReply {
+
+            /** Properties of a JoinConfirmReply. */
+            interface $Properties {
+
+                /** JoinConfirmReply accept */
+                accept?: (muxgate.v1.JoinAccept.$Properties|null);
+
+                /** JoinConfirmReply refuse */
+                refuse?: (muxgate.v1.JoinRefuse.$Properties|null);
+
+                /** JoinConfirmReply result */
+                result?: ("accept"|"refuse");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a JoinConfirmReply. */
+            type $Shape = {
+              accept?: muxgate.v1.JoinAccept.$Shape|null;
+              refuse?: muxgate.v1.JoinRefuse.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ result?: undefined; accept?: null; refuse?: null }|{ result?: "accept"; accept: muxgate.v1.JoinAccept.$Shape; refuse?: null }|{ result?: "refuse"; accept?: null; refuse: muxgate.v1.JoinRefuse.$Shape })
+            );
         }
 
         /**

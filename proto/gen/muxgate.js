@@ -537,6 +537,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {Uint8Array|null} [state] JoinAccept state
              * @property {string|null} [durableGroup] JoinAccept durableGroup
              * @property {string|null} [snapshotPos] JoinAccept snapshotPos
+             * @property {boolean|null} [confirm] JoinAccept confirm
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -610,6 +611,14 @@ export const muxgate = $root.muxgate = (() => {
             JoinAccept.prototype.snapshotPos = "";
 
             /**
+             * JoinAccept confirm.
+             * @member {boolean} confirm
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.confirm = false;
+
+            /**
              * Creates a new JoinAccept instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinAccept
@@ -652,6 +661,8 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.durableGroup);
                 if (message.snapshotPos != null && $Object.hasOwnProperty.call(message, "snapshotPos") && message.snapshotPos !== "")
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.snapshotPos);
+                if (message.confirm != null && $Object.hasOwnProperty.call(message, "confirm") && message.confirm !== false)
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.confirm);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -740,6 +751,15 @@ export const muxgate = $root.muxgate = (() => {
                                 delete message.snapshotPos;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.confirm = value;
+                            else
+                                delete message.confirm;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -758,6 +778,444 @@ export const muxgate = $root.muxgate = (() => {
             };
 
             return JoinAccept;
+        })();
+
+        v1.JoinConfirm = (function() {
+
+            /**
+             * Properties of a JoinConfirm.
+             * @typedef {Object} muxgate.v1.JoinConfirm.$Properties
+             * @property {string|null} [address] JoinConfirm address
+             * @property {string|null} [stream] JoinConfirm stream
+             * @property {string|null} [topic] JoinConfirm topic
+             * @property {Uint8Array|null} [payload] JoinConfirm payload
+             * @property {muxgate.v1.Scope.$Properties|null} [scope] JoinConfirm scope
+             * @property {Uint8Array|null} [state] JoinConfirm state
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a JoinConfirm.
+             * @memberof muxgate.v1
+             * @interface IJoinConfirm
+             * @augments muxgate.v1.JoinConfirm.$Properties
+             * @deprecated Use muxgate.v1.JoinConfirm.$Properties instead.
+             */
+
+            /**
+             * Shape of a JoinConfirm.
+             * @typedef {muxgate.v1.JoinConfirm.$Properties} muxgate.v1.JoinConfirm.$Shape
+             */
+
+            /**
+             * Constructs a new JoinConfirm.
+             * @memberof muxgate.v1
+             * @classdesc Represents a JoinConfirm.
+             * @constructor
+             * @param {muxgate.v1.JoinConfirm.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const JoinConfirm = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * JoinConfirm address.
+             * @member {string} address
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.address = "";
+
+            /**
+             * JoinConfirm stream.
+             * @member {string} stream
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.stream = "";
+
+            /**
+             * JoinConfirm topic.
+             * @member {string} topic
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.topic = "";
+
+            /**
+             * JoinConfirm payload.
+             * @member {Uint8Array} payload
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * JoinConfirm scope.
+             * @member {muxgate.v1.Scope.$Properties|null|undefined} scope
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.scope = null;
+
+            /**
+             * JoinConfirm state.
+             * @member {Uint8Array} state
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.state = $util.newBuffer([]);
+
+            /**
+             * Creates a new JoinConfirm instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.JoinConfirm
+             * @static
+             * @param {muxgate.v1.JoinConfirm.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.JoinConfirm} JoinConfirm instance
+             * @type {{
+             *   (properties: muxgate.v1.JoinConfirm.$Shape): muxgate.v1.JoinConfirm & muxgate.v1.JoinConfirm.$Shape;
+             *   (properties?: muxgate.v1.JoinConfirm.$Properties): muxgate.v1.JoinConfirm;
+             * }}
+             */
+            JoinConfirm.create = function(properties) {
+                return new JoinConfirm(properties);
+            };
+
+            /**
+             * Encodes the specified JoinConfirm message. Does not implicitly {@link muxgate.v1.JoinConfirm.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.JoinConfirm
+             * @static
+             * @param {muxgate.v1.JoinConfirm.$Properties} message JoinConfirm message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            JoinConfirm.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.address);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream") && message.stream !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.topic != null && $Object.hasOwnProperty.call(message, "topic") && message.topic !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.topic);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload") && message.payload.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.payload);
+                if (message.scope != null && $Object.hasOwnProperty.call(message, "scope"))
+                    $root.muxgate.v1.Scope.encode(message.scope, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state.length)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.state);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a JoinConfirm message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.JoinConfirm
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinConfirm & muxgate.v1.JoinConfirm.$Shape} JoinConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            JoinConfirm.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.JoinConfirm();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.address = value;
+                            else
+                                delete message.address;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stream = value;
+                            else
+                                delete message.stream;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.topic = value;
+                            else
+                                delete message.topic;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.payload = value;
+                            else
+                                delete message.payload;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.scope = $root.muxgate.v1.Scope.decode(reader, reader.size(), $undefined, _depth + 1, message.scope);
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return JoinConfirm;
+        })();
+
+        v1.JoinConfirmReply = (function() {
+
+            /**
+             * Properties of a JoinConfirmReply.
+             * @typedef {Object} muxgate.v1.JoinConfirmReply.$Properties
+             * @property {muxgate.v1.JoinAccept.$Properties|null} [accept] JoinConfirmReply accept
+             * @property {muxgate.v1.JoinRefuse.$Properties|null} [refuse] JoinConfirmReply refuse
+             * @property {"accept"|"refuse"} [result] JoinConfirmReply result
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a JoinConfirmReply.
+             * @memberof muxgate.v1
+             * @interface IJoinConfirmReply
+             * @augments muxgate.v1.JoinConfirmReply.$Properties
+             * @deprecated Use muxgate.v1.JoinConfirmReply.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a JoinConfirmReply.
+             * @typedef {{
+             *   accept?: muxgate.v1.JoinAccept.$Shape|null;
+             *   refuse?: muxgate.v1.JoinRefuse.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ result?: undefined; accept?: null; refuse?: null }|{ result?: "accept"; accept: muxgate.v1.JoinAccept.$Shape; refuse?: null }|{ result?: "refuse"; accept?: null; refuse: muxgate.v1.JoinRefuse.$Shape })
+             * )} muxgate.v1.JoinConfirmReply.$Shape
+             */
+
+            /**
+             * Constructs a new JoinConfirmReply.
+             * @memberof muxgate.v1
+             * @classdesc Represents a JoinConfirmReply.
+             * @constructor
+             * @param {muxgate.v1.JoinConfirmReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const JoinConfirmReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * JoinConfirmReply accept.
+             * @member {muxgate.v1.JoinAccept.$Properties|null|undefined} accept
+             * @memberof muxgate.v1.JoinConfirmReply
+             * @instance
+             */
+            JoinConfirmReply.prototype.accept = null;
+
+            /**
+             * JoinConfirmReply refuse.
+             * @member {muxgate.v1.JoinRefuse.$Properties|null|undefined} refuse
+             * @memberof muxgate.v1.JoinConfirmReply
+             * @instance
+             */
+            JoinConfirmReply.prototype.refuse = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * JoinConfirmReply result.
+             * @member {"accept"|"refuse"|undefined} result
+             * @memberof muxgate.v1.JoinConfirmReply
+             * @instance
+             */
+            $Object.defineProperty(JoinConfirmReply.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["accept", "refuse"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new JoinConfirmReply instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.JoinConfirmReply
+             * @static
+             * @param {muxgate.v1.JoinConfirmReply.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.JoinConfirmReply} JoinConfirmReply instance
+             * @type {{
+             *   (properties: muxgate.v1.JoinConfirmReply.$Shape): muxgate.v1.JoinConfirmReply & muxgate.v1.JoinConfirmReply.$Shape;
+             *   (properties?: muxgate.v1.JoinConfirmReply.$Properties): muxgate.v1.JoinConfirmReply;
+             * }}
+             */
+            JoinConfirmReply.create = function(properties) {
+                return new JoinConfirmReply(properties);
+            };
+
+            /**
+             * Encodes the specified JoinConfirmReply message. Does not implicitly {@link muxgate.v1.JoinConfirmReply.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.JoinConfirmReply
+             * @static
+             * @param {muxgate.v1.JoinConfirmReply.$Properties} message JoinConfirmReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            JoinConfirmReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.accept != null && $Object.hasOwnProperty.call(message, "accept"))
+                    $root.muxgate.v1.JoinAccept.encode(message.accept, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.refuse != null && $Object.hasOwnProperty.call(message, "refuse"))
+                    $root.muxgate.v1.JoinRefuse.encode(message.refuse, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a JoinConfirmReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.JoinConfirmReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.JoinConfirmReply & muxgate.v1.JoinConfirmReply.$Shape} JoinConfirmReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            JoinConfirmReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.JoinConfirmReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.accept = $root.muxgate.v1.JoinAccept.decode(reader, reader.size(), $undefined, _depth + 1, message.accept);
+                            message.result = "accept";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.refuse = $root.muxgate.v1.JoinRefuse.decode(reader, reader.size(), $undefined, _depth + 1, message.refuse);
+                            message.result = "refuse";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return JoinConfirmReply;
         })();
 
         v1.JoinRefuse = (function() {

@@ -6,6 +6,7 @@ export type {
   JoinDecision,
   RunOptions,
   ServiceDefinition,
+  SnapshotDecision,
 } from './service.ts';
 export type { RunnableService, ServiceEnv, ServiceFactory } from './env.ts';
 export { StreamContext, type Scope } from './context.ts';

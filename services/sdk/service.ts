@@ -10,7 +10,15 @@ import type { LeaveReason } from '../../protocol/codes.ts';
 import type { Ref } from '../../protocol/frames.ts';
 import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
 import { SERVICE_RE } from '../../protocol/names.ts';
-import { Inbound, JoinReply, JoinRequest, Leave, type ScopeProps } from '../../proto/index.ts';
+import {
+  Inbound,
+  JoinConfirm,
+  JoinConfirmReply,
+  JoinReply,
+  JoinRequest,
+  Leave,
+  type ScopeProps,
+} from '../../proto/index.ts';
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import { StreamContext } from './context.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
@@ -35,6 +43,13 @@ export interface Acceptance<S> {
    * after it. Without it, delivery starts at the group's position at `joined`.
    */
   snapshotPos?: string;
+  /**
+   * Protocol 1.1, the two-step join: the `joined` payload is built by the
+   * definition's `snapshot` handler once the stream's groups are live on its
+   * gateway, so a group message is in the payload or delivered after it,
+   * never neither. `payload` is then ignored.
+   */
+  confirm?: boolean;
 }
 
 export type JoinDecision<S> =
@@ -73,7 +88,15 @@ export interface ServiceDefinition<S = unknown> {
   leave?(ctx: StreamContext<S>, reason: LeaveReason): Maybe<void>;
   /** Protocol 1.1: groups whose messages are stored before delivery and resumable. */
   durable?: DurableGroups;
+  /**
+   * Protocol 1.1: the `joined` payload of a join accepted with `confirm`,
+   * built once its groups are live. Any replica may run it: use ctx.state.
+   */
+  snapshot?(ctx: StreamContext<S>, payload: unknown): Maybe<SnapshotDecision>;
 }
+
+export type SnapshotDecision =
+  { accept: true; payload?: unknown } | { accept: false; code: string; message: string };
 
 export function defineService<S = unknown>(def: ServiceDefinition<S>): ServiceDefinition<S> {
   if (!SERVICE_RE.test(def.name))
@@ -122,6 +145,8 @@ export class ServiceRunner<S = unknown> {
       bus.subscribe(s.msg(def.name), (m) => r.#onMsg(m), { queue }),
       bus.subscribe(s.leave(def.name), (m) => r.#onLeave(m), { queue }),
     );
+    if (def.snapshot)
+      r.#subs.push(bus.subscribe(s.joined(def.name), (m) => r.#onConfirm(m), { queue }));
     if (def.durable) await r.#declare(def.durable, s, opts);
     // Subscriptions must reach the broker before anyone is told we are up.
     await bus.flush();
@@ -181,10 +206,42 @@ export class ServiceRunner<S = unknown> {
               state: decision.state === undefined ? new Uint8Array(0) : encodeJson(decision.state),
               durableGroup: decision.durable ?? '',
               snapshotPos: decision.snapshotPos ?? '',
+              confirm: decision.confirm === true,
             },
           }
         : { refuse: { code: decision.code, message: decision.message } };
       this.bus.respond(m, JoinReply.encode(reply).finish());
+    });
+  }
+
+  #onConfirm(m: BusMessage): void {
+    const snapshot = this.def.snapshot;
+    if (!snapshot) return;
+    let req, ctx: StreamContext<S>, payload: unknown;
+    try {
+      req = JoinConfirm.decode(m.data);
+      ctx = this.#context(req.address, req.stream, req.topic, req.state, req.scope);
+      payload = parseJson(req.payload);
+    } catch (err) {
+      return this.#log.warn({ err }, 'undecodable JoinConfirm');
+    }
+    this.#run(`${req.address} ${req.stream}`, m, 'join', async () => {
+      let decision: SnapshotDecision;
+      try {
+        decision = await snapshot.call(this.def, ctx, payload);
+      } catch (err) {
+        this.#log.error({ err, stream: req.stream }, 'snapshot handler failed');
+        decision = { accept: false, code: 'internal', message: 'internal error' };
+      }
+      const reply = decision.accept
+        ? {
+            accept: {
+              payload:
+                decision.payload === undefined ? new Uint8Array(0) : encodeJson(decision.payload),
+            },
+          }
+        : { refuse: { code: decision.code, message: decision.message } };
+      this.bus.respond(m, JoinConfirmReply.encode(reply).finish());
     });
   }
 
