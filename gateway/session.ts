@@ -18,7 +18,7 @@ import type { GatewayMetrics } from './metrics.ts';
 import { TokenBucket } from './ratelimit.ts';
 import type { Router } from './router.ts';
 import { Stream, type StreamContext, type StreamOwner } from './stream.ts';
-import type { Transport } from './transport.ts';
+import type { Transport, TransportListener } from './transport.ts';
 
 export interface SessionDeps {
   id: string;
@@ -45,7 +45,7 @@ export interface SessionDeps {
 const RATE_MESSAGE = 'too many frames; slow down';
 const WRITABLE_POLL_MS = 10;
 
-export class Session implements Connection, StreamOwner {
+export class Session implements Connection, StreamOwner, TransportListener {
   readonly id: string;
   readonly #deps: SessionDeps;
   readonly #streams = new Map<string, Stream>();
@@ -190,18 +190,24 @@ export class Session implements Connection, StreamOwner {
 
   async whenWritable(): Promise<void> {
     const { transport, config } = this.#deps;
-    // Half the limit: a replay never gets the client cut for being slow, and
-    // a client that stops reading stops the replay, not the gateway.
-    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes / 2)
+    // Down to where the transport reads the client again (an eighth of the
+    // limit): a replay never gets the client cut for being slow nor keeps its
+    // frames unread, and a client that stops reading stops the replay, not the gateway.
+    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes / 8)
       await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
   }
 
   write(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#isClosed) return;
-    const { transport, config, metrics } = this.#deps;
-    transport.send(frame);
-    metrics.frameOut(type);
-    if (transport.bufferedAmount > config.maxBufferedBytes) this.#cutSlowClient();
+    // The transport judges the unsent bytes once the task's writes reached
+    // the socket, not after each frame (overloaded()).
+    this.#deps.transport.send(frame);
+    this.#deps.metrics.frameOut(type);
+  }
+
+  /** The transport says the client does not read what it is sent. */
+  overloaded(): void {
+    if (!this.#isClosed) this.#cutSlowClient();
   }
 
   // ---- client frames ----

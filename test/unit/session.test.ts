@@ -189,17 +189,18 @@ describe('session and stream state machine (no socket, no server)', () => {
     assert.equal(dropped, 1);
   });
 
-  it('cuts a client whose unsent bytes pass the limit with 1013, and its services hear it left', async () => {
-    const h = await harness({ MUX_MAX_BUFFERED_BYTES: '4096' });
+  it('cuts a client the transport finds overloaded with 1013, and its services hear it left', async () => {
+    const h = await harness();
     h.send({ type: 'join', stream: 'echo', ref: 'j' });
     h.accept(await h.nextJoin());
     await until(() => h.transport.ofType('joined').length === 1);
     h.transport.bufferedAmount = 5000;
-    h.send({ type: 'ping', ref: 'p' });
+    h.session.overloaded();
     assert.deepEqual(h.transport.closedBy, { how: 'abort', code: 1013, reason: 'client too slow' });
     assert.equal(h.session.isClosed, true);
     h.send({ type: 'ping', ref: 'after' });
-    assert.equal(h.transport.ofType('pong').length, 1, 'a cut client is not answered again');
+    assert.equal(h.transport.ofType('pong').length, 0, 'a cut client is not answered again');
+    h.session.overloaded();
     await until(() => h.leaves.length === 1);
     assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'disconnect' }]);
     h.session.socketClosed(1006);
