@@ -43,7 +43,10 @@ export interface SessionDeps {
 }
 
 const RATE_MESSAGE = 'too many frames; slow down';
+const BYTE_RATE_MESSAGE = 'too many bytes; slow down';
 const WRITABLE_POLL_MS = 10;
+/** The most one read from a socket delivers (libuv's read buffer). */
+const SOCKET_READ_BYTES = 64 * 1024;
 
 export class Session implements Connection, StreamOwner, TransportListener {
   readonly id: string;
@@ -51,6 +54,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
   readonly #streams = new Map<string, Stream>();
   readonly #streamContext: StreamContext;
   readonly #bucket: TokenBucket;
+  readonly #bytes: TokenBucket;
   readonly #token: TokenLifetime;
   #isClosed = false;
   /** The close code this side chose, when it chose one. */
@@ -60,6 +64,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.id = deps.id;
     this.#deps = deps;
     this.#bucket = new TokenBucket(deps.config.ratePerSecond, deps.config.rateBurst);
+    this.#bytes = new TokenBucket(deps.config.rateBytesPerSecond, deps.config.rateBytesBurst);
     const identity = deps.identity ?? {
       user: deps.scope.user ?? '',
       claims: undefined,
@@ -111,23 +116,22 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.#token.start();
   }
 
-  /** A text frame from the client. */
-  receive(text: string): void {
+  /** A text frame from the client, `bytes` long in UTF-8. */
+  receive(text: string, bytes = Buffer.byteLength(text)): void {
     if (this.#isClosed) return;
     // Past `exp` nothing more is done for the connection, even before its timer has run.
     if (this.#token.expired) return this.#expire();
-    const allowed = this.#bucket.take();
+    const refused = this.#rateLimit(bytes);
     const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
       this.#deps.metrics.frameIn('invalid');
       const e = decoded.error;
-      return this.error(allowed ? e : { ...e, code: ErrorCode.RateLimited, message: RATE_MESSAGE });
+      return this.error(refused ? { ...e, code: ErrorCode.RateLimited, message: refused } : e);
     }
     const { frame, payloadJson } = decoded;
     this.#deps.metrics.frameIn(frame.type);
     const about = { ref: frame.ref, stream: 'stream' in frame ? frame.stream : undefined };
-    if (!allowed)
-      return this.error({ code: ErrorCode.RateLimited, message: RATE_MESSAGE, ...about });
+    if (refused) return this.error({ code: ErrorCode.RateLimited, message: refused, ...about });
     try {
       this.#dispatch(frame, payloadJson);
     } catch (err) {
@@ -135,6 +139,28 @@ export class Session implements Connection, StreamOwner, TransportListener {
       this.error({ code: ErrorCode.Internal, message: 'internal error', ...about });
     }
   }
+
+  /**
+   * The frame rate, then the byte rate: the message of a refusal, or
+   * undefined. Once the byte budget holds less than one socket read, the
+   * socket is not read until it does again: a client that sends faster than
+   * the rate waits (TCP) instead of having its frames read, parsed and
+   * refused; only frames past the budget in a read already made are refused.
+   */
+  #rateLimit(bytes: number): string | undefined {
+    if (!this.#bucket.take()) return RATE_MESSAGE;
+    const allowed = this.#bytes.take(bytes);
+    this.#deps.transport.throttle(this.#byteWait);
+    return allowed ? undefined : BYTE_RATE_MESSAGE;
+  }
+
+  /**
+   * Until the byte budget holds one socket read (or, with a larger frame
+   * limit, one frame): a read delivers at most that much, so frames read
+   * once it holds it are never refused unless the burst is smaller.
+   */
+  readonly #byteWait = (): number =>
+    this.#bytes.msUntil(Math.max(this.#deps.config.maxFrameBytes, SOCKET_READ_BYTES));
 
   /** A binary frame: reserved for muxgate.v1.proto, not valid on the JSON subprotocol. */
   receiveBinary(): void {

@@ -210,6 +210,31 @@ describe('session and stream state machine (no socket, no server)', () => {
     assert.equal(cut, 1, 'counted under the code the gateway chose, not the one the socket saw');
   });
 
+  it('answers frames past the byte burst with rate_limited, and stops reading until a socket read fits again', async () => {
+    const h = await harness({
+      MUX_MAX_FRAME_BYTES: '1024',
+      MUX_RATE_BYTES_PER_SECOND: '1024',
+      MUX_RATE_BYTES_BURST: '2048',
+    });
+    const ping = (ref: number) => JSON.stringify({ type: 'ping', ref, pad: 'p'.repeat(480) });
+    assert.equal(ping(1).length, 512, 'frames of 512 bytes');
+    for (let ref = 1; ref <= 6; ref++) h.session.receive(ping(ref));
+    const answers = h.transport.conversation.map((f) => [f.type, f.ref, f.code]);
+    assert.deepEqual(answers.slice(0, 4), [
+      ['pong', 1, undefined],
+      ['pong', 2, undefined],
+      ['pong', 3, undefined],
+      ['pong', 4, undefined],
+    ]);
+    for (const [type, , code] of answers.slice(4))
+      assert.deepEqual([type, code], ['error', 'rate_limited']);
+    assert.equal(answers.length, 6, 'every frame answered once');
+    // From the first frame on, the budget held less than a socket read (64 KiB,
+    // capped by the burst): reading stopped until it refills, about 2 s here.
+    assert.ok(h.transport.throttles.length > 0);
+    for (const ms of h.transport.throttles) assert.ok(ms > 0 && ms <= 2000, `${ms} ms`);
+  });
+
   it('refuses a join nested past the depth limit as bad_frame and leaves no stream behind', async () => {
     const h = await harness();
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
