@@ -72,6 +72,8 @@ export const GatewayConfigSchema = z.object({
   MUX_MSG_TIMEOUT_MS: int(8000, 10),
   MUX_HEARTBEAT_MS: int(30_000, 10),
   MUX_MAX_BUFFERED_BYTES: int(1024 * 1024, 1024),
+  /** Bytes a client may send before the broker confirms what they made the gateway publish. */
+  MUX_MAX_INFLIGHT_BYTES: int(256 * 1024, 1024),
   /** Frames a service may send to a stream before its `joined` went out. */
   MUX_MAX_PENDING_FRAMES: int(256),
   MUX_DRAIN_TIMEOUT_MS: int(10_000, 0),
@@ -122,6 +124,8 @@ export interface GatewayConfig {
   msgTimeoutMs: number;
   heartbeatMs: number;
   maxBufferedBytes: number;
+  /** Bytes read from a client that the broker has not confirmed yet (a flush), at most; never over maxBufferedBytes / 2. */
+  maxInflightBytes: number;
   maxPendingFrames: number;
   drainTimeoutMs: number;
   handshakeTimeoutMs: number;
@@ -187,6 +191,9 @@ function fromParsed(c: Parsed): GatewayConfig {
     msgTimeoutMs: c.MUX_MSG_TIMEOUT_MS,
     heartbeatMs: c.MUX_HEARTBEAT_MS,
     maxBufferedBytes: c.MUX_MAX_BUFFERED_BYTES,
+    // Half the outbound limit at most: the answers to what is in flight
+    // when reading stops must fit under it (docs/configuration.md).
+    maxInflightBytes: Math.min(c.MUX_MAX_INFLIGHT_BYTES, Math.floor(c.MUX_MAX_BUFFERED_BYTES / 2)),
     maxPendingFrames: c.MUX_MAX_PENDING_FRAMES,
     drainTimeoutMs: c.MUX_DRAIN_TIMEOUT_MS,
     handshakeTimeoutMs: c.MUX_HANDSHAKE_TIMEOUT_MS,

@@ -57,6 +57,9 @@ export class Session implements Connection, StreamOwner, TransportListener {
   readonly #bytes: TokenBucket;
   readonly #token: TokenLifetime;
   #isClosed = false;
+  /** Bytes read since the last confirmed flush (#inFlight). */
+  #unconfirmed = 0;
+  #confirming = false;
   /** The close code this side chose, when it chose one. */
   #closeCode: number | undefined;
 
@@ -122,6 +125,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
     // Past `exp` nothing more is done for the connection, even before its timer has run.
     if (this.#token.expired) return this.#expire();
     const refused = this.#rateLimit(bytes);
+    this.#inFlight(bytes);
     const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
       this.#deps.metrics.frameIn('invalid');
@@ -161,6 +165,27 @@ export class Session implements Connection, StreamOwner, TransportListener {
    */
   readonly #byteWait = (): number =>
     this.#bytes.msUntil(Math.max(this.#deps.config.maxFrameBytes, SOCKET_READ_BYTES));
+
+  /**
+   * Bytes in flight: what the client sent that the broker has not confirmed
+   * yet. Past maxInflightBytes the socket is not read until a flush (the
+   * server has processed everything published before it) returns, so a slow
+   * bus slows its clients rather than filling the gateway's memory.
+   */
+  #inFlight(bytes: number): void {
+    this.#unconfirmed += bytes;
+    if (this.#unconfirmed < this.#deps.config.maxInflightBytes || this.#confirming) return;
+    this.#confirming = true;
+    const sent = this.#unconfirmed;
+    const confirmed = this.#deps
+      .flush()
+      .catch(() => undefined)
+      .then(() => {
+        this.#confirming = false;
+        this.#unconfirmed -= sent;
+      });
+    this.#deps.transport.hold(confirmed);
+  }
 
   /** A binary frame: reserved for muxgate.v1.proto, not valid on the JSON subprotocol. */
   receiveBinary(): void {

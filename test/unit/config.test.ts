@@ -15,6 +15,7 @@ describe('gateway configuration', () => {
     assert.equal(c.heartbeatMs, 30_000);
     assert.equal(c.maxBufferedBytes, 1024 * 1024);
     assert.deepEqual([c.rateBytesPerSecond, c.rateBytesBurst], [256 * 1024, 1024 * 1024]);
+    assert.equal(c.maxInflightBytes, 256 * 1024);
     assert.equal(c.auth.mode, 'off');
     assert.match(c.gatewayId, /^gw-[0-9a-f]{10}$/);
   });
@@ -57,12 +58,18 @@ describe('gateway configuration', () => {
     assert.equal(c.gatewayId, 'gateway-7f9c');
   });
 
-  it('reads the byte rate', () => {
+  it('reads the byte rate and bytes in flight, which never pass half the outbound limit', () => {
     const c = loadGatewayConfig({
       MUX_RATE_BYTES_PER_SECOND: '10000',
       MUX_RATE_BYTES_BURST: '70000',
+      MUX_MAX_INFLIGHT_BYTES: '50000',
     });
-    assert.deepEqual([c.rateBytesPerSecond, c.rateBytesBurst], [10_000, 70_000]);
+    assert.deepEqual(
+      [c.rateBytesPerSecond, c.rateBytesBurst, c.maxInflightBytes],
+      [10_000, 70_000, 50_000],
+    );
+    const small = loadGatewayConfig({ MUX_MAX_BUFFERED_BYTES: '65536' });
+    assert.equal(small.maxInflightBytes, 32_768);
   });
 
   const bad: Array<[string, Record<string, string>, RegExp]> = [

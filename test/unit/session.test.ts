@@ -235,6 +235,25 @@ describe('session and stream state machine (no socket, no server)', () => {
     for (const ms of h.transport.throttles) assert.ok(ms > 0 && ms <= 2000, `${ms} ms`);
   });
 
+  it('stops reading once the bytes in flight pass the limit, until the broker confirms them', async () => {
+    const h = await harness({ MUX_MAX_INFLIGHT_BYTES: '1024' });
+    const g = gate();
+    h.holdFlushes(g);
+    const ping = (ref: number) => JSON.stringify({ type: 'ping', ref, pad: 'p'.repeat(500) });
+    h.session.receive(ping(1));
+    assert.equal(h.transport.holds, 0, 'under the limit');
+    h.session.receive(ping(2));
+    assert.equal(h.transport.holds, 1, 'past it: a flush, and reading waits for it');
+    h.session.receive(ping(3));
+    assert.equal(h.transport.holds, 1, 'one flush at a time');
+    assert.equal(h.transport.ofType('pong').length, 3, 'frames already read are still answered');
+    g.open();
+    await busTurns();
+    // The flush confirmed frames 1 and 2; frame 3 came after it began and still counts.
+    h.session.receive(ping(4));
+    assert.equal(h.transport.holds, 2);
+  });
+
   it('refuses a join nested past the depth limit as bad_frame and leaves no stream behind', async () => {
     const h = await harness();
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
