@@ -18,7 +18,7 @@ import type { GatewayMetrics } from './metrics.ts';
 import { TokenBucket } from './ratelimit.ts';
 import type { Router } from './router.ts';
 import { Stream, type StreamContext, type StreamOwner } from './stream.ts';
-import type { Transport, TransportListener } from './transport.ts';
+import { READ_RESUMES_AT, type Transport, type TransportListener } from './transport.ts';
 
 export interface SessionDeps {
   id: string;
@@ -241,10 +241,10 @@ export class Session implements Connection, StreamOwner, TransportListener {
 
   async whenWritable(): Promise<void> {
     const { transport, config } = this.#deps;
-    // Down to where the transport reads the client again (an eighth of the
-    // limit): a replay never gets the client cut for being slow nor keeps its
-    // frames unread, and a client that stops reading stops the replay, not the gateway.
-    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes / 8)
+    // Down to where the transport reads the client again: a replay never
+    // gets the client cut for being slow nor keeps its frames unread, and a
+    // client that stops reading stops the replay, not the gateway.
+    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes * READ_RESUMES_AT)
       await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
   }
 

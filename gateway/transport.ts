@@ -8,9 +8,9 @@
 //   wait, whole, in the transport's queue, which a cut drops, so the close
 //   frame follows at most IN_FLIGHT bytes;
 // - the unsent bytes (queue and socket) are judged once per task, after the
-//   task's writes went to the socket: over a quarter of maxBufferedBytes the
+//   task's writes went to the socket: over an eighth of maxBufferedBytes the
 //   socket is no longer read, and frames already read wait, until they fall
-//   to an eighth; over maxBufferedBytes the peer is cut (listener.overloaded);
+//   to a sixteenth; over maxBufferedBytes the peer is cut (listener.overloaded);
 // - a peer whose reading is stopped and whose socket drained nothing for a
 //   whole heartbeat interval is cut too, as is one that did not answer a
 //   ping while bytes wait for it; a peer that did not answer a ping with
@@ -61,6 +61,10 @@ export interface TransportListener {
 
 /** Bytes handed to the socket at a time, at most (a frame that starts below it may pass it). */
 const IN_FLIGHT = 64 * 1024;
+/** Reading stops past this share of maxBufferedBytes unsent… */
+export const READ_STOPS_AT = 1 / 8;
+/** …and resumes at or below this one. */
+export const READ_RESUMES_AT = 1 / 16;
 /**
  * How long a cut peer has to read the close frame. The queue is dropped at
  * the cut, so what it keeps meanwhile is at most IN_FLIGHT and the close frame.
@@ -126,7 +130,7 @@ export class WsTransport implements Transport {
     // promises the 'drain' event that hands on the queue.
     this.#inFlight = Math.max(
       this.#socket.writableHighWaterMark,
-      Math.min(IN_FLIGHT, Math.floor(limits.maxBufferedBytes / 8)),
+      Math.min(IN_FLIGHT, Math.floor(limits.maxBufferedBytes * READ_RESUMES_AT)),
     );
     this.#socket[TRANSPORT] = this;
     this.#socket.on('drain', socketDrained);
@@ -174,7 +178,7 @@ export class WsTransport implements Transport {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const unsent = this.bufferedAmount;
     if (unsent > this.#maxBuffered) return this.#overload();
-    if (unsent > this.#maxBuffered / 4 && !this.#backedUp) {
+    if (unsent > this.#maxBuffered * READ_STOPS_AT && !this.#backedUp) {
       this.#backedUp = true;
       this.#stallMark = undefined;
       this.#pause();
@@ -188,7 +192,7 @@ export class WsTransport implements Transport {
       this.#cork();
       this.#handOn(this.#inFlight);
     }
-    if (this.#backedUp && this.bufferedAmount <= this.#maxBuffered / 8) {
+    if (this.#backedUp && this.bufferedAmount <= this.#maxBuffered * READ_RESUMES_AT) {
       this.#backedUp = false;
       this.#resume();
       const held = this.#held;

@@ -201,7 +201,7 @@ describe('heartbeat', () => {
 });
 
 describe('outbound buffer', () => {
-  // Past a quarter of the limit the gateway stops reading the client; one
+  // Past an eighth of the limit the gateway stops reading the client; one
   // that then takes no byte for a heartbeat interval is cut (docs/configuration.md).
   // A high byte rate, so the kernel's buffers fill in a moment.
   it('disconnects a client that never reads with 1013, and serves the others', async () => {
