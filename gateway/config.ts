@@ -64,11 +64,17 @@ export const GatewayConfigSchema = z.object({
   // closed-loop benchmark client (several thousand round trips a second).
   MUX_RATE_PER_SECOND: int(10_000),
   MUX_RATE_BURST: int(20_000),
+  // Bytes of client frames a connection may send: what one connection can
+  // make the gateway forward (and its services answer) per second.
+  MUX_RATE_BYTES_PER_SECOND: int(256 * 1024, 1024),
+  MUX_RATE_BYTES_BURST: int(1024 * 1024, 1024),
   MUX_JOIN_TIMEOUT_MS: int(5000),
   // Below the client library's own 10 s, so the gateway's verdict comes first.
   MUX_MSG_TIMEOUT_MS: int(8000, 10),
   MUX_HEARTBEAT_MS: int(30_000, 10),
   MUX_MAX_BUFFERED_BYTES: int(1024 * 1024, 1024),
+  /** Bytes a client may send before the broker confirms what they made the gateway publish. */
+  MUX_MAX_INFLIGHT_BYTES: int(256 * 1024, 1024),
   /** Frames a service may send to a stream before its `joined` went out. */
   MUX_MAX_PENDING_FRAMES: int(256),
   MUX_DRAIN_TIMEOUT_MS: int(10_000, 0),
@@ -110,11 +116,17 @@ export interface GatewayConfig {
   maxStreams: number;
   ratePerSecond: number;
   rateBurst: number;
+  /** Bytes of client frames per second, sustained… */
+  rateBytesPerSecond: number;
+  /** …and at once; never below maxFrameBytes, so a frame at the size limit can pass. */
+  rateBytesBurst: number;
   joinTimeoutMs: number;
   /** A `msg` with `ref` not answered within this gets `timeout`. */
   msgTimeoutMs: number;
   heartbeatMs: number;
   maxBufferedBytes: number;
+  /** Bytes read from a client that the broker has not confirmed yet (a flush), at most; never over maxBufferedBytes / 2. */
+  maxInflightBytes: number;
   maxPendingFrames: number;
   drainTimeoutMs: number;
   handshakeTimeoutMs: number;
@@ -160,6 +172,10 @@ function fromParsed(c: Parsed): GatewayConfig {
     throw new ConfigError(`MUX_AUTH=${mode} needs MUX_JWT_SECRET or MUX_JWT_PUBLIC_KEY`);
   if (c.MUX_DEV_TOKENS && !c.MUX_JWT_SECRET)
     throw new ConfigError('MUX_DEV_TOKENS needs MUX_JWT_SECRET');
+  if (c.MUX_RATE_BYTES_BURST < c.MUX_MAX_FRAME_BYTES)
+    throw new ConfigError(
+      `MUX_RATE_BYTES_BURST (${c.MUX_RATE_BYTES_BURST}) must be at least MUX_MAX_FRAME_BYTES (${c.MUX_MAX_FRAME_BYTES}): a frame at the size limit could never pass`,
+    );
   return {
     port: c.PORT,
     host: c.HOST,
@@ -170,10 +186,15 @@ function fromParsed(c: Parsed): GatewayConfig {
     maxStreams: c.MUX_MAX_STREAMS,
     ratePerSecond: c.MUX_RATE_PER_SECOND,
     rateBurst: c.MUX_RATE_BURST,
+    rateBytesPerSecond: c.MUX_RATE_BYTES_PER_SECOND,
+    rateBytesBurst: c.MUX_RATE_BYTES_BURST,
     joinTimeoutMs: c.MUX_JOIN_TIMEOUT_MS,
     msgTimeoutMs: c.MUX_MSG_TIMEOUT_MS,
     heartbeatMs: c.MUX_HEARTBEAT_MS,
     maxBufferedBytes: c.MUX_MAX_BUFFERED_BYTES,
+    // Half the outbound limit at most: the answers to what is in flight
+    // when reading stops must fit under it (docs/configuration.md).
+    maxInflightBytes: Math.min(c.MUX_MAX_INFLIGHT_BYTES, Math.floor(c.MUX_MAX_BUFFERED_BYTES / 2)),
     maxPendingFrames: c.MUX_MAX_PENDING_FRAMES,
     drainTimeoutMs: c.MUX_DRAIN_TIMEOUT_MS,
     handshakeTimeoutMs: c.MUX_HANDSHAKE_TIMEOUT_MS,

@@ -213,7 +213,7 @@ export class Gateway {
     // Random, not a counter: a service holding the address of a connection
     // from before a restart must never reach a new connection by accident.
     const id = randomBytes(9).toString('base64url');
-    const transport = new WsTransport(ws);
+    const transport = new WsTransport(ws, { maxBufferedBytes: this.config.maxBufferedBytes });
     const session = new Session({
       id,
       connSubject: this.subjects.conn(this.config.gatewayId, id),
@@ -235,10 +235,7 @@ export class Gateway {
       identity,
       verifier: this.#auth,
     });
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) session.receiveBinary();
-      else session.receive(data.toString());
-    });
+    transport.listen(session);
     ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
     ws.once('close', (code) => session.socketClosed(code));
     session.start();

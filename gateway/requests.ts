@@ -34,6 +34,7 @@ export class ServiceRequests {
     if (!this.router.connected) return this.unavailable(ref, UNCONNECTED);
     const refJson = ref === undefined ? '' : JSON.stringify(ref);
     if (ref !== undefined) this.#replies.add(refJson);
+    const onNoResponders = this.#noRespondersCallback(refJson, ref);
     inSpan('muxgate msg', SpanKind.SERVER, context.active(), (span) => {
       span.setAttribute('muxgate.stream', this.address.stream);
       this.router.inbound(
@@ -43,7 +44,7 @@ export class ServiceRequests {
         state,
         msgId,
         injectHeaders(spanContext(span)),
-        () => this.#noResponders(refJson, ref),
+        onNoResponders,
       );
     });
   }
@@ -61,6 +62,13 @@ export class ServiceRequests {
   /** The stream ended: nothing more is owed. */
   clear(): void {
     this.#replies.clear();
+  }
+
+  // Made here, not in forward(): the bus keeps the callback for seconds, and
+  // a closure made in forward() would share its context, keeping the payload
+  // (and the client's whole frame text) alive as long (issue 12, item 1).
+  #noRespondersCallback(refJson: string, ref: Ref | undefined): () => void {
+    return () => this.#noResponders(refJson, ref);
   }
 
   /** The broker says no replica of the service subscribes: the msg reached nobody. */

@@ -14,10 +14,10 @@ import { limitsOf, type GatewayConfig } from './config.ts';
 import type { Connection, Hub } from './hub.ts';
 import { TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import { TokenBucket } from './ratelimit.ts';
+import { Intake } from './intake.ts';
 import type { Router } from './router.ts';
 import { Stream, type StreamContext, type StreamOptions, type StreamOwner } from './stream.ts';
-import type { Transport } from './transport.ts';
+import { READ_RESUMES_AT, type Transport, type TransportListener } from './transport.ts';
 
 export interface SessionDeps {
   id: string;
@@ -38,15 +38,15 @@ export interface SessionDeps {
   verifier?: TokenVerifier;
 }
 
-const RATE_MESSAGE = 'too many frames; slow down';
 const WRITABLE_POLL_MS = 10;
 
-export class Session implements Connection, StreamOwner {
+export class Session implements Connection, StreamOwner, TransportListener {
   readonly id: string;
   readonly #deps: SessionDeps;
   readonly #streams = new Map<string, Stream>();
   readonly #streamContext: StreamContext;
-  readonly #bucket: TokenBucket;
+  /** What the client may send: rates and bytes in flight. */
+  readonly #intake: Intake;
   readonly #token: TokenLifetime;
   #isClosed = false;
   /** The close code this side chose, when it chose one. */
@@ -55,7 +55,7 @@ export class Session implements Connection, StreamOwner {
   constructor(deps: SessionDeps) {
     this.id = deps.id;
     this.#deps = deps;
-    this.#bucket = new TokenBucket(deps.config.ratePerSecond, deps.config.rateBurst);
+    this.#intake = new Intake(deps.config, deps.transport, deps.streams.flush);
     const identity = deps.identity ?? {
       user: deps.scope.user ?? '',
       claims: undefined,
@@ -93,23 +93,22 @@ export class Session implements Connection, StreamOwner {
     this.#token.start();
   }
 
-  /** A text frame from the client. */
-  receive(text: string): void {
+  /** A text frame from the client, `bytes` long in UTF-8. */
+  receive(text: string, bytes = Buffer.byteLength(text)): void {
     if (this.#isClosed) return;
     // Past `exp` nothing more is done for the connection, even before its timer has run.
     if (this.#token.expired) return this.#expire();
-    const allowed = this.#bucket.take();
+    const refused = this.#intake.admit(bytes);
     const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
       this.#deps.metrics.frameIn('invalid');
       const e = decoded.error;
-      return this.error(allowed ? e : { ...e, code: ErrorCode.RateLimited, message: RATE_MESSAGE });
+      return this.error(refused ? { ...e, code: ErrorCode.RateLimited, message: refused } : e);
     }
     const { frame, payloadJson } = decoded;
     this.#deps.metrics.frameIn(frame.type);
     const about = { ref: frame.ref, stream: 'stream' in frame ? frame.stream : undefined };
-    if (!allowed)
-      return this.error({ code: ErrorCode.RateLimited, message: RATE_MESSAGE, ...about });
+    if (refused) return this.error({ code: ErrorCode.RateLimited, message: refused, ...about });
     try {
       this.#dispatch(frame, payloadJson);
     } catch (err) {
@@ -172,18 +171,24 @@ export class Session implements Connection, StreamOwner {
 
   async whenWritable(): Promise<void> {
     const { transport, config } = this.#deps;
-    // Half the limit: a replay never gets the client cut for being slow, and
-    // a client that stops reading stops the replay, not the gateway.
-    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes / 2)
+    // Down to where the transport reads the client again: a replay never
+    // gets the client cut for being slow nor keeps its frames unread, and a
+    // client that stops reading stops the replay, not the gateway.
+    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes * READ_RESUMES_AT)
       await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
   }
 
   write(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#isClosed) return;
-    const { transport, config, metrics } = this.#deps;
-    transport.send(frame);
-    metrics.frameOut(type);
-    if (transport.bufferedAmount > config.maxBufferedBytes) this.#cutSlowClient();
+    // The transport judges the unsent bytes once the task's writes reached
+    // the socket, not after each frame (overloaded()).
+    this.#deps.transport.send(frame);
+    this.#deps.metrics.frameOut(type);
+  }
+
+  /** The transport says the client does not read what it is sent. */
+  overloaded(): void {
+    if (!this.#isClosed) this.#cutSlowClient();
   }
 
   // ---- client frames ----

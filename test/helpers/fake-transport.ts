@@ -16,6 +16,8 @@ export class FakeTransport implements Transport {
   closedBy: ClosedBy | undefined;
   /** What heartbeat() answers: false plays a peer that stopped answering pings. */
   peerAlive = true;
+  /** The wait of every throttle the session asked for, when it asked. */
+  readonly throttles: number[] = [];
 
   send(frame: string | Buffer): void {
     this.frames.push(JSON.parse(frame.toString()) as Record<string, unknown>);
@@ -36,6 +38,19 @@ export class FakeTransport implements Transport {
   heartbeat(): boolean {
     if (!this.peerAlive) this.terminate();
     return this.peerAlive;
+  }
+
+  throttle(wait: () => number): void {
+    const ms = wait();
+    if (ms > 0) this.throttles.push(ms);
+  }
+
+  /** How many holds the session asked for. */
+  holds = 0;
+
+  hold(until: Promise<unknown>): void {
+    this.holds++;
+    void until;
   }
 
   /** The frames of one type, for assertions. */

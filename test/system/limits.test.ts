@@ -124,6 +124,49 @@ describe('rate limit', () => {
   });
 });
 
+describe('byte rate', () => {
+  it('reads a client no faster than the rate: frames past the budget in a read get rate_limited, each answered once', async () => {
+    const RATE = 64 * 1024;
+    const BURST = 16 * 1024;
+    await using sys = await system({
+      MUX_MAX_FRAME_BYTES: '4096',
+      MUX_RATE_BYTES_PER_SECOND: String(RATE),
+      MUX_RATE_BYTES_BURST: String(BURST),
+    });
+    const bystander = await sys.client();
+    await bystander.join('echo');
+    const c = await sys.client();
+    await c.join('echo');
+    const N = 200;
+    const frame = (ref: number) =>
+      JSON.stringify({ type: 'msg', stream: 'echo', ref, payload: 'b'.repeat(1000) });
+    const size = frame(0).length;
+    const started = performance.now();
+    for (let i = 0; i < N; i++) c.sendRaw(frame(i));
+    const frames = await c.waitFrames(N, 30_000);
+    const seconds = (performance.now() - started) / 1000;
+    const byRef = new Map<unknown, string[]>();
+    for (const f of frames)
+      byRef.set(f.ref, [...(byRef.get(f.ref) ?? []), String(f.code ?? f.type)]);
+    assert.equal(byRef.size, N, 'every ref answered');
+    assert.ok(
+      [...byRef.values()].every((a) => a.length === 1),
+      'exactly once',
+    );
+    const replies = frames.filter((f) => f.type === 'reply').length;
+    const limited = frames.filter((f) => f.code === ErrorCode.RateLimited).length;
+    assert.equal(replies + limited, N);
+    assert.ok(replies > 0);
+    // What it let through: the burst, the rate since, and at most one read past the budget.
+    assert.ok(
+      replies * size <= BURST + RATE * seconds + 64 * 1024,
+      `${replies * size} bytes in ${seconds.toFixed(1)} s`,
+    );
+    assert.ok(seconds >= (replies * size - BURST - 64 * 1024) / RATE - 0.5, 'paced');
+    await stillServed(bystander, 'not-byte-limited');
+  });
+});
+
 describe('join timeout', () => {
   it('answers unavailable at the configured timeout when the service never replies', async () => {
     await using sys = await system({ MUX_JOIN_TIMEOUT_MS: '150', MUX_ROUTES: 'echo,mute' });
@@ -158,8 +201,16 @@ describe('heartbeat', () => {
 });
 
 describe('outbound buffer', () => {
+  // Past an eighth of the limit the gateway stops reading the client; one
+  // that then takes no byte for a heartbeat interval is cut (docs/configuration.md).
+  // A high byte rate, so the kernel's buffers fill in a moment.
   it('disconnects a client that never reads with 1013, and serves the others', async () => {
-    await using sys = await system({ MUX_MAX_BUFFERED_BYTES: '65536' });
+    await using sys = await system({
+      MUX_MAX_BUFFERED_BYTES: '65536',
+      MUX_HEARTBEAT_MS: '300',
+      MUX_RATE_BYTES_PER_SECOND: String(64 * 1024 * 1024),
+      MUX_RATE_BYTES_BURST: String(64 * 1024 * 1024),
+    });
     const bystander = await sys.client();
     await bystander.join('echo');
     const slow = await sys.client();

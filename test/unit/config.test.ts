@@ -14,6 +14,8 @@ describe('gateway configuration', () => {
     assert.equal(c.joinTimeoutMs, 5000);
     assert.equal(c.heartbeatMs, 30_000);
     assert.equal(c.maxBufferedBytes, 1024 * 1024);
+    assert.deepEqual([c.rateBytesPerSecond, c.rateBytesBurst], [256 * 1024, 1024 * 1024]);
+    assert.equal(c.maxInflightBytes, 256 * 1024);
     assert.equal(c.auth.mode, 'off');
     assert.match(c.gatewayId, /^gw-[0-9a-f]{10}$/);
   });
@@ -56,6 +58,20 @@ describe('gateway configuration', () => {
     assert.equal(c.gatewayId, 'gateway-7f9c');
   });
 
+  it('reads the byte rate and bytes in flight, which never pass half the outbound limit', () => {
+    const c = loadGatewayConfig({
+      MUX_RATE_BYTES_PER_SECOND: '10000',
+      MUX_RATE_BYTES_BURST: '70000',
+      MUX_MAX_INFLIGHT_BYTES: '50000',
+    });
+    assert.deepEqual(
+      [c.rateBytesPerSecond, c.rateBytesBurst, c.maxInflightBytes],
+      [10_000, 70_000, 50_000],
+    );
+    const small = loadGatewayConfig({ MUX_MAX_BUFFERED_BYTES: '65536' });
+    assert.equal(small.maxInflightBytes, 32_768);
+  });
+
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ['a zero stream limit', { MUX_MAX_STREAMS: '0' }, /MUX_MAX_STREAMS/],
     ['a non-numeric port', { PORT: 'http' }, /PORT/],
@@ -68,6 +84,11 @@ describe('gateway configuration', () => {
       /MUX_JWT_SECRET or MUX_JWT_PUBLIC_KEY/,
     ],
     ['dev tokens without a secret', { MUX_DEV_TOKENS: 'true' }, /MUX_DEV_TOKENS/],
+    [
+      'a byte burst below the frame limit',
+      { MUX_MAX_FRAME_BYTES: '8192', MUX_RATE_BYTES_BURST: '4096' },
+      /MUX_RATE_BYTES_BURST.*MUX_MAX_FRAME_BYTES/,
+    ],
   ];
   for (const [name, env, message] of bad) {
     it(`refuses ${name} with a clear message`, () => {

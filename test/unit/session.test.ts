@@ -193,17 +193,18 @@ describe('session and stream state machine (no socket, no server)', () => {
     assert.equal(dropped, 1);
   });
 
-  it('cuts a client whose unsent bytes pass the limit with 1013, and its services hear it left', async () => {
-    const h = await harness({ MUX_MAX_BUFFERED_BYTES: '4096' });
+  it('cuts a client the transport finds overloaded with 1013, and its services hear it left', async () => {
+    const h = await harness();
     h.send({ type: 'join', stream: 'echo', ref: 'j' });
     h.accept(await h.nextJoin());
     await until(() => h.transport.ofType('joined').length === 1);
     h.transport.bufferedAmount = 5000;
-    h.send({ type: 'ping', ref: 'p' });
+    h.session.overloaded();
     assert.deepEqual(h.transport.closedBy, { how: 'abort', code: 1013, reason: 'client too slow' });
     assert.equal(h.session.isClosed, true);
     h.send({ type: 'ping', ref: 'after' });
-    assert.equal(h.transport.ofType('pong').length, 1, 'a cut client is not answered again');
+    assert.equal(h.transport.ofType('pong').length, 0, 'a cut client is not answered again');
+    h.session.overloaded();
     await until(() => h.leaves.length === 1);
     assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'disconnect' }]);
     h.session.socketClosed(1006);
@@ -211,6 +212,50 @@ describe('session and stream state machine (no socket, no server)', () => {
       code: '1013',
     });
     assert.equal(cut, 1, 'counted under the code the gateway chose, not the one the socket saw');
+  });
+
+  it('answers frames past the byte burst with rate_limited, and stops reading until a socket read fits again', async () => {
+    const h = await harness({
+      MUX_MAX_FRAME_BYTES: '1024',
+      MUX_RATE_BYTES_PER_SECOND: '1024',
+      MUX_RATE_BYTES_BURST: '2048',
+    });
+    const ping = (ref: number) => JSON.stringify({ type: 'ping', ref, pad: 'p'.repeat(480) });
+    assert.equal(ping(1).length, 512, 'frames of 512 bytes');
+    for (let ref = 1; ref <= 6; ref++) h.session.receive(ping(ref));
+    const answers = h.transport.conversation.map((f) => [f.type, f.ref, f.code]);
+    assert.deepEqual(answers.slice(0, 4), [
+      ['pong', 1, undefined],
+      ['pong', 2, undefined],
+      ['pong', 3, undefined],
+      ['pong', 4, undefined],
+    ]);
+    for (const [type, , code] of answers.slice(4))
+      assert.deepEqual([type, code], ['error', 'rate_limited']);
+    assert.equal(answers.length, 6, 'every frame answered once');
+    // From the first frame on, the budget held less than a socket read (64 KiB,
+    // capped by the burst): reading stopped until it refills, about 2 s here.
+    assert.ok(h.transport.throttles.length > 0);
+    for (const ms of h.transport.throttles) assert.ok(ms > 0 && ms <= 2000, `${ms} ms`);
+  });
+
+  it('stops reading once the bytes in flight pass the limit, until the broker confirms them', async () => {
+    const h = await harness({ MUX_MAX_INFLIGHT_BYTES: '1024' });
+    const g = gate();
+    h.holdFlushes(g);
+    const ping = (ref: number) => JSON.stringify({ type: 'ping', ref, pad: 'p'.repeat(500) });
+    h.session.receive(ping(1));
+    assert.equal(h.transport.holds, 0, 'under the limit');
+    h.session.receive(ping(2));
+    assert.equal(h.transport.holds, 1, 'past it: a flush, and reading waits for it');
+    h.session.receive(ping(3));
+    assert.equal(h.transport.holds, 1, 'one flush at a time');
+    assert.equal(h.transport.ofType('pong').length, 3, 'frames already read are still answered');
+    g.open();
+    await busTurns();
+    // The flush confirmed frames 1 and 2; frame 3 came after it began and still counts.
+    h.session.receive(ping(4));
+    assert.equal(h.transport.holds, 2);
   });
 
   it('refuses a join nested past the depth limit as bad_frame and leaves no stream behind', async () => {
