@@ -534,10 +534,21 @@ export class Stream implements Member, LiveMember {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
     this.#pending = undefined;
-    this.#replies.clear();
+    const unanswered = this.#replies.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
     if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
     this.#ctx.owner.ended(this);
+    // §4.2: a msg whose reply had not come still gets one answer, before the
+    // stream's `left`, as if the reply came after the stream ended (found by
+    // the fuzz test: a leave right after a msg left the msg unanswered).
+    if (this.#ctx.owner.isClosed) return;
+    for (const refJson of unanswered)
+      this.#ctx.owner.error({
+        code: ErrorCode.NotJoined,
+        message: `${this.name} ended before ${this.#address.service} answered`,
+        ref: JSON.parse(refJson) as Ref,
+        stream: this.name,
+      });
   }
 }
