@@ -187,13 +187,17 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.#deps.transport.hold(confirmed);
   }
 
-  /** A binary frame: reserved for muxgate.v1.proto, not valid on the JSON subprotocol. */
-  receiveBinary(): void {
+  /**
+   * A binary frame: reserved for muxgate.v1.proto, not valid on the JSON
+   * subprotocol. It counts against the rates like any frame.
+   */
+  receiveBinary(bytes = 0): void {
     if (this.#isClosed) return;
     this.#deps.metrics.frameIn('invalid');
+    const refused = this.#rateLimit(bytes);
     this.error({
-      code: ErrorCode.BadFrame,
-      message: `binary frames are not valid on ${SUBPROTOCOL_JSON}`,
+      code: refused ? ErrorCode.RateLimited : ErrorCode.BadFrame,
+      message: refused ?? `binary frames are not valid on ${SUBPROTOCOL_JSON}`,
     });
   }
 

@@ -254,6 +254,15 @@ describe('session and stream state machine (no socket, no server)', () => {
     for (const ms of h.transport.throttles) assert.ok(ms > 0 && ms <= 2000, `${ms} ms`);
   });
 
+  it('counts binary frames against the rates: bad_frame, then rate_limited past the burst', async () => {
+    const h = await harness({ MUX_RATE_PER_SECOND: '1', MUX_RATE_BURST: '2' });
+    for (let i = 0; i < 3; i++) h.session.receiveBinary(100);
+    assert.deepEqual(
+      h.transport.conversation.map((f) => f.code),
+      ['bad_frame', 'bad_frame', 'rate_limited'],
+    );
+  });
+
   it('stops reading once the bytes in flight pass the limit, until the broker confirms them', async () => {
     const h = await harness({ MUX_MAX_INFLIGHT_BYTES: '1024' });
     const g = gate();
