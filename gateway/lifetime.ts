@@ -3,10 +3,11 @@
 // (4001); a `refresh` replaces it with a newer token for the same subject.
 // An anonymous connection has no token and never expires.
 import type { Logger } from '../lib/log.ts';
-import { ErrorCode } from '../protocol/codes.ts';
-import type { Ref } from '../protocol/frames.ts';
+import type { ScopeProps } from '../proto/index.ts';
+import { CloseCode, ErrorCode } from '../protocol/codes.ts';
+import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { TokenRejected, type Identity } from './auth.ts';
-import type { FrameError } from './codec.ts';
+import { encodeFrame, type FrameError } from './codec.ts';
 
 export interface TokenVerifier {
   /** Resolves to the token's identity, or throws TokenRejected. */
@@ -15,6 +16,24 @@ export interface TokenVerifier {
 
 // setTimeout's longest delay (about 24.8 days); a longer wait is re-armed.
 const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** The connection a token's life acts on (the Session). */
+export interface TokenHolder {
+  readonly isClosed: boolean;
+  error(e: FrameError): void;
+  write(frame: string, type: ServerFrameType): void;
+  shutdown(code: number, reason: string): void;
+}
+
+/** The token reached its `exp` without a refresh: the client is told, then the socket closes with 4001. */
+export function expire(holder: TokenHolder): void {
+  if (holder.isClosed) return;
+  holder.error({
+    code: ErrorCode.TokenExpired,
+    message: 'the token expired; connect again with a new one',
+  });
+  holder.shutdown(CloseCode.TokenExpired, 'token expired');
+}
 
 export class TokenLifetime {
   #identity: Identity;
@@ -99,6 +118,24 @@ export class TokenLifetime {
       log.debug({ problem: err.problem }, 'refresh refused');
       return { ok: false, error: { code: ErrorCode.Unauthorized, message: err.message, ref } };
     }
+  }
+
+  /**
+   * Answers a `refresh` frame on `holder`: `refreshed`, with the new claims
+   * put into `scope` (the Scope every stream sends with its messages), or
+   * the error.
+   */
+  respond(holder: TokenHolder, scope: ScopeProps, token: string, ref: Ref, log: Logger): void {
+    void this.answer(token, ref, log).then((answer) => {
+      if (holder.isClosed) return;
+      if (!answer.ok) return holder.error(answer.error);
+      scope.claims = JSON.stringify(answer.identity.claims);
+      const exp = answer.identity.exp;
+      holder.write(
+        encodeFrame({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) }),
+        'refreshed',
+      );
+    });
   }
 
   #arm(): void {

@@ -13,7 +13,7 @@ export type OutboundAction =
   /** A reply, to be written only if its ref still waits for one. */
   | { kind: 'reply'; refJson: string; frame: string }
   /** The service closes the stream: end it, then write `left`. */
-  | { kind: 'close'; frame: string }
+  | { kind: 'close'; frame: string; code: string | undefined; reason: string | undefined }
   | { kind: 'groupAdd'; groups: string[]; bad: string[] }
   | { kind: 'groupDiscard'; groups: string[] }
   | { kind: 'invalid'; problem: string };
@@ -36,10 +36,8 @@ export function interpretOutbound(out: OutboundFrame, nameJson: string): Outboun
     case 'close': {
       const code =
         out.close.code && SERVICE_CODE_RE.test(out.close.code) ? out.close.code : undefined;
-      return {
-        kind: 'close',
-        frame: leftFrame(nameJson, { code, reason: out.close.reason || undefined }),
-      };
+      const reason = out.close.reason || undefined;
+      return { kind: 'close', frame: leftFrame(nameJson, { code, reason }), code, reason };
     }
     case 'groupAdd': {
       const all = out.groupAdd.groups ?? [];

@@ -1,7 +1,8 @@
 // The `msg` refs of one stream that wait for the service's reply
 // (PROTOCOL.md §4.2): each is answered exactly once, by the reply, by
-// `timeout` when it does not come in time, or by `unavailable` when no
-// service received the msg. Keyed by the ref's JSON text, as replies carry it.
+// `timeout` when it does not come in time, by `unavailable` when no service
+// received the msg, or by `not_joined` when the stream ends first. Keyed by
+// the ref's JSON text, as replies carry it.
 
 export class AwaitedReplies {
   #timers: Map<string, NodeJS.Timeout> | undefined;
@@ -33,9 +34,11 @@ export class AwaitedReplies {
     return true;
   }
 
-  /** Forgets every ref: the stream ended. */
-  clear(): void {
+  /** Forgets every ref: the stream ended. Returns the refs that were still awaited. */
+  clear(): string[] {
+    const awaited = [...(this.#timers?.keys() ?? [])];
     for (const timer of this.#timers?.values() ?? []) clearTimeout(timer);
     this.#timers = undefined;
+    return awaited;
   }
 }

@@ -59,9 +59,9 @@ export class ServiceRequests {
     this.owner.error({ code: ErrorCode.Unavailable, message, ref, stream: this.address.stream });
   }
 
-  /** The stream ended: nothing more is owed. */
-  clear(): void {
-    this.#replies.clear();
+  /** The stream ended: returns the refs (as JSON text) still owed an answer. */
+  clear(): string[] {
+    return this.#replies.clear();
   }
 
   // Made here, not in forward(): the bus keeps the callback for seconds, and

@@ -12,7 +12,7 @@ import { decodeClientFrame, encodeFrame, errorFrame, type FrameError } from './c
 import type { Identity } from './auth.ts';
 import { limitsOf, type GatewayConfig } from './config.ts';
 import type { Connection, Hub } from './hub.ts';
-import { TokenLifetime, type TokenVerifier } from './lifetime.ts';
+import { expire, TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { Intake } from './intake.ts';
 import type { Router } from './router.ts';
@@ -61,7 +61,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
       claims: undefined,
       exp: undefined,
     };
-    this.#token = new TokenLifetime(identity, deps.verifier, () => this.#expire());
+    this.#token = new TokenLifetime(identity, deps.verifier, () => expire(this));
     this.#streamContext = {
       ...deps.streams,
       conn: deps.id,
@@ -97,7 +97,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
   receive(text: string, bytes = Buffer.byteLength(text)): void {
     if (this.#isClosed) return;
     // Past `exp` nothing more is done for the connection, even before its timer has run.
-    if (this.#token.expired) return this.#expire();
+    if (this.#token.expired) return expire(this);
     const refused = this.#intake.admit(bytes);
     const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
@@ -117,13 +117,17 @@ export class Session implements Connection, StreamOwner, TransportListener {
     }
   }
 
-  /** A binary frame: reserved for muxgate.v1.proto, not valid on the JSON subprotocol. */
-  receiveBinary(): void {
+  /**
+   * A binary frame: reserved for muxgate.v1.proto, not valid on the JSON
+   * subprotocol. It counts against the rates like any frame.
+   */
+  receiveBinary(bytes = 0): void {
     if (this.#isClosed) return;
     this.#deps.metrics.frameIn('invalid');
+    const refused = this.#intake.admit(bytes);
     this.error({
-      code: ErrorCode.BadFrame,
-      message: `binary frames are not valid on ${SUBPROTOCOL_JSON}`,
+      code: refused ? ErrorCode.RateLimited : ErrorCode.BadFrame,
+      message: refused ?? `binary frames are not valid on ${SUBPROTOCOL_JSON}`,
     });
   }
 
@@ -207,7 +211,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
       case 'leave':
         return this.#leave(frame.stream, frame.ref);
       case 'refresh':
-        return this.#refresh(frame.token, frame.ref);
+        return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
       default:
         // A frame type added to the schema must be handled here.
         frame satisfies never;
@@ -260,27 +264,6 @@ export class Session implements Connection, StreamOwner, TransportListener {
     const stream = this.#streams.get(name);
     if (!stream) return this.#notJoined(name, ref);
     stream.requestLeave(ref);
-  }
-
-  #refresh(token: string, ref: Ref): void {
-    void this.#token.answer(token, ref, this.#deps.log.child({ conn: this.id })).then((answer) => {
-      if (this.#isClosed) return;
-      if (!answer.ok) return this.error(answer.error);
-      // The Scope every stream sends with its messages: services see the new claims.
-      this.#deps.scope.claims = JSON.stringify(answer.identity.claims);
-      const exp = answer.identity.exp;
-      this.#send({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) });
-    });
-  }
-
-  /** The token reached its `exp` without a refresh. */
-  #expire(): void {
-    if (this.#isClosed) return;
-    this.error({
-      code: ErrorCode.TokenExpired,
-      message: 'the token expired; connect again with a new one',
-    });
-    this.shutdown(CloseCode.TokenExpired, 'token expired');
   }
 
   #notJoined(name: string, ref: Ref | undefined): void {

@@ -465,7 +465,12 @@ export class Stream implements Member, LiveMember {
         if (!this.#requests.settle(action.refJson)) return this.#ctx.metrics.dropped('late');
         return owner.write(action.frame, 'reply');
       case 'close':
-        this.#end();
+        // A msg still waiting gets the service's reason for closing, not a bare not_joined.
+        this.#end(
+          action.code === undefined
+            ? undefined
+            : { code: action.code, message: action.reason ?? 'closed' },
+        );
         return owner.write(action.frame, 'left');
       case 'groupAdd':
         for (const g of action.groups) this.#joinGroup(g);
@@ -520,14 +525,25 @@ export class Stream implements Member, LiveMember {
   }
 
   /** Forgets the stream's memberships and leaves the session's table; idempotent. */
-  #end(): void {
+  #end(why?: { code: string; message: string }): void {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
     this.#held.clear();
-    this.#requests.clear();
+    const unanswered = this.#requests.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
     if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
     this.#ctx.owner.ended(this);
+    // §4.2: a msg whose reply had not come still gets one answer, before the
+    // stream's `left`, as if the reply came after the stream ended (found by
+    // the fuzz test: a leave right after a msg left the msg unanswered).
+    if (this.#ctx.owner.isClosed) return;
+    for (const refJson of unanswered)
+      this.#ctx.owner.error({
+        code: why?.code ?? ErrorCode.NotJoined,
+        message: why?.message ?? `${this.name} ended before ${this.#address.service} answered`,
+        ref: JSON.parse(refJson) as Ref,
+        stream: this.name,
+      });
   }
 }

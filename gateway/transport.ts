@@ -53,8 +53,8 @@ export interface Transport {
 export interface TransportListener {
   /** A text frame; `bytes` is its size as received (UTF-8). */
   receive(text: string, bytes: number): void;
-  /** A binary frame. */
-  receiveBinary(): void;
+  /** A binary frame, `bytes` long. */
+  receiveBinary(bytes: number): void;
   /** The peer does not read what it is sent: cut it (1013). Called at most once. */
   overloaded(): void;
 }
@@ -107,7 +107,7 @@ export class WsTransport implements Transport {
   /** Reading stopped because too much is unsent. */
   #backedUp = false;
   /** Frames read while backed up, delivered once reading resumes. */
-  #held: Buffer[] | undefined;
+  #held: [data: Buffer, isBinary: boolean][] | undefined;
   /** Reading stopped by throttle() until this fires. */
   #throttled: NodeJS.Timeout | undefined;
   /** Reading stopped by hold() until its promise settles. */
@@ -144,7 +144,7 @@ export class WsTransport implements Transport {
   listen(listener: TransportListener): void {
     this.#listener = listener;
     this.ws.on('message', (data: Buffer, isBinary) => {
-      if (this.#backedUp) (this.#held ??= []).push(isBinary ? BINARY : data);
+      if (this.#backedUp) (this.#held ??= []).push([data, isBinary]);
       else this.#deliver(data, isBinary);
     });
   }
@@ -197,9 +197,9 @@ export class WsTransport implements Transport {
       this.#resume();
       const held = this.#held;
       this.#held = undefined;
-      for (const data of held ?? []) {
+      for (const [data, isBinary] of held ?? []) {
         if (this.ws.readyState !== WebSocket.OPEN) break;
-        this.#deliver(data, data === BINARY);
+        this.#deliver(data, isBinary);
       }
     }
   }
@@ -283,7 +283,7 @@ export class WsTransport implements Transport {
   }
 
   #deliver(data: Buffer, isBinary: boolean): void {
-    if (isBinary) this.#listener?.receiveBinary();
+    if (isBinary) this.#listener?.receiveBinary(data.length);
     else this.#listener?.receive(data.toString(), data.length);
   }
 
@@ -341,5 +341,3 @@ export class WsTransport implements Transport {
 }
 
 const EMPTY = Buffer.alloc(0);
-/** Marks a held binary frame (its content is never read). */
-const BINARY = Buffer.alloc(0);

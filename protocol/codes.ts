@@ -61,9 +61,17 @@ export const NEEDS_NEW_TOKEN: readonly number[] = [CloseCode.Disconnected, Close
 
 /**
  * Close codes a peer may also see without either side choosing them: 1005
- * (no code in the close frame) and 1006 (the connection dropped).
+ * (no code in the close frame) and 1006 (the connection dropped), and those
+ * the WebSocket layer sends on its own: 1002 (a malformed WebSocket frame)
+ * and 1007 (a text frame that is not UTF-8).
  */
-export const OBSERVED_CLOSE_CODES: readonly number[] = [...Object.values(CloseCode), 1005, 1006];
+export const OBSERVED_CLOSE_CODES: readonly number[] = [
+  ...Object.values(CloseCode),
+  1002,
+  1005,
+  1006,
+  1007,
+];
 
 /**
  * 1.1 (docs/PROTOCOL.md §4.10): why an upgrade was refused, as `GET /ws`

@@ -7,11 +7,18 @@ import { connect, type Socket } from 'node:net';
 
 /** One masked client text frame, ready to be written any number of times. */
 export function clientTextFrame(text: string): Buffer {
-  const payload = Buffer.from(text);
+  return clientFrame(OPCODE_TEXT, Buffer.from(text));
+}
+
+export const OPCODE_TEXT = 1;
+export const OPCODE_BINARY = 2;
+
+/** One masked client frame of any opcode: a text frame's bytes need not be UTF-8. */
+export function clientFrame(opcode: number, payload: Buffer): Buffer {
   const n = payload.length;
   const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
   const frame = Buffer.alloc(head + 4 + n);
-  frame[0] = 0x81; // FIN, text
+  frame[0] = 0x80 | opcode; // FIN
   if (n < 126) frame[1] = 0x80 | n;
   else if (n < 65536) {
     frame[1] = 0x80 | 126;
@@ -42,6 +49,8 @@ export interface ServerFrame {
 /** A WebSocket connection on a raw socket: frames from the server, parsed, as they arrive. */
 export class RawWsClient {
   readonly frames: ServerFrame[] = [];
+  /** When set, text frames go here as they arrive instead of into `frames`. */
+  onText: ((payload: Buffer) => void) | undefined;
   /** The close frame's code, once one arrived. */
   closeCode: number | undefined;
   readonly closed: Promise<void>;
@@ -102,6 +111,11 @@ export class RawWsClient {
     return this.socket.write(clientTextFrame(text));
   }
 
+  /** Sends one frame of any opcode; false when the socket's buffer is full (wait for 'drain'). */
+  sendFrame(opcode: number, payload: Buffer): boolean {
+    return this.socket.write(clientFrame(opcode, payload));
+  }
+
   /** Stops reading: the server's frames stay in the kernel's buffers. */
   pause(): void {
     this.socket.pause();
@@ -130,6 +144,7 @@ export class RawWsClient {
       const frame = { opcode: b[0]! & 0x0f, payload: b.subarray(at, at + n) };
       this.#buf = b.subarray(at + n);
       if (frame.opcode === 8) this.closeCode = n >= 2 ? frame.payload.readUInt16BE(0) : 1005;
+      else if (frame.opcode === 1 && this.onText) this.onText(frame.payload);
       else if (frame.opcode === 1) this.frames.push(frame);
       else if (frame.opcode === 9) this.socket.write(pongFrame(frame.payload));
       for (const w of this.#waiters.splice(0)) w();

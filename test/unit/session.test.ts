@@ -130,6 +130,25 @@ describe('session and stream state machine (no socket, no server)', () => {
     assert.equal(await h.streamsGauge(), 0);
   });
 
+  it('answers a msg whose reply had not come when its stream ended, before left', async () => {
+    const h = await harness();
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.accept(await h.nextJoin());
+    await until(() => h.transport.ofType('joined').length === 1);
+    // The scripted service never replies to msgs.
+    h.send({ type: 'msg', stream: 'echo', ref: 'm1', payload: 1 });
+    h.send({ type: 'msg', stream: 'echo', ref: 2, payload: 2 });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l' });
+    assert.deepEqual(types(h.transport.conversation), [
+      'joined:j',
+      'error:m1',
+      'error:2',
+      'left:l',
+    ]);
+    const [, e1, e2] = h.transport.conversation;
+    assert.deepEqual([e1!.code, e2!.code, e1!.stream], ['not_joined', 'not_joined', 'echo']);
+  });
+
   it('answers every leave sent during a join: the first with left, the next with not_joined', async () => {
     const h = await harness();
     h.send({ type: 'join', stream: 'echo', ref: 'j' });
@@ -237,6 +256,15 @@ describe('session and stream state machine (no socket, no server)', () => {
     // capped by the burst): reading stopped until it refills, about 2 s here.
     assert.ok(h.transport.throttles.length > 0);
     for (const ms of h.transport.throttles) assert.ok(ms > 0 && ms <= 2000, `${ms} ms`);
+  });
+
+  it('counts binary frames against the rates: bad_frame, then rate_limited past the burst', async () => {
+    const h = await harness({ MUX_RATE_PER_SECOND: '1', MUX_RATE_BURST: '2' });
+    for (let i = 0; i < 3; i++) h.session.receiveBinary(100);
+    assert.deepEqual(
+      h.transport.conversation.map((f) => f.code),
+      ['bad_frame', 'bad_frame', 'rate_limited'],
+    );
   });
 
   it('stops reading once the bytes in flight pass the limit, until the broker confirms them', async () => {
