@@ -21,7 +21,8 @@ import { MemoryKvStore } from '../../services/sdk/storage/kv-memory.ts';
 import { TestSystem, type BusSource } from '../helpers/system.ts';
 
 const WS = ((globalThis as { WebSocket?: unknown }).WebSocket ?? WebSocket) as WebSocketConstructor;
-const MSG_TIMEOUT_MS = 300;
+// Long enough that an answered retry is not timed out too on a loaded CI machine.
+const MSG_TIMEOUT_MS = 1000;
 const SECRET = 'dashboard-retry-secret';
 
 /**
