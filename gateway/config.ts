@@ -76,7 +76,7 @@ export const GatewayConfigSchema = z.object({
   /** Bytes a client may send before the broker confirms what they made the gateway publish. */
   MUX_MAX_INFLIGHT_BYTES: int(256 * 1024, 1024),
   /** Frames a service may send to a stream before its `joined` went out. */
-  MUX_MAX_PENDING_FRAMES: int(256),
+  MUX_MAX_PENDING_FRAMES: int(4096, 1),
   MUX_DRAIN_TIMEOUT_MS: int(10_000, 0),
   /** Time a TCP connection has to send its first request (the WebSocket upgrade). */
   MUX_HANDSHAKE_TIMEOUT_MS: int(10_000, 10),

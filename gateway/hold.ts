@@ -2,7 +2,8 @@
 // finish: the service's frames, group frames and durable group messages, in
 // arrival order, up to a limit. Past it, a durable message is not lost (the
 // store has it, and the overflow makes the replay read on); anything else is
-// dropped and reported.
+// dropped, and the stream that dropped it must not go on as if whole: it
+// fails its join, or leaves with `unavailable` (Stream).
 import type { OutboundFrame } from '../proto/index.ts';
 import type { ServerFrameType } from '../protocol/frames.ts';
 import type { LiveMessage } from './live.ts';
@@ -15,18 +16,22 @@ export type Held =
 export class HoldQueue {
   #items: Held[] | undefined;
   #overflowed = false;
+  #lost = false;
 
-  constructor(
-    private readonly max: number,
-    /** Called for each non-durable item dropped past the limit. */
-    private readonly onDrop: () => void,
-  ) {}
+  constructor(private readonly max: number) {}
 
-  add(item: Held): void {
+  /** Holds the item; false when it was dropped for want of room and not kept elsewhere. */
+  add(item: Held): boolean {
     const items = (this.#items ??= []);
     if (items.length < this.max) items.push(item);
     else if ('live' in item) this.#overflowed = true;
-    else this.onDrop();
+    else return !(this.#lost = true);
+    return true;
+  }
+
+  /** True once a frame that only existed here was dropped: the stream has a gap. */
+  get lost(): boolean {
+    return this.#lost;
   }
 
   /** Everything held, in order; the queue is empty afterwards. */

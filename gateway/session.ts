@@ -173,12 +173,16 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.write(errorFrame(e), 'error');
   }
 
-  async whenWritable(): Promise<void> {
+  async whenWritable(wanted: () => boolean = () => true): Promise<void> {
     const { transport, config } = this.#deps;
     // Down to where the transport reads the client again: a replay never
     // gets the client cut for being slow nor keeps its frames unread, and a
     // client that stops reading stops the replay, not the gateway.
-    while (!this.#isClosed && transport.bufferedAmount > config.maxBufferedBytes * READ_RESUMES_AT)
+    while (
+      !this.#isClosed &&
+      wanted() &&
+      transport.bufferedAmount > config.maxBufferedBytes * READ_RESUMES_AT
+    )
       await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
   }
 

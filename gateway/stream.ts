@@ -23,7 +23,7 @@ import { isJsonText } from '../protocol/json.ts';
 import { joinedFrame, leftFrame, type FrameError } from './codec.ts';
 import type { Hub, Member } from './hub.ts';
 import { DurableCursor, type Located, type ReplayTarget } from './durable-cursor.ts';
-import { HoldQueue } from './hold.ts';
+import { HoldQueue, type Held } from './hold.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
 import { interpretOutbound } from './outbound.ts';
 import { ServiceRequests } from './requests.ts';
@@ -40,8 +40,11 @@ export interface StreamOwner {
   error(e: FrameError): void;
   /** The stream has ended: forget it. Called exactly once per stream. */
   ended(stream: Stream): void;
-  /** Resolves once the client has read enough that more can be written (replay pacing). */
-  whenWritable(): Promise<void>;
+  /**
+   * Resolves once the client has read enough that more can be written
+   * (replay pacing), or once `wanted` says the writer gave up.
+   */
+  whenWritable(wanted?: () => boolean): Promise<void>;
 }
 
 /** What every stream needs from the gateway; the same for every session. */
@@ -103,10 +106,7 @@ export class Stream implements Member, LiveMember {
     this.#ctx = ctx;
     this.name = address.stream;
     this.nameJson = JSON.stringify(address.stream);
-    this.#held = new HoldQueue(ctx.maxPending, () => {
-      ctx.metrics.dropped('pending_full');
-      ctx.log.warn({ conn: ctx.conn, stream: this.name }, 'pending queue full before joined');
-    });
+    this.#held = new HoldQueue(ctx.maxPending);
     this.#requests = new ServiceRequests(
       ctx.router,
       ctx.owner,
@@ -168,22 +168,33 @@ export class Stream implements Member, LiveMember {
   /** A frame from the stream's service. */
   deliver(out: OutboundFrame): void {
     if (this.#phase === 'ended') this.#ctx.metrics.dropped('gone');
-    else if (this.#holding) this.#held.add({ out });
+    else if (this.#holding) this.#hold({ out });
     else this.#apply(out);
   }
 
   /** A group frame for this member (Member). */
   sendFrame(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#phase === 'ended') return;
-    if (this.#holding) this.#held.add({ frame, type });
+    if (this.#holding) this.#hold({ frame, type });
     else this.#ctx.owner.write(frame, type);
   }
 
   /** A stored message of the stream's durable group (LiveMember). */
   deliverLive(msg: LiveMessage): void {
     if (this.#phase === 'ended') return;
-    if (this.#holding) this.#held.add({ live: msg });
+    if (this.#holding) this.#hold({ live: msg });
     else this.#live(msg);
+  }
+
+  /**
+   * Holds a frame until `joined` or the end of a replay. One that finds no
+   * room is gone: §4.2 wants the client told, so a joining stream fails its
+   * join (#open) and a replaying one leaves now, both with `unavailable`.
+   */
+  #hold(item: Held): void {
+    if (this.#held.add(item)) return;
+    this.#ctx.metrics.dropped('pending_full');
+    if (this.#phase === 'joined') this.#gone('frames overflowed the hold during a replay');
   }
 
   /** Writes a durable message the client has not seen; replays first what it missed before it. */
@@ -192,7 +203,7 @@ export class Stream implements Member, LiveMember {
     const verdict = cursor.classify(msg);
     if (verdict === 'new') return this.#ctx.owner.write(cursor.take(msg), 'msg');
     if (verdict === 'seen') return;
-    this.#held.add({ live: msg });
+    this.#hold({ live: msg });
     void this.#replay(cursor.lastSeq, msg.prev);
   }
 
@@ -357,6 +368,21 @@ export class Stream implements Member, LiveMember {
       this.#publishLeave(LeaveReason.Disconnect, injectHeaders());
       return this.#end();
     }
+    if (this.#held.lost) {
+      this.#ctx.log.warn(
+        { conn: this.#ctx.conn, stream: this.name, max: this.#ctx.maxPending },
+        'join failed: frames overflowed the hold before joined',
+      );
+      this.#publishLeave(LeaveReason.Leave, injectHeaders());
+      this.#end();
+      owner.error({
+        code: ErrorCode.Unavailable,
+        message: `more than ${this.#ctx.maxPending} frames arrived for ${this.name} before its join completed; join again`,
+        ref,
+        stream: this.name,
+      });
+      return this.#answerLeaves();
+    }
     this.#phase = 'joined';
     this.#joinPayload = undefined;
     owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
@@ -400,19 +426,30 @@ export class Stream implements Member, LiveMember {
     } catch (err) {
       if (this.#phase !== 'joined') return;
       this.#ctx.log.warn({ err, conn: this.#ctx.conn, stream: this.name }, 'replay failed');
-      this.#publishLeave(LeaveReason.Leave, injectHeaders());
-      this.#end();
-      return this.#ctx.owner.write(
-        leftFrame(this.nameJson, {
-          code: ErrorCode.Unavailable,
-          reason: 'missed messages could not be read; join again with since',
-        }),
-        'left',
-      );
+      return this.#gone('missed messages could not be read');
     } finally {
       this.#replaying = false;
     }
     if (this.#phase === 'joined') this.#release();
+  }
+
+  /**
+   * Ends a joined stream that can no longer deliver everything: the service
+   * hears it left, the client gets `left` `unavailable` and rejoins with its
+   * last `pos` rather than miss a message unknowingly.
+   */
+  #gone(why: string): void {
+    this.#ctx.log.warn({ conn: this.#ctx.conn, stream: this.name }, `stream closed: ${why}`);
+    this.#publishLeave(LeaveReason.Leave, injectHeaders());
+    this.#end();
+    if (!this.#ctx.owner.isClosed)
+      this.#ctx.owner.write(
+        leftFrame(this.nameJson, {
+          code: ErrorCode.Unavailable,
+          reason: `${why}; join again`,
+        }),
+        'left',
+      );
   }
 
   readonly #replayTarget: ReplayTarget = {
@@ -421,7 +458,7 @@ export class Stream implements Member, LiveMember {
       this.#ctx.owner.write(frame, 'msg');
       return true;
     },
-    whenWritable: () => this.#ctx.owner.whenWritable(),
+    whenWritable: () => this.#ctx.owner.whenWritable(() => this.#phase === 'joined'),
     takeOverflow: () => this.#held.takeOverflow(),
     undecodable: () => this.#ctx.metrics.dropped('undecodable'),
   };

@@ -11,7 +11,7 @@ import { GatewayMetrics } from '../../gateway/metrics.ts';
 import { Router } from '../../gateway/router.ts';
 import { Session } from '../../gateway/session.ts';
 import { silentLogger } from '../../lib/log.ts';
-import { JoinReply, Leave, Outbound } from '../../proto/index.ts';
+import { GroupMessage, JoinReply, Leave, Outbound } from '../../proto/index.ts';
 import { FakeTransport } from '../helpers/fake-transport.ts';
 import { sampleOf } from '../helpers/metrics.ts';
 import { until } from '../helpers/wait.ts';
@@ -192,11 +192,11 @@ describe('session and stream state machine (no socket, no server)', () => {
     assert.equal(await h.streamsGauge(), 0);
   });
 
-  it('holds what arrives before joined, up to the pending limit, then drops and counts', async () => {
+  it('holds what arrives before joined, in order, up to the pending limit', async () => {
     const h = await harness({ MUX_MAX_PENDING_FRAMES: '2' });
     h.send({ type: 'join', stream: 'echo', ref: 'j' });
     const req = await h.nextJoin();
-    for (const n of [1, 2, 3]) h.serviceMsg('echo', n);
+    for (const n of [1, 2]) h.serviceMsg('echo', n);
     await busTurns();
     assert.equal(h.transport.conversation.length, 0, 'held until joined');
     h.accept(req);
@@ -206,10 +206,88 @@ describe('session and stream state machine (no socket, no server)', () => {
       h.transport.conversation.map((f) => (f.type === 'msg' ? f.payload : f.type)),
       ['joined', 1, 2],
     );
+  });
+
+  it('fails a join whose held frames overflowed with unavailable, rather than open it with a gap', async () => {
+    const h = await harness({ MUX_MAX_PENDING_FRAMES: '2' });
+    h.send({ type: 'join', stream: 'echo', ref: 'j' });
+    h.send({ type: 'leave', stream: 'echo', ref: 'l' });
+    const req = await h.nextJoin();
+    for (const n of [1, 2, 3]) h.serviceMsg('echo', n);
+    await busTurns();
+    h.accept(req);
+    await until(() => h.transport.conversation.length >= 2);
+    await busTurns();
+    const [refusal, leave] = h.transport.conversation;
+    assert.deepEqual(
+      [refusal?.type, refusal?.code, refusal?.ref, refusal?.stream],
+      ['error', 'unavailable', 'j', 'echo'],
+    );
+    assert.match(String(refusal?.message), /more than 2 frames/);
+    assert.deepEqual([leave?.type, leave?.code, leave?.ref], ['error', 'not_joined', 'l']);
+    assert.equal(h.transport.ofType('msg').length, 0, 'no frame of a stream that never opened');
+    await until(() => h.leaves.length === 1);
+    assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'leave' }], 'the service let it go');
+    assert.equal(await h.streamsGauge(), 0);
     const dropped = sampleOf(await h.metrics.registry.metrics(), 'muxgate_bus_dropped_total', {
       reason: 'pending_full',
     });
     assert.equal(dropped, 1);
+    h.send({ type: 'join', stream: 'echo', ref: 'again' });
+    h.accept(await h.nextJoin());
+    await until(() => h.transport.ofType('joined').length === 1, 2000, 'the second join');
+  });
+
+  it('closes a replaying stream with left unavailable when frames overflow the hold meanwhile', async () => {
+    const h = await harness({ MUX_MAX_PENDING_FRAMES: '2' });
+    const subjects = new Subjects('mux');
+    await h.bus.durable!.declare({
+      name: 'rooms',
+      subjects: subjects.group('room.>'),
+      live: 'mux.dlive.room.>',
+      maxPerGroup: 100,
+      maxAgeMs: 0,
+      replicas: 1,
+    });
+    const stored = [];
+    for (const n of [1, 2, 3])
+      stored.push(
+        await h.bus.durable!.publish(
+          subjects.group('room.a'),
+          GroupMessage.encode({ group: 'room.a', payload: enc.encode(String(n)) }).finish(),
+        ),
+      );
+    h.send({
+      type: 'join',
+      stream: 'echo',
+      ref: 'j',
+      since: `${stored[0]!.epoch}:${stored[0]!.seq}`,
+    });
+    const req = await h.nextJoin();
+    // A client that reads nothing: the replay waits after its first batch.
+    h.transport.bufferedAmount = 1 << 30;
+    h.bus.respond(
+      req,
+      JoinReply.encode({
+        accept: { groups: ['room.a', 'plain'], durableGroup: 'room.a', payload: new Uint8Array(0) },
+      }).finish(),
+    );
+    await until(() => h.transport.ofType('msg').length === 2, 2000, 'the replay');
+    for (const n of [1, 2, 3])
+      h.bus.publish(
+        subjects.group('plain'),
+        GroupMessage.encode({ group: 'plain', payload: enc.encode(String(n)) }).finish(),
+      );
+    await until(() => h.transport.ofType('left').length === 1, 2000, 'left');
+    assert.deepEqual(
+      h.transport.conversation.map((f) => (f.type === 'msg' ? f.payload : `${f.type}`)),
+      ['joined', 2, 3, 'left'],
+    );
+    const left = h.transport.ofType('left')[0]!;
+    assert.equal(left.code, 'unavailable');
+    await until(() => h.leaves.length === 1);
+    assert.deepEqual(h.leaves, [{ stream: 'echo', reason: 'leave' }]);
+    assert.equal(h.hub.hasGroup('plain'), false, 'the memberships went with the stream');
   });
 
   it('cuts a client the transport finds overloaded with 1013, and its services hear it left', async () => {
