@@ -68,6 +68,7 @@ async function connectNats(settings: CliSettings, name: string, log?: Logger): P
       auth: settings.natsAuth,
       name,
       log,
+      liveness: settings.natsLiveness,
     });
   } catch (err) {
     // It names NATS and the servers, and quotes no secret.

@@ -11,6 +11,7 @@ import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
+import { BusWatch } from './bus-watch.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
@@ -63,6 +64,7 @@ export class Gateway {
   readonly #server: Server;
   #heartbeat: NodeJS.Timeout | undefined;
   #draining: Promise<void> | undefined;
+  readonly #busWatch: BusWatch;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -77,6 +79,15 @@ export class Gateway {
       this.config.routes,
       this.config.joinTimeoutMs,
     );
+    this.#busWatch = new BusWatch(this.bus, {
+      lossCloseMs: this.config.busLossCloseMs,
+      onLost: () => {
+        for (const conn of [...this.hub.connections()])
+          conn.shutdown(CloseCode.Restarting, 'gateway without its message bus');
+      },
+      metrics: this.metrics,
+      log: this.log,
+    });
     this.#auth = new Authenticator(this.config.auth);
     this.#admission = new Admission(this.config, this.#auth);
     this.#refusals = new RefusalLog(this.log);
@@ -103,6 +114,7 @@ export class Gateway {
           url,
           origin: probeOrigin(req, this.config.allowedOrigins),
           draining: this.draining,
+          busLost: this.#busWatch.lost,
         }),
       devToken:
         this.config.devTokens && this.config.auth.secret
@@ -168,6 +180,7 @@ export class Gateway {
   async #drain(): Promise<void> {
     clearInterval(this.#heartbeat);
     this.#refusals.stop();
+    this.#busWatch.stop();
     this.log.info({ connections: this.hub.connectionCount }, 'draining');
     for (const conn of [...this.hub.connections()])
       conn.shutdown(CloseCode.GoingAway, 'gateway draining');
@@ -191,6 +204,7 @@ export class Gateway {
         url: new URL(req.url ?? '/', 'http://gateway'),
         origin: req.headers.origin,
         draining: this.draining,
+        busLost: this.#busWatch.lost,
       });
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {

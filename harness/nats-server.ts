@@ -115,9 +115,22 @@ export class NatsServer {
     await Promise.race([waitForPort(this.port, 10_000), failed, quit]);
   }
 
+  /**
+   * Freezes the process (SIGSTOP): its sockets stay open and answer nothing,
+   * as a hung pod's do. thaw() lets it run again.
+   */
+  freeze(): void {
+    this.#proc?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.#proc?.kill('SIGCONT');
+  }
+
   /** Stops the server and waits for the process to exit (JetStream needs a few seconds). */
   async stop(): Promise<void> {
     if (!this.running) return;
+    this.thaw();
     this.#proc?.kill('SIGTERM');
     const timer = setTimeout(() => this.#proc?.kill('SIGKILL'), 8_000);
     await this.#exited;

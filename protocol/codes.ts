@@ -83,6 +83,8 @@ export const RefusalCode = {
   NotFound: 'not_found',
   /** 503: the gateway is draining; another one (or this one, restarted) will take the connection. */
   Draining: 'draining',
+  /** 503: the gateway has been without its bus for MUX_BUS_LOSS_CLOSE_MS; another one will take the connection. */
+  BusUnavailable: 'bus_unavailable',
   /** 400: the client offered subprotocols, none of them this gateway's. */
   BadSubprotocol: 'bad_subprotocol',
   /** 403: the Origin is not in MUX_ALLOWED_ORIGINS. */
