@@ -27,17 +27,21 @@ describe('command-line settings', () => {
       logLevel: 'info',
       logFormat: undefined,
       replicas: 1,
+      natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT and MUX_JETSTREAM_REPLICAS', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS and the liveness settings', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'pretty',
       MUX_JETSTREAM_REPLICAS: '3',
+      NATS_PING_INTERVAL_MS: '1000',
+      NATS_MAX_PINGS_OUT: '3',
+      NATS_CONNECT_TIMEOUT_MS: '2500',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -47,6 +51,7 @@ describe('command-line settings', () => {
       logLevel: 'debug',
       logFormat: 'pretty',
       replicas: 3,
+      natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
     });
   });
 
@@ -55,6 +60,12 @@ describe('command-line settings', () => {
     ['an empty prefix token', { MUX_PREFIX: 'mux..a' }, /MUX_PREFIX/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
+    [
+      'a ping interval that is not a number',
+      { NATS_PING_INTERVAL_MS: 'soon' },
+      /NATS_PING_INTERVAL_MS/,
+    ],
+    ['no missed ping allowed', { NATS_MAX_PINGS_OUT: '0' }, /NATS_MAX_PINGS_OUT/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(
