@@ -11,6 +11,7 @@ import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
+import { Beacon } from './beacon.ts';
 import { BusWatch } from './bus-watch.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
@@ -65,6 +66,7 @@ export class Gateway {
   #heartbeat: NodeJS.Timeout | undefined;
   #draining: Promise<void> | undefined;
   readonly #busWatch: BusWatch;
+  readonly #beacon: Beacon;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -88,6 +90,13 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#beacon = new Beacon(
+      this.bus,
+      this.subjects,
+      this.config.gatewayId,
+      this.config.heartbeatMs,
+      this.log,
+    );
     this.#auth = new Authenticator(this.config.auth);
     this.#admission = new Admission(this.config, this.#auth);
     this.#refusals = new RefusalLog(this.log);
@@ -145,6 +154,7 @@ export class Gateway {
     });
     gw.#heartbeat = setInterval(() => gw.#sweep(), gw.config.heartbeatMs);
     gw.#heartbeat.unref();
+    gw.#beacon.start();
     gw.log.info({ port: gw.port, bus: gw.bus.kind }, 'gateway listening');
     return gw;
   }
@@ -187,6 +197,8 @@ export class Gateway {
     if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
       for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
+    // Every stream's Leave is out: services may forget this gateway.
+    this.#beacon.stop();
     await this.bus.flush().catch(() => undefined);
     await this.bus.drain().catch((err: unknown) => this.log.warn({ err }, 'bus drain failed'));
     await new Promise<void>((resolve) => {

@@ -14,6 +14,7 @@ export const {
   Leave,
   Outbound,
   GroupMessage,
+  GatewayBeat,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;

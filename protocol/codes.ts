@@ -103,5 +103,7 @@ export const UPGRADE_REQUIRED = 'upgrade_required';
 export const LeaveReason = {
   Leave: 'leave',
   Disconnect: 'disconnect',
+  /** 1.1: the stream's gateway died without draining (§4.2); sent by the service's own SDK. */
+  GatewayLost: 'gateway_lost',
 } as const;
 export type LeaveReason = (typeof LeaveReason)[keyof typeof LeaveReason];

@@ -1279,5 +1279,82 @@ export namespace muxgate {
             /** Shape of a GroupMessage. */
             type $Shape = muxgate.v1.GroupMessage.$Properties;
         }
+
+        /**
+         * Properties of a GatewayBeat.
+         * @deprecated Use muxgate.v1.GatewayBeat.$Properties instead.
+         */
+        interface IGatewayBeat extends muxgate.v1.GatewayBeat.$Properties {
+        }
+
+        /** Represents a GatewayBeat. */
+        class GatewayBeat {
+
+            /**
+             * Constructs a new GatewayBeat.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.GatewayBeat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** GatewayBeat gateway. */
+            gateway: string;
+
+            /** GatewayBeat intervalMs. */
+            intervalMs: number;
+
+            /** GatewayBeat stopping. */
+            stopping: boolean;
+
+            /**
+             * Creates a new GatewayBeat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GatewayBeat instance
+             */
+            static create(properties: muxgate.v1.GatewayBeat.$Shape): muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape;
+            static create(properties?: muxgate.v1.GatewayBeat.$Properties): muxgate.v1.GatewayBeat;
+
+            /**
+             * Encodes the specified GatewayBeat message. Does not implicitly {@link muxgate.v1.GatewayBeat.verify|verify} messages.
+             * @param message GatewayBeat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.GatewayBeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GatewayBeat message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape} GatewayBeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape;
+        }
+
+        namespace GatewayBeat {
+
+            /** Properties of a GatewayBeat. */
+            interface $Properties {
+
+                /** GatewayBeat gateway */
+                gateway?: (string|null);
+
+                /** GatewayBeat intervalMs */
+                intervalMs?: (number|null);
+
+                /** GatewayBeat stopping */
+                stopping?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a GatewayBeat. */
+            type $Shape = muxgate.v1.GatewayBeat.$Properties;
+        }
     }
 }
