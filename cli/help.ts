@@ -47,7 +47,9 @@ export const COMMANDS: Command[] = [
       ['LOG_LEVEL', LEVELS],
       ['LOG_FORMAT', 'pretty or json (default: pretty on a terminal)'],
     ],
-    more: 'Every gateway setting applies too; see docs/configuration.md.',
+    more:
+      'Every gateway setting applies too; see docs/configuration.md. ' +
+      'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',
   },
   {
     name: 'gateway',
@@ -67,7 +69,9 @@ export const COMMANDS: Command[] = [
       ['MUX_PREFIX', 'NATS subject prefix (default mux)'],
       ['LOG_LEVEL', LEVELS],
     ],
-    more: 'Limits, security and every other setting: docs/configuration.md.',
+    more:
+      'Limits, security and every other setting: docs/configuration.md. ' +
+      'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',
   },
   {
     name: 'service',
@@ -82,6 +86,7 @@ export const COMMANDS: Command[] = [
       ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
       ['LOG_LEVEL', LEVELS],
     ],
+    more: 'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',
   },
   {
     name: 'publish',

@@ -16,6 +16,7 @@ import { redactUrl } from '../bus/nats-auth.ts';
 import { NatsBus, NatsConnectError } from '../bus/nats.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
+import { startTelemetry, TelemetryConfigError, type Telemetry } from '../lib/telemetry.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import {
   JetStreamStorage,
@@ -52,6 +53,8 @@ class CliError extends Error {}
 interface Running {
   settings: CliSettings;
   log: Logger;
+  /** Span export, when OTEL_EXPORTER_OTLP_ENDPOINT asks for it: drained last. */
+  telemetry: Telemetry;
 }
 
 /** A component's bus, and the storage that goes with that kind of bus. */
@@ -159,12 +162,16 @@ async function main(argv: string[]): Promise<number> {
   if (rest.length < command.required)
     throw new UsageError(`${name}: missing ${command.args[rest.length]}`, command);
 
-  const running = (): Running => {
+  /** `serviceName`: the trace's service.name unless OTEL_SERVICE_NAME says otherwise. */
+  const running = async (serviceName: string): Promise<Running> => {
     const settings = loadCliSettings();
     const pretty = settings.logFormat
       ? settings.logFormat === 'pretty'
       : name === 'dev' && process.stdout.isTTY === true;
-    return { settings, log: createLogger('muxgate', settings.logLevel, { pretty }) };
+    const log = createLogger('muxgate', settings.logLevel, { pretty });
+    // Before anything starts a span: the tracer provider is registered here.
+    const telemetry = await startTelemetry({ serviceName, serviceVersion: version(), log });
+    return { settings, log, telemetry };
   };
   switch (command.name) {
     case 'help': {
@@ -179,11 +186,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'dev':
-      return dev(running());
+      return dev(await running('muxgate-dev'));
     case 'gateway':
-      return gateway(running());
+      return gateway(await running('muxgate-gateway'));
     case 'service':
-      return service(running(), rest[0]!);
+      return service(await running(`muxgate-${rest[0]!}`), rest[0]!);
     case 'publish':
       return publish(rest[0]!, rest[1]!);
     default:
@@ -191,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dev({ settings, log }: Running): Promise<number> {
+async function dev({ settings, log, telemetry }: Running): Promise<number> {
   let connect: (name: string) => Promise<Infra>;
   const natsUrl = settings.natsUrl;
   if (natsUrl) {
@@ -228,10 +235,10 @@ async function dev({ settings, log }: Running): Promise<number> {
     { host: config.host, port: gw.port },
     `muxgate is up: demo page http://${host}:${gw.port}/ , WebSocket ws://${host}:${gw.port}/ws`,
   );
-  return untilSignal(log, [gw, ...parts]);
+  return untilSignal(log, [gw, ...parts, telemetry]);
 }
 
-async function gateway({ settings, log }: Running): Promise<number> {
+async function gateway({ settings, log, telemetry }: Running): Promise<number> {
   const config = cliGatewayConfig();
   const bus = await connectNats(settings, `gateway ${config.gatewayId}`, log);
   const gw = await Gateway.start({
@@ -240,10 +247,10 @@ async function gateway({ settings, log }: Running): Promise<number> {
     log,
     webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
   });
-  return untilSignal(log, [gw]);
+  return untilSignal(log, [gw, telemetry]);
 }
 
-async function service({ settings, log }: Running, name: string): Promise<number> {
+async function service({ settings, log, telemetry }: Running, name: string): Promise<number> {
   const factory = SERVICES[name];
   if (!factory)
     throw new UsageError(
@@ -251,7 +258,7 @@ async function service({ settings, log }: Running, name: string): Promise<number
       findCommand('service'),
     );
   const infra = await onNats(settings, `service ${name}`, log);
-  return untilSignal(log, [await startService(settings, log, name, factory, infra)]);
+  return untilSignal(log, [await startService(settings, log, name, factory, infra), telemetry]);
 }
 
 async function startService(
@@ -308,7 +315,10 @@ async function publish(group: string, json: string): Promise<number> {
   return 0;
 }
 
-/** Runs until SIGTERM or SIGINT, then drains every part: gateway first, so its Leaves reach the services. */
+/**
+ * Runs until SIGTERM or SIGINT, then drains every part: gateway first, so its
+ * Leaves reach the services; telemetry last, so the drain's own spans go out.
+ */
 function untilSignal(log: Logger, parts: Stoppable[]): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
@@ -340,7 +350,7 @@ main(process.argv.slice(2)).then(
       );
       process.exit(2);
     }
-    if (err instanceof SettingsError) {
+    if (err instanceof SettingsError || err instanceof TelemetryConfigError) {
       console.error(`muxgate: ${err.message}`);
       process.exit(2);
     }

@@ -103,6 +103,8 @@ export const GatewayConfigSchema = z.object({
   MUX_API_KEYS: list,
   /** Development only: GET /dev/token signs a JWT for any subject with MUX_JWT_SECRET. */
   MUX_DEV_TOKENS: z.stringbool().default(false),
+  /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
+  MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -150,6 +152,8 @@ export interface GatewayConfig {
   };
   apiKeys: readonly string[];
   devTokens: boolean;
+  /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
+  clientTraceparent: boolean;
 }
 
 export class ConfigError extends Error {
@@ -216,6 +220,7 @@ function fromParsed(c: Parsed): GatewayConfig {
     },
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
+    clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
   };
 }
 
