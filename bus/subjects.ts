@@ -40,6 +40,10 @@ export class Subjects {
   gatewayBeat(gateway: string): string {
     return `${this.prefix}.gateway.${gateway}.alive`;
   }
+  /** Protocol 1.1: the server API's commands (Control), for every gateway. */
+  control(): string {
+    return `${this.prefix}.control`;
+  }
   /** Every gateway's GatewayBeat. */
   gatewayBeats(): string {
     return `${this.prefix}.gateway.*.alive`;

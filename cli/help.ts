@@ -103,6 +103,50 @@ export const COMMANDS: Command[] = [
     ],
   },
   {
+    name: 'disconnect',
+    args: ['<conn>'],
+    required: 1,
+    summary: 'close one connection with 4000',
+    about:
+      'Closes the connection whose id is <conn> (the `conn` of its welcome frame) ' +
+      'with 4000: the client does not reconnect without a new token. Every ' +
+      'gateway hears the command over NATS; the one holding the connection closes it.',
+    example: '  muxgate disconnect Qm9vYmFyYmF6',
+    env: [
+      ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
+      ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+    ],
+  },
+  {
+    name: 'disconnect-user',
+    args: ['<user>'],
+    required: 1,
+    summary: 'close every connection of a user (its sub)',
+    about:
+      'Closes with 4000 every connection whose token has <user> as its subject ' +
+      '(sub), on every gateway.',
+    example: '  muxgate disconnect-user alice',
+    env: [
+      ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
+      ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+    ],
+  },
+  {
+    name: 'kick',
+    args: ['<conn>', '<stream>'],
+    required: 2,
+    summary: 'make one stream of one connection leave',
+    about:
+      'Makes <stream> of connection <conn> leave: the client gets `left` with ' +
+      'code kicked (its library does not rejoin), the service a Leave with ' +
+      'reason kicked. The connection and its other streams stay.',
+    example: '  muxgate kick Qm9vYmFyYmF6 chat:lobby',
+    env: [
+      ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
+      ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+    ],
+  },
+  {
     name: 'help',
     args: ['[<command>]'],
     required: 0,

@@ -6,18 +6,21 @@
 //   gateway                  one gateway on NATS
 //   service <name>           one service on NATS
 //   publish <group> <json>   send a message to every member of a group
+//   disconnect, disconnect-user, kick: the server API (PROTOCOL.md §4.6)
 //   help [<command>]         the list of commands, or one command's help
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
+import { publishControl, type ControlCommand } from '../bus/control.ts';
 import { MemoryBroker } from '../bus/memory.ts';
 import { redactUrl } from '../bus/nats-auth.ts';
 import { NatsBus, NatsConnectError } from '../bus/nats.ts';
+import { Subjects } from '../bus/subjects.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { startTelemetry, TelemetryConfigError, type Telemetry } from '../lib/telemetry.ts';
-import { groupNameProblem } from '../protocol/names.ts';
+import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
 import {
   JetStreamStorage,
   MemoryStorage,
@@ -193,6 +196,12 @@ async function main(argv: string[]): Promise<number> {
       return service(await running(`muxgate-${rest[0]!}`), rest[0]!);
     case 'publish':
       return publish(rest[0]!, rest[1]!);
+    case 'disconnect':
+      return control(command, { conn: rest[0]! });
+    case 'disconnect-user':
+      return control(command, { user: rest[0]! });
+    case 'kick':
+      return control(command, { conn: rest[0]!, stream: rest[1]! });
     default:
       throw new UsageError(`unknown command '${name}'`);
   }
@@ -312,6 +321,30 @@ async function publish(group: string, json: string): Promise<number> {
     await bus.drain();
   }
   console.log(`published to ${group}`);
+  return 0;
+}
+
+/** The server API's commands (§4.6): one Control message, which every gateway applies. */
+async function control(command: Command, cmd: ControlCommand): Promise<number> {
+  const name = command.name;
+  if ('conn' in cmd && !CONN_ID_RE.test(cmd.conn))
+    throw new UsageError(`${name}: not a connection id: ${JSON.stringify(cmd.conn)}`, command);
+  if ('user' in cmd && (!cmd.user || cmd.user.length > MAX_USER_LENGTH))
+    throw new UsageError(`${name}: a user is 1 to ${MAX_USER_LENGTH} characters`, command);
+  if ('stream' in cmd && !parseStream(cmd.stream))
+    throw new UsageError(`${name}: not a stream name: ${JSON.stringify(cmd.stream)}`, command);
+  const settings = loadCliSettings();
+  const bus = await connectNats(settings, `muxgate ${name}`);
+  try {
+    publishControl(bus, new Subjects(settings.prefix), cmd);
+    await bus.flush();
+  } catch (err) {
+    console.error(`${name}: ${(err as Error).message}`);
+    return 2;
+  } finally {
+    await bus.drain();
+  }
+  console.log(`${name}: sent to every gateway`);
   return 0;
 }
 

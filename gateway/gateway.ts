@@ -13,6 +13,7 @@ import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
 import { Beacon } from './beacon.ts';
 import { BusWatch } from './bus-watch.ts';
+import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
@@ -67,6 +68,7 @@ export class Gateway {
   #draining: Promise<void> | undefined;
   readonly #busWatch: BusWatch;
   readonly #beacon: Beacon;
+  readonly #control: ControlListener;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -90,6 +92,7 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#control = new ControlListener(this.bus, this.subjects, this.hub, this.log);
     this.#beacon = new Beacon(
       this.bus,
       this.subjects,
@@ -148,6 +151,7 @@ export class Gateway {
   static async start(opts: GatewayOptions): Promise<Gateway> {
     const gw = new Gateway(opts);
     gw.hub.start();
+    gw.#control.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
       gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
@@ -191,6 +195,7 @@ export class Gateway {
     clearInterval(this.#heartbeat);
     this.#refusals.stop();
     this.#busWatch.stop();
+    this.#control.stop();
     this.log.info({ connections: this.hub.connectionCount }, 'draining');
     for (const conn of [...this.hub.connections()])
       conn.shutdown(CloseCode.GoingAway, 'gateway draining');

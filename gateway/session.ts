@@ -154,6 +154,14 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.#deps.transport.heartbeat();
   }
 
+  get user(): string {
+    return this.#token.user;
+  }
+
+  kick(stream: string, reason: string): boolean {
+    return !this.#isClosed && (this.#streams.get(stream)?.kick(reason) ?? false);
+  }
+
   deliver(out: OutboundFrame): void {
     const stream = this.#streams.get(out.stream ?? '');
     if (!stream || this.#isClosed) return void this.#deps.metrics.dropped('gone');

@@ -15,6 +15,7 @@ export const {
   Outbound,
   GroupMessage,
   GatewayBeat,
+  Control,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;

@@ -99,11 +99,19 @@ export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
 /** The `error` of `GET /ws` when the upgrade would be admitted (HTTP 426). */
 export const UPGRADE_REQUIRED = 'upgrade_required';
 
+/** Codes of a `left` the gateway chose (a service's close carries its own). */
+export const LeftCode = {
+  /** 1.1: the server API made the stream leave (§4.6); it is not rejoined. */
+  Kicked: 'kicked',
+} as const;
+
 /** Reasons a service sees in a Leave. */
 export const LeaveReason = {
   Leave: 'leave',
   Disconnect: 'disconnect',
   /** 1.1: the stream's gateway died without draining (§4.2); sent by the service's own SDK. */
   GatewayLost: 'gateway_lost',
+  /** 1.1: the server API made the stream leave (§4.6). */
+  Kicked: 'kicked',
 } as const;
 export type LeaveReason = (typeof LeaveReason)[keyof typeof LeaveReason];
