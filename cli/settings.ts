@@ -61,6 +61,8 @@ export const CliSettingsSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Copies JetStream keeps of what services store (durable groups): 1 in dev, 3 on a cluster. */
   MUX_JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** How far a service's clock may run ahead of the gateways' before it drops work as late. */
+  MUX_DEADLINE_SKEW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 /** The variables that name files the CLI reads; checked for readability at start. */
@@ -85,6 +87,8 @@ export interface CliSettings {
   logFormat: 'json' | 'pretty' | undefined;
   /** MUX_JETSTREAM_REPLICAS. */
   replicas: number;
+  /** MUX_DEADLINE_SKEW_MS. */
+  deadlineSkewMs: number;
 }
 
 export class SettingsError extends Error {
@@ -160,6 +164,7 @@ export function loadCliSettings(
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
     replicas: c.MUX_JETSTREAM_REPLICAS,
+    deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,
   };
 }
 

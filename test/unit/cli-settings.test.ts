@@ -27,17 +27,19 @@ describe('command-line settings', () => {
       logLevel: 'info',
       logFormat: undefined,
       replicas: 1,
+      deadlineSkewMs: 1000,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT and MUX_JETSTREAM_REPLICAS', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'pretty',
       MUX_JETSTREAM_REPLICAS: '3',
+      MUX_DEADLINE_SKEW_MS: '250',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -47,6 +49,7 @@ describe('command-line settings', () => {
       logLevel: 'debug',
       logFormat: 'pretty',
       replicas: 3,
+      deadlineSkewMs: 250,
     });
   });
 
@@ -55,6 +58,7 @@ describe('command-line settings', () => {
     ['an empty prefix token', { MUX_PREFIX: 'mux..a' }, /MUX_PREFIX/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
+    ['a negative deadline skew', { MUX_DEADLINE_SKEW_MS: '-1' }, /MUX_DEADLINE_SKEW_MS/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(
