@@ -84,6 +84,7 @@ export const COMMANDS: Command[] = [
     env: [
       ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
       ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+      ['MUX_DEADLINE_SKEW_MS', "how far this clock may lead the gateways' (default 1000)"],
       ['LOG_LEVEL', LEVELS],
     ],
     more: 'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',

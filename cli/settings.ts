@@ -74,6 +74,8 @@ export const CliSettingsSchema = z.object({
     .default(NATS_LIVENESS_DEFAULTS.connectTimeoutMs),
   /** Copies JetStream keeps of what services store (durable groups): 1 in dev, 3 on a cluster. */
   MUX_JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** How far a service's clock may run ahead of the gateways' before it drops work as late. */
+  MUX_DEADLINE_SKEW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 /** The variables that name files the CLI reads; checked for readability at start. */
@@ -100,6 +102,8 @@ export interface CliSettings {
   replicas: number;
   /** NATS_PING_INTERVAL_MS, NATS_MAX_PINGS_OUT, NATS_CONNECT_TIMEOUT_MS. */
   natsLiveness: NatsLiveness;
+  /** MUX_DEADLINE_SKEW_MS. */
+  deadlineSkewMs: number;
 }
 
 export class SettingsError extends Error {
@@ -180,6 +184,7 @@ export function loadCliSettings(
       maxPingOut: c.NATS_MAX_PINGS_OUT,
       connectTimeoutMs: c.NATS_CONNECT_TIMEOUT_MS,
     },
+    deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,
   };
 }
 

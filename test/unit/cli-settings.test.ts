@@ -28,11 +28,12 @@ describe('command-line settings', () => {
       logFormat: undefined,
       replicas: 1,
       natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
+      deadlineSkewMs: 1000,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS and the liveness settings', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS and the liveness settings', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
@@ -42,6 +43,7 @@ describe('command-line settings', () => {
       NATS_PING_INTERVAL_MS: '1000',
       NATS_MAX_PINGS_OUT: '3',
       NATS_CONNECT_TIMEOUT_MS: '2500',
+      MUX_DEADLINE_SKEW_MS: '250',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -52,6 +54,7 @@ describe('command-line settings', () => {
       logFormat: 'pretty',
       replicas: 3,
       natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
+      deadlineSkewMs: 250,
     });
   });
 
@@ -66,6 +69,7 @@ describe('command-line settings', () => {
       /NATS_PING_INTERVAL_MS/,
     ],
     ['no missed ping allowed', { NATS_MAX_PINGS_OUT: '0' }, /NATS_MAX_PINGS_OUT/],
+    ['a negative deadline skew', { MUX_DEADLINE_SKEW_MS: '-1' }, /MUX_DEADLINE_SKEW_MS/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(
