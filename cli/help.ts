@@ -80,6 +80,8 @@ export const COMMANDS: Command[] = [
     env: [
       ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
       ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+      ['MUX_JETSTREAM_REPLICAS', 'copies JetStream keeps of the streams it creates (default 1)'],
+      ['MUX_HEALTH_PORT', 'port of /healthz and /readyz for probes (default: none)'],
       ['LOG_LEVEL', LEVELS],
     ],
   },

@@ -59,8 +59,16 @@ export const CliSettingsSchema = z.object({
   NATS_TLS_KEY: file,
   /** Unset: `dev` pretty-prints on a terminal, everything else writes JSON lines. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
-  /** Copies JetStream keeps of what services store (durable groups): 1 in dev, 3 on a cluster. */
+  /**
+   * Copies JetStream keeps of everything muxgate stores (durable groups' streams,
+   * KV buckets) when it creates them: 1 in dev, 3 on a cluster.
+   */
   MUX_JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** `service`: the port of its /healthz and /readyz (Kubernetes probes); unset or empty, none. */
+  MUX_HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
 });
 
 /** The variables that name files the CLI reads; checked for readability at start. */
@@ -85,6 +93,8 @@ export interface CliSettings {
   logFormat: 'json' | 'pretty' | undefined;
   /** MUX_JETSTREAM_REPLICAS. */
   replicas: number;
+  /** MUX_HEALTH_PORT; undefined: a service opens no health port. */
+  healthPort: number | undefined;
 }
 
 export class SettingsError extends Error {
@@ -160,6 +170,7 @@ export function loadCliSettings(
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
     replicas: c.MUX_JETSTREAM_REPLICAS,
+    healthPort: c.MUX_HEALTH_PORT,
   };
 }
 

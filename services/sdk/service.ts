@@ -21,6 +21,7 @@ import {
 } from '../../proto/index.ts';
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import { StreamContext } from './context.ts';
+import { checkReplicas, copies } from './replicas.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
 
 export interface Acceptance<S> {
@@ -107,7 +108,7 @@ export function defineService<S = unknown>(def: ServiceDefinition<S>): ServiceDe
 export interface RunOptions {
   prefix?: string;
   log?: Logger;
-  /** Copies the broker keeps of durable groups (MUX_DURABLE_REPLICAS): 1 in dev, 3 in production. */
+  /** Copies the broker keeps of durable groups it creates (MUX_JETSTREAM_REPLICAS): 1 in dev, 3 in production. */
   durableReplicas?: number;
 }
 
@@ -158,15 +159,27 @@ export class ServiceRunner<S = unknown> {
     if (!this.bus.durable)
       throw new Error(`${this.def.name}: durable groups need a bus that keeps them`);
     assertGroupPattern(durable.groups);
-    await this.bus.durable.declare({
-      // JetStream stream names allow neither '.' nor wildcards.
-      name: `${s.prefix}_dg_${this.def.name}`.replace(/[^A-Za-z0-9_-]/g, '_'),
-      subjects: s.group(durable.groups),
-      live: s.live(durable.groups),
-      maxPerGroup: durable.maxPerGroup ?? DEFAULT_MAX_PER_GROUP,
-      maxAgeMs: durable.maxAgeMs ?? 0,
-      replicas: opts.durableReplicas ?? 1,
-    });
+    // JetStream stream names allow neither '.' nor wildcards.
+    const name = `${s.prefix}_dg_${this.def.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+    const replicas = opts.durableReplicas ?? 1;
+    const declared = await this.bus.durable
+      .declare({
+        name,
+        subjects: s.group(durable.groups),
+        live: s.live(durable.groups),
+        maxPerGroup: durable.maxPerGroup ?? DEFAULT_MAX_PER_GROUP,
+        maxAgeMs: durable.maxAgeMs ?? 0,
+        replicas,
+      })
+      .catch((err: unknown) => {
+        // JetStream's "no suitable peers for placement" does not say that
+        // the cluster has fewer nodes than the copies asked for.
+        throw new Error(
+          `${this.def.name}: cannot declare the stream ${name} (${replicas} ${copies(replicas)}, MUX_JETSTREAM_REPLICAS): ${(err as Error).message}`,
+          { cause: err },
+        );
+      });
+    checkReplicas(this.#log, name, declared.replicas, replicas);
   }
 
   /** Stops taking new work, lets handlers in flight finish, then drains the bus. */

@@ -27,17 +27,19 @@ describe('command-line settings', () => {
       logLevel: 'info',
       logFormat: undefined,
       replicas: 1,
+      healthPort: undefined,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT and MUX_JETSTREAM_REPLICAS', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS and MUX_HEALTH_PORT', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'pretty',
       MUX_JETSTREAM_REPLICAS: '3',
+      MUX_HEALTH_PORT: '8081',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -47,7 +49,9 @@ describe('command-line settings', () => {
       logLevel: 'debug',
       logFormat: 'pretty',
       replicas: 3,
+      healthPort: 8081,
     });
+    assert.equal(loadCliSettings({ MUX_HEALTH_PORT: '' }).healthPort, undefined, 'empty is unset');
   });
 
   for (const [name, env, message] of [
@@ -55,6 +59,9 @@ describe('command-line settings', () => {
     ['an empty prefix token', { MUX_PREFIX: 'mux..a' }, /MUX_PREFIX/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
+    ['a health port of 0', { MUX_HEALTH_PORT: '0' }, /MUX_HEALTH_PORT/],
+    ['a health port that is no number', { MUX_HEALTH_PORT: 'http' }, /MUX_HEALTH_PORT/],
+    ['no replicas', { MUX_JETSTREAM_REPLICAS: '0' }, /MUX_JETSTREAM_REPLICAS/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(
