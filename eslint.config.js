@@ -67,7 +67,7 @@ const serviceZones = services.map((name) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tmp/', 'proto/gen/', 'web/dist/', 'dist/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', '.tmp/', 'proto/gen/', 'web/dist/', '**/dist/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -84,6 +84,8 @@ export interface Bus {
   onStatus(listener: (status: BusStatus) => void): () => void;
   /** A short name for logs: "nats" or "memory". */
   readonly kind: string;
+  /** Where the bus is attached, for logs and the bus-state metric: host:port on NATS. */
+  readonly server: string;
   /** Durable groups (protocol 1.1), where the broker can keep them. */
   readonly durable?: DurableStore;
 }

@@ -117,6 +117,7 @@ export interface MemoryBusOptions {
 
 export class MemoryBus implements Bus {
   readonly kind = 'memory';
+  readonly server = 'memory';
   readonly log: Logger;
   readonly #life: BusLifecycle;
   #subs = new Set<MemorySub>();

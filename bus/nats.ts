@@ -51,7 +51,29 @@ export interface NatsBusOptions {
   name?: string;
   /** Where handler and deferred publish errors go; by default stderr. */
   log?: Logger;
+  /** How soon a dead or hung server is noticed (NATS_LIVENESS_DEFAULTS otherwise). */
+  liveness?: Partial<NatsLiveness>;
 }
+
+/**
+ * nats.js waits 2 minutes between pings and gives up after 2 missed: a hung
+ * server (frozen, or a network path that drops without a reset) kept a
+ * gateway attached for minutes while every request timed out. With these, a
+ * connection that has not answered for about pingIntervalMs × (maxPingOut + 1)
+ * is dropped and the next server in the list is tried.
+ */
+export interface NatsLiveness {
+  pingIntervalMs: number;
+  maxPingOut: number;
+  /** How long one attempt to connect may take. */
+  connectTimeoutMs: number;
+}
+
+export const NATS_LIVENESS_DEFAULTS: NatsLiveness = {
+  pingIntervalMs: 2000,
+  maxPingOut: 2,
+  connectTimeoutMs: 5000,
+};
 
 export class NatsBus implements Bus {
   readonly kind = 'nats';
@@ -87,11 +109,15 @@ export class NatsBus implements Bus {
     } catch (err) {
       throw new NatsConnectError(`cannot connect to NATS: ${(err as Error).message}`);
     }
+    const live = { ...NATS_LIVENESS_DEFAULTS, ...opts.liveness };
     let nc: NatsConnection;
     try {
       nc = await connect({
         ...setup.options,
         name: opts.name,
+        pingInterval: live.pingIntervalMs,
+        maxPingOut: live.maxPingOut,
+        timeout: live.connectTimeoutMs,
         // A gateway outlives broker restarts: keep trying, and buffer while away.
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
@@ -116,6 +142,11 @@ export class NatsBus implements Bus {
 
   get status(): BusStatus {
     return this.#life.status;
+  }
+
+  /** The server this connection is attached to (or trying), as host:port. */
+  get server(): string {
+    return this.connection.getServer();
   }
 
   #durable: NatsDurableStore | undefined;

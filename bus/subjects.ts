@@ -36,6 +36,18 @@ export class Subjects {
   connsOf(gateway: string): string {
     return `${this.#conns}${gateway}.*`;
   }
+  /** Protocol 1.1: where a gateway says it is alive (GatewayBeat). */
+  gatewayBeat(gateway: string): string {
+    return `${this.prefix}.gateway.${gateway}.alive`;
+  }
+  /** Protocol 1.1: the server API's commands (Control), for every gateway. */
+  control(): string {
+    return `${this.prefix}.control`;
+  }
+  /** Every gateway's GatewayBeat. */
+  gatewayBeats(): string {
+    return `${this.prefix}.gateway.*.alive`;
+  }
   group(group: string): string {
     return `${this.#groups}${group}`;
   }

@@ -51,6 +51,16 @@ export function spanContext(span: Span, parent: Context = context.active()): Con
   return trace.setSpan(parent, span);
 }
 
+/**
+ * Runs `fn` in the trace a client's frame carries (its `traceparent`, already
+ * checked by the frame schema), so the span the gateway starts for the frame
+ * is that trace's child. Without one, or without an SDK, it just runs `fn`.
+ */
+export function inClientTrace<T>(traceparent: string | undefined, fn: () => T): T {
+  if (traceparent === undefined) return fn();
+  return context.with(propagation.extract(context.active(), { traceparent }, getter), fn);
+}
+
 export function extractContext(headers: Headers | undefined): Context {
   return headers ? propagation.extract(context.active(), headers, getter) : context.active();
 }

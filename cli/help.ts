@@ -47,7 +47,9 @@ export const COMMANDS: Command[] = [
       ['LOG_LEVEL', LEVELS],
       ['LOG_FORMAT', 'pretty or json (default: pretty on a terminal)'],
     ],
-    more: 'Every gateway setting applies too; see docs/configuration.md.',
+    more:
+      'Every gateway setting applies too; see docs/configuration.md. ' +
+      'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',
   },
   {
     name: 'gateway',
@@ -67,7 +69,9 @@ export const COMMANDS: Command[] = [
       ['MUX_PREFIX', 'NATS subject prefix (default mux)'],
       ['LOG_LEVEL', LEVELS],
     ],
-    more: 'Limits, security and every other setting: docs/configuration.md.',
+    more:
+      'Limits, security and every other setting: docs/configuration.md. ' +
+      'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',
   },
   {
     name: 'service',
@@ -84,6 +88,7 @@ export const COMMANDS: Command[] = [
       ['MUX_HEALTH_PORT', 'port of /healthz and /readyz for probes (default: none)'],
       ['LOG_LEVEL', LEVELS],
     ],
+    more: 'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',
   },
   {
     name: 'publish',
@@ -94,6 +99,50 @@ export const COMMANDS: Command[] = [
       'Sends <json> over NATS to every member of <group>: each gateway holding a ' +
       'member delivers it. Put -- before a message that starts with a dash.',
     example: `  muxgate publish news '{"headline":"hello"}'`,
+    env: [
+      ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
+      ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+    ],
+  },
+  {
+    name: 'disconnect',
+    args: ['<conn>'],
+    required: 1,
+    summary: 'close one connection with 4000',
+    about:
+      'Closes the connection whose id is <conn> (the `conn` of its welcome frame) ' +
+      'with 4000: the client does not reconnect without a new token. Every ' +
+      'gateway hears the command over NATS; the one holding the connection closes it.',
+    example: '  muxgate disconnect Qm9vYmFyYmF6',
+    env: [
+      ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
+      ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+    ],
+  },
+  {
+    name: 'disconnect-user',
+    args: ['<user>'],
+    required: 1,
+    summary: 'close every connection of a user (its sub)',
+    about:
+      'Closes with 4000 every connection whose token has <user> as its subject ' +
+      '(sub), on every gateway.',
+    example: '  muxgate disconnect-user alice',
+    env: [
+      ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
+      ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+    ],
+  },
+  {
+    name: 'kick',
+    args: ['<conn>', '<stream>'],
+    required: 2,
+    summary: 'make one stream of one connection leave',
+    about:
+      'Makes <stream> of connection <conn> leave: the client gets `left` with ' +
+      'code kicked (its library does not rejoin), the service a Leave with ' +
+      'reason kicked. The connection and its other streams stay.',
+    example: '  muxgate kick Qm9vYmFyYmF6 chat:lobby',
     env: [
       ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
       ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],

@@ -6,17 +6,21 @@
 //   gateway                  one gateway on NATS
 //   service <name>           one service on NATS
 //   publish <group> <json>   send a message to every member of a group
+//   disconnect, disconnect-user, kick: the server API (PROTOCOL.md §4.6)
 //   help [<command>]         the list of commands, or one command's help
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
+import { publishControl, type ControlCommand } from '../bus/control.ts';
 import { MemoryBroker } from '../bus/memory.ts';
 import { redactUrl } from '../bus/nats-auth.ts';
 import { NatsBus, NatsConnectError } from '../bus/nats.ts';
+import { Subjects } from '../bus/subjects.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
-import { groupNameProblem } from '../protocol/names.ts';
+import { startTelemetry, TelemetryConfigError, type Telemetry } from '../lib/telemetry.ts';
+import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
 import {
   HealthServer,
   JetStreamStorage,
@@ -53,6 +57,8 @@ class CliError extends Error {}
 interface Running {
   settings: CliSettings;
   log: Logger;
+  /** Span export, when OTEL_EXPORTER_OTLP_ENDPOINT asks for it: drained last. */
+  telemetry: Telemetry;
 }
 
 /** A component's bus, and the storage that goes with that kind of bus. */
@@ -69,6 +75,7 @@ async function connectNats(settings: CliSettings, name: string, log?: Logger): P
       auth: settings.natsAuth,
       name,
       log,
+      liveness: settings.natsLiveness,
     });
   } catch (err) {
     // It names NATS and the servers, and quotes no secret.
@@ -162,12 +169,16 @@ async function main(argv: string[]): Promise<number> {
   if (rest.length < command.required)
     throw new UsageError(`${name}: missing ${command.args[rest.length]}`, command);
 
-  const running = (): Running => {
+  /** `serviceName`: the trace's service.name unless OTEL_SERVICE_NAME says otherwise. */
+  const running = async (serviceName: string): Promise<Running> => {
     const settings = loadCliSettings();
     const pretty = settings.logFormat
       ? settings.logFormat === 'pretty'
       : name === 'dev' && process.stdout.isTTY === true;
-    return { settings, log: createLogger('muxgate', settings.logLevel, { pretty }) };
+    const log = createLogger('muxgate', settings.logLevel, { pretty });
+    // Before anything starts a span: the tracer provider is registered here.
+    const telemetry = await startTelemetry({ serviceName, serviceVersion: version(), log });
+    return { settings, log, telemetry };
   };
   switch (command.name) {
     case 'help': {
@@ -182,19 +193,25 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'dev':
-      return dev(running());
+      return dev(await running('muxgate-dev'));
     case 'gateway':
-      return gateway(running());
+      return gateway(await running('muxgate-gateway'));
     case 'service':
-      return service(running(), rest[0]!);
+      return service(await running(`muxgate-${rest[0]!}`), rest[0]!);
     case 'publish':
       return publish(rest[0]!, rest[1]!);
+    case 'disconnect':
+      return control(command, { conn: rest[0]! });
+    case 'disconnect-user':
+      return control(command, { user: rest[0]! });
+    case 'kick':
+      return control(command, { conn: rest[0]!, stream: rest[1]! });
     default:
       throw new UsageError(`unknown command '${name}'`);
   }
 }
 
-async function dev({ settings, log }: Running): Promise<number> {
+async function dev({ settings, log, telemetry }: Running): Promise<number> {
   let connect: (name: string) => Promise<Infra>;
   const natsUrl = settings.natsUrl;
   if (natsUrl) {
@@ -231,10 +248,10 @@ async function dev({ settings, log }: Running): Promise<number> {
     { host: config.host, port: gw.port },
     `muxgate is up: demo page http://${host}:${gw.port}/ , WebSocket ws://${host}:${gw.port}/ws`,
   );
-  return untilSignal(log, [gw, ...parts]);
+  return untilSignal(log, [gw, ...parts, telemetry]);
 }
 
-async function gateway({ settings, log }: Running): Promise<number> {
+async function gateway({ settings, log, telemetry }: Running): Promise<number> {
   const config = cliGatewayConfig();
   const bus = await connectNats(settings, `gateway ${config.gatewayId}`, log);
   const gw = await Gateway.start({
@@ -243,10 +260,10 @@ async function gateway({ settings, log }: Running): Promise<number> {
     log,
     webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
   });
-  return untilSignal(log, [gw]);
+  return untilSignal(log, [gw, telemetry]);
 }
 
-async function service({ settings, log }: Running, name: string): Promise<number> {
+async function service({ settings, log, telemetry }: Running, name: string): Promise<number> {
   const factory = SERVICES[name];
   if (!factory)
     throw new UsageError(
@@ -272,7 +289,7 @@ async function service({ settings, log }: Running, name: string): Promise<number
   serving.bus = infra.bus;
   const parts: Stoppable[] = [running];
   if (health) parts.push({ drain: () => health.close() });
-  return untilSignal(log, parts);
+  return untilSignal(log, [...parts, telemetry]);
 }
 
 async function startService(
@@ -329,7 +346,34 @@ async function publish(group: string, json: string): Promise<number> {
   return 0;
 }
 
-/** Runs until SIGTERM or SIGINT, then drains every part: gateway first, so its Leaves reach the services. */
+/** The server API's commands (§4.6): one Control message, which every gateway applies. */
+async function control(command: Command, cmd: ControlCommand): Promise<number> {
+  const name = command.name;
+  if ('conn' in cmd && !CONN_ID_RE.test(cmd.conn))
+    throw new UsageError(`${name}: not a connection id: ${JSON.stringify(cmd.conn)}`, command);
+  if ('user' in cmd && (!cmd.user || cmd.user.length > MAX_USER_LENGTH))
+    throw new UsageError(`${name}: a user is 1 to ${MAX_USER_LENGTH} characters`, command);
+  if ('stream' in cmd && !parseStream(cmd.stream))
+    throw new UsageError(`${name}: not a stream name: ${JSON.stringify(cmd.stream)}`, command);
+  const settings = loadCliSettings();
+  const bus = await connectNats(settings, `muxgate ${name}`);
+  try {
+    publishControl(bus, new Subjects(settings.prefix), cmd);
+    await bus.flush();
+  } catch (err) {
+    console.error(`${name}: ${(err as Error).message}`);
+    return 2;
+  } finally {
+    await bus.drain();
+  }
+  console.log(`${name}: sent to every gateway`);
+  return 0;
+}
+
+/**
+ * Runs until SIGTERM or SIGINT, then drains every part: gateway first, so its
+ * Leaves reach the services; telemetry last, so the drain's own spans go out.
+ */
 function untilSignal(log: Logger, parts: Stoppable[]): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
@@ -361,7 +405,7 @@ main(process.argv.slice(2)).then(
       );
       process.exit(2);
     }
-    if (err instanceof SettingsError) {
+    if (err instanceof SettingsError || err instanceof TelemetryConfigError) {
       console.error(`muxgate: ${err.message}`);
       process.exit(2);
     }

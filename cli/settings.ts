@@ -13,6 +13,7 @@ import {
   type NatsAuth,
   type NatsConnectionSetup,
 } from '../bus/nats-auth.ts';
+import { NATS_LIVENESS_DEFAULTS, type NatsLiveness } from '../bus/nats.ts';
 import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 import { loadGatewayConfig, type GatewayConfig } from '../gateway/config.ts';
 import { ROUTED_SERVICES } from '../services/registry.ts';
@@ -59,6 +60,18 @@ export const CliSettingsSchema = z.object({
   NATS_TLS_KEY: file,
   /** Unset: `dev` pretty-prints on a terminal, everything else writes JSON lines. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // How soon a dead or hung NATS server is noticed (bus/nats.ts NatsLiveness).
+  NATS_PING_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(NATS_LIVENESS_DEFAULTS.pingIntervalMs),
+  NATS_MAX_PINGS_OUT: z.coerce.number().int().min(1).default(NATS_LIVENESS_DEFAULTS.maxPingOut),
+  NATS_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(NATS_LIVENESS_DEFAULTS.connectTimeoutMs),
   /**
    * Copies JetStream keeps of everything muxgate stores (durable groups' streams,
    * KV buckets) when it creates them: 1 in dev, 3 on a cluster.
@@ -93,6 +106,8 @@ export interface CliSettings {
   logFormat: 'json' | 'pretty' | undefined;
   /** MUX_JETSTREAM_REPLICAS. */
   replicas: number;
+  /** NATS_PING_INTERVAL_MS, NATS_MAX_PINGS_OUT, NATS_CONNECT_TIMEOUT_MS. */
+  natsLiveness: NatsLiveness;
   /** MUX_HEALTH_PORT; undefined: a service opens no health port. */
   healthPort: number | undefined;
 }
@@ -170,6 +185,11 @@ export function loadCliSettings(
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
     replicas: c.MUX_JETSTREAM_REPLICAS,
+    natsLiveness: {
+      pingIntervalMs: c.NATS_PING_INTERVAL_MS,
+      maxPingOut: c.NATS_MAX_PINGS_OUT,
+      connectTimeoutMs: c.NATS_CONNECT_TIMEOUT_MS,
+    },
     healthPort: c.MUX_HEALTH_PORT,
   };
 }

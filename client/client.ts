@@ -29,6 +29,20 @@ import { Stream, type StreamHost, type StreamState, type StreamTypes } from './s
 export interface ClientOptions extends SocketOptions {
   /** Frames kept, across all streams, while the socket is down or streams rejoin. Default 100. */
   maxQueue?: number;
+  /**
+   * A W3C `traceparent` for each join, msg and leave as it is made, or
+   * undefined for none: the gateway's span for the frame becomes a child of
+   * it, so one trace starts in the page (see docs/client.md, "Tracing"). The
+   * application supplies it, from its own tracer; a `traceparent` passed to
+   * join(), send() or request() wins. A hook that throws sends none.
+   */
+  traceparent?: (frame: TracedFrame) => string | undefined;
+}
+
+/** The frame a `traceparent` hook is asked about. */
+export interface TracedFrame {
+  type: 'join' | 'msg' | 'leave';
+  stream: string;
 }
 
 export interface ClientEvents {
@@ -59,6 +73,7 @@ export class MuxClient extends Emitter<ClientEvents> {
   readonly #backoff: BackoffOptions;
   readonly #random: (() => number) | undefined;
   readonly #host: StreamHost;
+  readonly #traceparent: ClientOptions['traceparent'];
   #ref = 0;
 
   constructor(url: string, opts: ClientOptions = {}) {
@@ -67,6 +82,7 @@ export class MuxClient extends Emitter<ClientEvents> {
     this.#queue = new SendQueue(opts.maxQueue ?? DEFAULT_MAX_QUEUE);
     this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.#random = opts.random;
+    this.#traceparent = opts.traceparent;
     this.#host = {
       get open() {
         return socket.isOpen;
@@ -217,7 +233,7 @@ export class MuxClient extends Emitter<ClientEvents> {
   }
 
   #encode(frame: ClientFrame): string {
-    const text = encodeFrame(frame);
+    const text = encodeFrame(this.#traced(frame));
     const max = this.#socket.welcome?.limits.max_frame_bytes;
     if (max !== undefined && exceedsBytes(text, max))
       throw new MuxError(
@@ -226,6 +242,28 @@ export class MuxClient extends Emitter<ClientEvents> {
         'stream' in frame ? { stream: frame.stream } : {},
       );
     return text;
+  }
+
+  /** The frame with the hook's traceparent, when it has none of its own. */
+  #traced(frame: ClientFrame): ClientFrame {
+    const hook = this.#traceparent;
+    if (!hook || frame.type === 'ping' || frame.type === 'refresh' || frame.traceparent)
+      return frame;
+    const traceparent = askHook(hook, { type: frame.type, stream: frame.stream });
+    return traceparent === undefined ? frame : { ...frame, traceparent };
+  }
+}
+
+/** Tracing never costs a frame: a hook that throws or answers a non-string adds nothing. */
+function askHook(
+  hook: NonNullable<ClientOptions['traceparent']>,
+  frame: TracedFrame,
+): string | undefined {
+  try {
+    const value = hook(frame);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,12 +6,20 @@
 //   const reply = await echo.request({ hello: 'world' }, { timeout: 5000 });
 //
 // See docs/client.md.
-export { connect, MuxClient, type ClientEvents, type ClientOptions } from './client.ts';
+export {
+  connect,
+  MuxClient,
+  type ClientEvents,
+  type ClientOptions,
+  type TracedFrame,
+} from './client.ts';
 export {
   Stream,
   type LeftEvent,
   type MessageEnvelope,
+  type JoinOptions,
   type RequestOptions,
+  type SendOptions,
   type StreamEvents,
   type StreamState,
   type StreamTypes,

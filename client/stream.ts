@@ -78,6 +78,24 @@ export interface RequestOptions {
   retries?: number;
   /** The msg's id; a random one by default. Keep it to retry by hand across reloads. */
   id?: string;
+  /** A W3C traceparent for the msg, every attempt's (see ClientOptions.traceparent). */
+  traceparent?: string;
+}
+
+export interface SendOptions {
+  /** A W3C traceparent for the msg (see ClientOptions.traceparent). */
+  traceparent?: string;
+}
+
+export interface JoinOptions {
+  /** Resume after this `pos` (durable groups, protocol 1.1). */
+  since?: string;
+  /**
+   * A W3C traceparent for the join frames sent until this join() settles
+   * (a rejoin after a reconnect meanwhile is part of it); later rejoins ask
+   * the client's hook (see ClientOptions.traceparent).
+   */
+  traceparent?: string;
 }
 
 /** Failures after which the same request may be sent again. */
@@ -125,6 +143,8 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   /** The join frame went out on the current socket. */
   #joinSent = false;
   #joinedBefore = false;
+  /** join()'s traceparent, for its join frames until it settles. */
+  #joinTraceparent: string | undefined;
   /** The application's join() promise, until the first joined or refusal. */
   #join: { resolve(p: unknown): void; reject(e: MuxError): void } | undefined;
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
@@ -165,7 +185,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    * down the join waits for it; it rejects with the gateway's or the service's
    * code when refused, and with `closed` when left or closed first.
    */
-  join(payload?: Of<T, 'join'>, opts: { since?: string } = {}): Promise<Of<T, 'joined'>> {
+  join(payload?: Of<T, 'join'>, opts: JoinOptions = {}): Promise<Of<T, 'joined'>> {
     if (this.#host.closed)
       return Promise.reject(
         new MuxError(ClientErrorCode.Closed, 'the client is closed', { stream: this.name }),
@@ -178,6 +198,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       );
     this.#payload = payload;
     this.#pos = opts.since;
+    this.#joinTraceparent = opts.traceparent;
     this.#joinedBefore = false;
     this.#retries = 0;
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
@@ -189,9 +210,14 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   }
 
   /** Sends a message; queued while the stream is rejoining. Throws MuxError when that cannot work. */
-  send(payload: Of<T, 'send'>): void {
+  send(payload: Of<T, 'send'>, opts: SendOptions = {}): void {
     this.#assertUsable();
-    const text = this.#host.encode({ type: 'msg', stream: this.name, payload });
+    const text = this.#host.encode({
+      type: 'msg',
+      stream: this.name,
+      payload,
+      ...(opts.traceparent !== undefined && { traceparent: opts.traceparent }),
+    });
     if (this.#state === 'joined' && this.#host.write(text)) return;
     this.#host.queue.push({ stream: this.name, text });
   }
@@ -205,7 +231,12 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     const id = opts.id ?? randomId();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#requestOnce(payload, id, opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS);
+        return await this.#requestOnce(
+          payload,
+          id,
+          opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          opts.traceparent,
+        );
       } catch (err) {
         const retry =
           attempt < (opts.retries ?? 0) && err instanceof MuxError && RETRYABLE.has(err.code);
@@ -214,11 +245,23 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     }
   }
 
-  #requestOnce(payload: unknown, id: string, timeout: number): Promise<Of<T, 'reply'>> {
+  #requestOnce(
+    payload: unknown,
+    id: string,
+    timeout: number,
+    traceparent: string | undefined,
+  ): Promise<Of<T, 'reply'>> {
     try {
       this.#assertUsable();
       const ref = this.#host.nextRef();
-      const text = this.#host.encode({ type: 'msg', stream: this.name, ref, payload, id });
+      const text = this.#host.encode({
+        type: 'msg',
+        stream: this.name,
+        ref,
+        payload,
+        id,
+        ...(traceparent !== undefined && { traceparent }),
+      });
       const sent = this.#state === 'joined' && this.#host.write(text);
       if (!sent) this.#host.queue.push({ stream: this.name, text, ref });
       return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref)) as Promise<
@@ -306,6 +349,8 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     const frame: ClientFrame = { type: 'join', stream: this.name, ref };
     if (this.#payload !== undefined) frame.payload = this.#payload;
     if (this.#pos !== undefined) frame.since = this.#pos;
+    if (this.#join && this.#joinTraceparent !== undefined)
+      frame.traceparent = this.#joinTraceparent;
     this.#joinRef = ref;
     this.#joinSent = this.#host.write(this.#host.encode(frame));
   }

@@ -7,11 +7,19 @@ export interface WebSocketLike {
   readonly protocol: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
+  onopen: Handler<unknown> | null;
+  onmessage: Handler<{ data: unknown }> | null;
+  onclose: Handler<{ code: number; reason: string }> | null;
+  onerror: Handler<unknown> | null;
 }
+
+/**
+ * A handler of the event type each implementation declares (the DOM's Event
+ * and MessageEvent, ws's own), of which the client reads only these fields.
+ * Declared as a method, its parameter is checked both ways, so the browser's
+ * WebSocket and `ws` fit `WebSocketConstructor` with no cast.
+ */
+type Handler<E> = { bivariant(ev: E): void }['bivariant'];
 
 /**
  * Browsers' and Node's WebSocket take (url, protocols); the `ws` package also

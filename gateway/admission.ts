@@ -19,6 +19,8 @@ export interface AdmissionRequest {
   /** The request's Origin; undefined when it sent none. */
   origin: string | undefined;
   draining: boolean;
+  /** The gateway has been without its bus too long to take clients (BusWatch). */
+  busLost?: boolean;
 }
 
 export class Admission {
@@ -28,9 +30,11 @@ export class Admission {
   ) {}
 
   /** Resolves to the connection's identity, or throws UpgradeRefused. */
-  async check({ req, url, origin, draining }: AdmissionRequest): Promise<Identity> {
+  async check({ req, url, origin, draining, busLost }: AdmissionRequest): Promise<Identity> {
     if (url.pathname !== '/ws') throw new UpgradeRefused(404, 'not_found', 'not found');
     if (draining) throw new UpgradeRefused(503, 'draining', 'gateway draining');
+    if (busLost)
+      throw new UpgradeRefused(503, 'bus_unavailable', 'gateway without its message bus');
     const allowed = this.config.allowedOrigins;
     checkOrigin(allowed, origin);
     const offered = req.headers['sec-websocket-protocol'];

@@ -78,6 +78,8 @@ export const GatewayConfigSchema = z.object({
   /** Frames a service may send to a stream before its `joined` went out. */
   MUX_MAX_PENDING_FRAMES: int(4096, 1),
   MUX_DRAIN_TIMEOUT_MS: int(10_000, 0),
+  /** Time without the bus after which client sockets close with 1012 (0: never). */
+  MUX_BUS_LOSS_CLOSE_MS: int(10_000, 0),
   /** Time a TCP connection has to send its first request (the WebSocket upgrade). */
   MUX_HANDSHAKE_TIMEOUT_MS: int(10_000, 10),
   /** TCP connections that may wait for their first request at once. */
@@ -101,6 +103,8 @@ export const GatewayConfigSchema = z.object({
   MUX_API_KEYS: list,
   /** Development only: GET /dev/token signs a JWT for any subject with MUX_JWT_SECRET. */
   MUX_DEV_TOKENS: z.stringbool().default(false),
+  /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
+  MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -129,6 +133,7 @@ export interface GatewayConfig {
   maxInflightBytes: number;
   maxPendingFrames: number;
   drainTimeoutMs: number;
+  busLossCloseMs: number;
   handshakeTimeoutMs: number;
   maxPendingHandshakes: number;
   /** Nesting a frame (or a publish API body) may have, the outer object included. */
@@ -147,6 +152,8 @@ export interface GatewayConfig {
   };
   apiKeys: readonly string[];
   devTokens: boolean;
+  /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
+  clientTraceparent: boolean;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +204,7 @@ function fromParsed(c: Parsed): GatewayConfig {
     maxInflightBytes: Math.min(c.MUX_MAX_INFLIGHT_BYTES, Math.floor(c.MUX_MAX_BUFFERED_BYTES / 2)),
     maxPendingFrames: c.MUX_MAX_PENDING_FRAMES,
     drainTimeoutMs: c.MUX_DRAIN_TIMEOUT_MS,
+    busLossCloseMs: c.MUX_BUS_LOSS_CLOSE_MS,
     handshakeTimeoutMs: c.MUX_HANDSHAKE_TIMEOUT_MS,
     maxPendingHandshakes: c.MUX_MAX_PENDING_HANDSHAKES,
     maxJsonDepth: c.MUX_MAX_JSON_DEPTH,
@@ -212,6 +220,7 @@ function fromParsed(c: Parsed): GatewayConfig {
     },
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
+    clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
   };
 }
 

@@ -11,6 +11,9 @@ import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
+import { Beacon } from './beacon.ts';
+import { BusWatch } from './bus-watch.ts';
+import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
@@ -63,6 +66,9 @@ export class Gateway {
   readonly #server: Server;
   #heartbeat: NodeJS.Timeout | undefined;
   #draining: Promise<void> | undefined;
+  readonly #busWatch: BusWatch;
+  readonly #beacon: Beacon;
+  readonly #control: ControlListener;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -76,6 +82,23 @@ export class Gateway {
       this.subjects,
       this.config.routes,
       this.config.joinTimeoutMs,
+    );
+    this.#busWatch = new BusWatch(this.bus, {
+      lossCloseMs: this.config.busLossCloseMs,
+      onLost: () => {
+        for (const conn of [...this.hub.connections()])
+          conn.shutdown(CloseCode.Restarting, 'gateway without its message bus');
+      },
+      metrics: this.metrics,
+      log: this.log,
+    });
+    this.#control = new ControlListener(this.bus, this.subjects, this.hub, this.log);
+    this.#beacon = new Beacon(
+      this.bus,
+      this.subjects,
+      this.config.gatewayId,
+      this.config.heartbeatMs,
+      this.log,
     );
     this.#auth = new Authenticator(this.config.auth);
     this.#admission = new Admission(this.config, this.#auth);
@@ -103,6 +126,7 @@ export class Gateway {
           url,
           origin: probeOrigin(req, this.config.allowedOrigins),
           draining: this.draining,
+          busLost: this.#busWatch.lost,
         }),
       devToken:
         this.config.devTokens && this.config.auth.secret
@@ -127,12 +151,14 @@ export class Gateway {
   static async start(opts: GatewayOptions): Promise<Gateway> {
     const gw = new Gateway(opts);
     gw.hub.start();
+    gw.#control.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
       gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
     });
     gw.#heartbeat = setInterval(() => gw.#sweep(), gw.config.heartbeatMs);
     gw.#heartbeat.unref();
+    gw.#beacon.start();
     gw.log.info({ port: gw.port, bus: gw.bus.kind }, 'gateway listening');
     return gw;
   }
@@ -168,12 +194,16 @@ export class Gateway {
   async #drain(): Promise<void> {
     clearInterval(this.#heartbeat);
     this.#refusals.stop();
+    this.#busWatch.stop();
+    this.#control.stop();
     this.log.info({ connections: this.hub.connectionCount }, 'draining');
     for (const conn of [...this.hub.connections()])
       conn.shutdown(CloseCode.GoingAway, 'gateway draining');
     if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
       for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
+    // Every stream's Leave is out: services may forget this gateway.
+    this.#beacon.stop();
     await this.bus.flush().catch(() => undefined);
     await this.bus.drain().catch((err: unknown) => this.log.warn({ err }, 'bus drain failed'));
     await new Promise<void>((resolve) => {
@@ -191,6 +221,7 @@ export class Gateway {
         url: new URL(req.url ?? '/', 'http://gateway'),
         origin: req.headers.origin,
         draining: this.draining,
+        busLost: this.#busWatch.lost,
       });
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {

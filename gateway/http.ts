@@ -8,11 +8,12 @@ import type { IncomingMessage } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Bus } from '../bus/bus.ts';
+import { publishControl, type ControlCommand } from '../bus/control.ts';
 import { publishToGroup, VIA_API } from '../bus/groups.ts';
 import type { Subjects } from '../bus/subjects.ts';
 import { UPGRADE_REQUIRED } from '../protocol/codes.ts';
 import { RawJson } from '../protocol/json.ts';
-import { groupNameProblem } from '../protocol/names.ts';
+import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
 import { scanJsonObject } from '../protocol/raw-json.ts';
 import type { Logger } from '../lib/log.ts';
 import { UpgradeRefused } from './auth.ts';
@@ -116,6 +117,38 @@ export function createHttpApp(deps: HttpDeps): Koa {
     publishToGroup(deps.bus, deps.subjects, group, body.payload, { via: VIA_API });
     ctx.status = 202;
     ctx.body = { status: 'published', group };
+  });
+
+  // The server API (protocol 1.1 §4.6): one command on the bus, which every
+  // gateway applies to the connections it holds. 202: sent, not confirmed.
+  const control = (ctx: Koa.Context, cmd: ControlCommand): void => {
+    publishControl(deps.bus, deps.subjects, cmd);
+    ctx.status = 202;
+    ctx.body = { status: 'published' };
+  };
+  const badName = (ctx: Koa.Context, error: string, message: string): void => {
+    ctx.status = 400;
+    ctx.body = { error, message };
+  };
+
+  router.post('/v1/connections/:conn/disconnect', requireKey, (ctx) => {
+    const conn = ctx.params.conn ?? '';
+    if (!CONN_ID_RE.test(conn)) return badName(ctx, 'bad_conn', 'not a connection id');
+    control(ctx, { conn });
+  });
+
+  router.post('/v1/users/:user/disconnect', requireKey, (ctx) => {
+    const user = ctx.params.user ?? '';
+    if (!user || user.length > MAX_USER_LENGTH)
+      return badName(ctx, 'bad_user', `a user is 1 to ${MAX_USER_LENGTH} characters`);
+    control(ctx, { user });
+  });
+
+  router.post('/v1/connections/:conn/streams/:stream/leave', requireKey, (ctx) => {
+    const { conn = '', stream = '' } = ctx.params;
+    if (!CONN_ID_RE.test(conn)) return badName(ctx, 'bad_conn', 'not a connection id');
+    if (!parseStream(stream)) return badName(ctx, 'bad_stream', 'not a stream name');
+    control(ctx, { conn, stream });
   });
 
   const devToken = deps.devToken;

@@ -35,6 +35,10 @@ export interface Connection {
   terminate(): void;
   /** One heartbeat check; see Transport.heartbeat. */
   heartbeat(): void;
+  /** The JWT subject in force; '' when anonymous (the server API disconnects by it). */
+  readonly user: string;
+  /** The server API: makes one joined stream leave; false when it is not joined. */
+  kick(stream: string, reason: string): boolean;
 }
 
 type Outbound = ReturnType<typeof Outbound.decode>;
@@ -75,6 +79,11 @@ export class Hub {
 
   connections(): IterableIterator<Connection> {
     return this.#conns.values();
+  }
+
+  /** A connection of this gateway by its id (welcome.conn). */
+  connection(id: string): Connection | undefined {
+    return this.#conns.get(id);
   }
 
   register(conn: Connection): void {

@@ -3,6 +3,7 @@
 // Each gateway has its own registry, so several gateways in one process
 // (tests, `dev`) never collide.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BusStatus } from '../bus/bus.ts';
 import { OBSERVED_CLOSE_CODES, type ErrorCode } from '../protocol/codes.ts';
 import type { ClientFrameType, ServerFrameType } from '../protocol/frames.ts';
 import type { RefusalReason } from './auth.ts';
@@ -102,6 +103,24 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly busState = new Gauge({
+    name: 'muxgate_bus_state',
+    help: 'The bus connection: 1 for its current state (connected, reconnecting, draining, closed), 0 for the others',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+  readonly busServer = new Gauge({
+    name: 'muxgate_bus_server_info',
+    help: 'The NATS server the bus is attached to (1), or last attached to',
+    labelNames: ['server'] as const,
+    registers: [this.registry],
+  });
+  readonly busLosses = new Counter({
+    name: 'muxgate_bus_disconnects_total',
+    help: 'Times the bus connection was lost (a server gone, hung past its missed pings, or refusing)',
+    registers: [this.registry],
+  });
+
   // Label lookups hash their arguments; frame types are few, so bind them once.
   readonly #in = new Map<string, Counter.Internal>();
   readonly #out = new Map<string, Counter.Internal>();
@@ -181,4 +200,13 @@ export class GatewayMetrics {
   groupMessage(): void {
     this.groupMessages.inc();
   }
+
+  busStateChanged(state: BusStatus, server: string): void {
+    for (const s of BUS_STATES) this.busState.labels(s).set(s === state ? 1 : 0);
+    if (state === 'reconnecting') this.busLosses.inc();
+    this.busServer.reset();
+    this.busServer.labels(server).set(1);
+  }
 }
+
+const BUS_STATES: readonly BusStatus[] = ['connected', 'reconnecting', 'draining', 'closed'];

@@ -2,7 +2,7 @@
 // the connection's limits (rate, streams, outbound buffer), and writes frames
 // back. Each stream owns its own lifecycle (stream.ts). A session sees a
 // Transport, the Router and the Hub, never ws or nats.
-import { injectHeaders } from '../bus/trace.ts';
+import { inClientTrace, injectHeaders } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import { CloseCode, ErrorCode } from '../protocol/codes.ts';
@@ -154,6 +154,14 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.#deps.transport.heartbeat();
   }
 
+  get user(): string {
+    return this.#token.user;
+  }
+
+  kick(stream: string, reason: string): boolean {
+    return !this.#isClosed && (this.#streams.get(stream)?.kick(reason) ?? false);
+  }
+
   deliver(out: OutboundFrame): void {
     const stream = this.#streams.get(out.stream ?? '');
     if (!stream || this.#isClosed) return void this.#deps.metrics.dropped('gone');
@@ -208,18 +216,30 @@ export class Session implements Connection, StreamOwner, TransportListener {
         return this.#send(
           frame.ref === undefined ? { type: 'pong' } : { type: 'pong', ref: frame.ref },
         );
+      // The client's traceparent (1.1, muxgate's addition) parents the frame's span.
       case 'join':
-        return this.#join(frame.stream, frame.ref, payloadJson, frame.since);
+        return inClientTrace(this.#traceparent(frame.traceparent), () =>
+          this.#join(frame.stream, frame.ref, payloadJson, frame.since),
+        );
       case 'msg':
-        return this.#msg(frame.stream, frame.ref, payloadJson ?? 'null', frame.id);
+        return inClientTrace(this.#traceparent(frame.traceparent), () =>
+          this.#msg(frame.stream, frame.ref, payloadJson ?? 'null', frame.id),
+        );
       case 'leave':
-        return this.#leave(frame.stream, frame.ref);
+        return inClientTrace(this.#traceparent(frame.traceparent), () =>
+          this.#leave(frame.stream, frame.ref),
+        );
       case 'refresh':
         return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
       default:
         // A frame type added to the schema must be handled here.
         frame satisfies never;
     }
+  }
+
+  /** The client's traceparent, unless the gateway is told not to trust it (MUX_CLIENT_TRACEPARENT). */
+  #traceparent(traceparent: string | undefined): string | undefined {
+    return this.#deps.config.clientTraceparent ? traceparent : undefined;
   }
 
   #join(

@@ -16,7 +16,7 @@ import { context, injectHeaders, inSpan, SpanKind, spanContext, tracer } from '.
 import type { Span } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame } from '../proto/index.ts';
-import { ErrorCode, LeaveReason } from '../protocol/codes.ts';
+import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { isJsonText } from '../protocol/json.ts';
@@ -158,6 +158,20 @@ export class Stream implements Member, LiveMember {
   requestLeave(ref: Ref | undefined): void {
     if (this.#phase === 'joined') return this.#leaveNow(ref);
     if (this.#phase === 'joining') (this.#leaveRefs ??= []).push(ref);
+  }
+
+  /**
+   * The server API's "make this stream leave" (§4.6): the service hears
+   * `kicked`, the client gets `left` with code `kicked`. Only a joined
+   * stream can be kicked; false otherwise.
+   */
+  kick(reason: string): boolean {
+    if (this.#phase !== 'joined') return false;
+    this.#publishLeave(LeaveReason.Kicked, injectHeaders());
+    this.#end({ code: LeftCode.Kicked, message: reason });
+    if (!this.#ctx.owner.isClosed)
+      this.#ctx.owner.write(leftFrame(this.nameJson, { code: LeftCode.Kicked, reason }), 'left');
+    return true;
   }
 
   /** Frames wait while the join is in flight, and while missed messages are replayed. */

@@ -182,7 +182,22 @@ export class WsTransport implements Transport {
       this.#backedUp = true;
       this.#stallMark = undefined;
       this.#pause();
+      this.#awaitFlush();
     }
+  }
+
+  /**
+   * Makes sure drained() runs once the socket has flushed what it holds. Its
+   * 'drain' comes only after a write that reached its high-water mark (64 KiB
+   * from Node 22 on), which may be above where reading stops: without this, a
+   * small MUX_MAX_BUFFERED_BYTES stopped reading for good. An empty write's
+   * callback runs after every write before it has reached the kernel.
+   */
+  #awaitFlush(): void {
+    if (this.#socket.writableNeedDrain || this.#socket.destroyed) return;
+    this.#socket.write(EMPTY, () => {
+      if (this.ws.readyState === WebSocket.OPEN) this.drained();
+    });
   }
 
   /** The socket's 'drain': it handed everything to the kernel. */
@@ -201,7 +216,7 @@ export class WsTransport implements Transport {
         if (this.ws.readyState !== WebSocket.OPEN) break;
         this.#deliver(data, isBinary);
       }
-    }
+    } else if (this.#backedUp) this.#awaitFlush();
   }
 
   throttle(wait: () => number): void {
@@ -255,6 +270,11 @@ export class WsTransport implements Transport {
   }
 
   heartbeat(): boolean {
+    // Closing: the close frame is out, and abort()'s grace or ws's close
+    // timeout ends the socket. A terminate now would reset the connection
+    // with the client's unread bytes in our buffer, and a client that reads
+    // again would lose the close frame with everything before it.
+    if (this.ws.readyState !== WebSocket.OPEN) return false;
     if (this.#backedUp) {
       // Its pongs are not read while reading is stopped: what counts is
       // whether it took any bytes since the last heartbeat.

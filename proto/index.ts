@@ -14,6 +14,8 @@ export const {
   Leave,
   Outbound,
   GroupMessage,
+  GatewayBeat,
+  Control,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;

@@ -83,6 +83,8 @@ export const RefusalCode = {
   NotFound: 'not_found',
   /** 503: the gateway is draining; another one (or this one, restarted) will take the connection. */
   Draining: 'draining',
+  /** 503: the gateway has been without its bus for MUX_BUS_LOSS_CLOSE_MS; another one will take the connection. */
+  BusUnavailable: 'bus_unavailable',
   /** 400: the client offered subprotocols, none of them this gateway's. */
   BadSubprotocol: 'bad_subprotocol',
   /** 403: the Origin is not in MUX_ALLOWED_ORIGINS. */
@@ -97,9 +99,19 @@ export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
 /** The `error` of `GET /ws` when the upgrade would be admitted (HTTP 426). */
 export const UPGRADE_REQUIRED = 'upgrade_required';
 
+/** Codes of a `left` the gateway chose (a service's close carries its own). */
+export const LeftCode = {
+  /** 1.1: the server API made the stream leave (§4.6); it is not rejoined. */
+  Kicked: 'kicked',
+} as const;
+
 /** Reasons a service sees in a Leave. */
 export const LeaveReason = {
   Leave: 'leave',
   Disconnect: 'disconnect',
+  /** 1.1: the stream's gateway died without draining (§4.2); sent by the service's own SDK. */
+  GatewayLost: 'gateway_lost',
+  /** 1.1: the server API made the stream leave (§4.6). */
+  Kicked: 'kicked',
 } as const;
 export type LeaveReason = (typeof LeaveReason)[keyof typeof LeaveReason];

@@ -2,7 +2,7 @@
 // validates exactly what the types promise; server frames are plain types the
 // client library and tests share (server-frames.ts, free of zod for the browser).
 import { z } from 'zod';
-import { MAX_POS_LENGTH, MAX_REF_LENGTH, MSG_ID_RE } from './names.ts';
+import { MAX_POS_LENGTH, MAX_REF_LENGTH, MSG_ID_RE, TRACEPARENT_RE } from './names.ts';
 import type { Ref } from './server-frames.ts';
 
 export { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from './version.ts';
@@ -13,6 +13,11 @@ const ref = z.union([z.string().max(MAX_REF_LENGTH), z.int()]);
 const stream = z.string();
 // `undefined` is not JSON: a payload key that is absent means "no payload".
 const payload = z.unknown();
+// A muxgate addition to 1.1: the client's W3C trace context, the parent of the
+// gateway's span for the frame. Tracing must never cost a frame, so a value
+// that is not a valid traceparent is dropped, not refused (W3C: a receiver
+// that cannot parse it starts a new trace).
+const traceparent = z.string().regex(TRACEPARENT_RE).optional().catch(undefined);
 
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   z.object({
@@ -22,6 +27,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
     payload: payload.optional(),
     // 1.1: the `pos` the client saw last on this stream; resume after it.
     since: z.string().max(MAX_POS_LENGTH).optional(),
+    traceparent,
   }),
   z.object({
     type: z.literal('msg'),
@@ -30,8 +36,9 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
     payload,
     // 1.1: the client's id for this msg; a retry after `timeout` sends the same.
     id: z.string().regex(MSG_ID_RE).optional(),
+    traceparent,
   }),
-  z.object({ type: z.literal('leave'), stream, ref: ref.optional() }),
+  z.object({ type: z.literal('leave'), stream, ref: ref.optional(), traceparent }),
   z.object({ type: z.literal('ping'), ref: ref.optional() }),
   // 1.1 (§4.4): replaces the connection's token; answered by `refreshed` or `error`.
   z.object({ type: z.literal('refresh'), token: z.string().min(1), ref }),

@@ -10,6 +10,15 @@ export const MAX_GROUP_LENGTH = 100;
 export const MAX_REF_LENGTH = 64;
 /** A client's msg id (1.1): what a retry repeats so the service applies the msg once. */
 export const MSG_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * A W3C `traceparent` of version 00, the only version W3C Trace Context
+ * defines: lowercase hex, trace id and parent id not all zeros.
+ */
+export const TRACEPARENT_RE = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
+/** A connection id as `welcome.conn` gives it (the server API names connections by it). */
+export const CONN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/** A JWT subject the server API may name; longer ones cannot be disconnected by name. */
+export const MAX_USER_LENGTH = 256;
 /** A `pos` is opaque to clients; what they send back as `since` is at most this long. */
 export const MAX_POS_LENGTH = 64;
 

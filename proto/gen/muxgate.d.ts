@@ -1279,5 +1279,165 @@ export namespace muxgate {
             /** Shape of a GroupMessage. */
             type $Shape = muxgate.v1.GroupMessage.$Properties;
         }
+
+        /**
+         * Properties of a GatewayBeat.
+         * @deprecated Use muxgate.v1.GatewayBeat.$Properties instead.
+         */
+        interface IGatewayBeat extends muxgate.v1.GatewayBeat.$Properties {
+        }
+
+        /** Represents a GatewayBeat. */
+        class GatewayBeat {
+
+            /**
+             * Constructs a new GatewayBeat.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.GatewayBeat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** GatewayBeat gateway. */
+            gateway: string;
+
+            /** GatewayBeat intervalMs. */
+            intervalMs: number;
+
+            /** GatewayBeat stopping. */
+            stopping: boolean;
+
+            /**
+             * Creates a new GatewayBeat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GatewayBeat instance
+             */
+            static create(properties: muxgate.v1.GatewayBeat.$Shape): muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape;
+            static create(properties?: muxgate.v1.GatewayBeat.$Properties): muxgate.v1.GatewayBeat;
+
+            /**
+             * Encodes the specified GatewayBeat message. Does not implicitly {@link muxgate.v1.GatewayBeat.verify|verify} messages.
+             * @param message GatewayBeat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.GatewayBeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GatewayBeat message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape} GatewayBeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape;
+        }
+
+        namespace GatewayBeat {
+
+            /** Properties of a GatewayBeat. */
+            interface $Properties {
+
+                /** GatewayBeat gateway */
+                gateway?: (string|null);
+
+                /** GatewayBeat intervalMs */
+                intervalMs?: (number|null);
+
+                /** GatewayBeat stopping */
+                stopping?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a GatewayBeat. */
+            type $Shape = muxgate.v1.GatewayBeat.$Properties;
+        }
+
+        /**
+         * Properties of a Control.
+         * @deprecated Use muxgate.v1.Control.$Properties instead.
+         */
+        interface IControl extends muxgate.v1.Control.$Properties {
+        }
+
+        /** Represents a Control. */
+        class Control {
+
+            /**
+             * Constructs a new Control.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Control.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Control conn. */
+            conn: string;
+
+            /** Control user. */
+            user: string;
+
+            /** Control stream. */
+            stream: string;
+
+            /** Control reason. */
+            reason: string;
+
+            /**
+             * Creates a new Control instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Control instance
+             */
+            static create(properties: muxgate.v1.Control.$Shape): muxgate.v1.Control & muxgate.v1.Control.$Shape;
+            static create(properties?: muxgate.v1.Control.$Properties): muxgate.v1.Control;
+
+            /**
+             * Encodes the specified Control message. Does not implicitly {@link muxgate.v1.Control.verify|verify} messages.
+             * @param message Control message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Control.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Control message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Control & muxgate.v1.Control.$Shape} Control
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Control & muxgate.v1.Control.$Shape;
+        }
+
+        namespace Control {
+
+            /** Properties of a Control. */
+            interface $Properties {
+
+                /** Control conn */
+                conn?: (string|null);
+
+                /** Control user */
+                user?: (string|null);
+
+                /** Control stream */
+                stream?: (string|null);
+
+                /** Control reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Control. */
+            type $Shape = muxgate.v1.Control.$Properties;
+        }
     }
 }

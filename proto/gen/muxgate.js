@@ -3205,6 +3205,410 @@ export const muxgate = $root.muxgate = (() => {
             return GroupMessage;
         })();
 
+        v1.GatewayBeat = (function() {
+
+            /**
+             * Properties of a GatewayBeat.
+             * @typedef {Object} muxgate.v1.GatewayBeat.$Properties
+             * @property {string|null} [gateway] GatewayBeat gateway
+             * @property {number|null} [intervalMs] GatewayBeat intervalMs
+             * @property {boolean|null} [stopping] GatewayBeat stopping
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a GatewayBeat.
+             * @memberof muxgate.v1
+             * @interface IGatewayBeat
+             * @augments muxgate.v1.GatewayBeat.$Properties
+             * @deprecated Use muxgate.v1.GatewayBeat.$Properties instead.
+             */
+
+            /**
+             * Shape of a GatewayBeat.
+             * @typedef {muxgate.v1.GatewayBeat.$Properties} muxgate.v1.GatewayBeat.$Shape
+             */
+
+            /**
+             * Constructs a new GatewayBeat.
+             * @memberof muxgate.v1
+             * @classdesc Represents a GatewayBeat.
+             * @constructor
+             * @param {muxgate.v1.GatewayBeat.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const GatewayBeat = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * GatewayBeat gateway.
+             * @member {string} gateway
+             * @memberof muxgate.v1.GatewayBeat
+             * @instance
+             */
+            GatewayBeat.prototype.gateway = "";
+
+            /**
+             * GatewayBeat intervalMs.
+             * @member {number} intervalMs
+             * @memberof muxgate.v1.GatewayBeat
+             * @instance
+             */
+            GatewayBeat.prototype.intervalMs = 0;
+
+            /**
+             * GatewayBeat stopping.
+             * @member {boolean} stopping
+             * @memberof muxgate.v1.GatewayBeat
+             * @instance
+             */
+            GatewayBeat.prototype.stopping = false;
+
+            /**
+             * Creates a new GatewayBeat instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.GatewayBeat
+             * @static
+             * @param {muxgate.v1.GatewayBeat.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.GatewayBeat} GatewayBeat instance
+             * @type {{
+             *   (properties: muxgate.v1.GatewayBeat.$Shape): muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape;
+             *   (properties?: muxgate.v1.GatewayBeat.$Properties): muxgate.v1.GatewayBeat;
+             * }}
+             */
+            GatewayBeat.create = function(properties) {
+                return new GatewayBeat(properties);
+            };
+
+            /**
+             * Encodes the specified GatewayBeat message. Does not implicitly {@link muxgate.v1.GatewayBeat.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.GatewayBeat
+             * @static
+             * @param {muxgate.v1.GatewayBeat.$Properties} message GatewayBeat message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GatewayBeat.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway") && message.gateway !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.gateway);
+                if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs") && message.intervalMs !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.intervalMs);
+                if (message.stopping != null && $Object.hasOwnProperty.call(message, "stopping") && message.stopping !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.stopping);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a GatewayBeat message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.GatewayBeat
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.GatewayBeat & muxgate.v1.GatewayBeat.$Shape} GatewayBeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GatewayBeat.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.GatewayBeat();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.gateway = value;
+                            else
+                                delete message.gateway;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.intervalMs = value;
+                            else
+                                delete message.intervalMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.stopping = value;
+                            else
+                                delete message.stopping;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return GatewayBeat;
+        })();
+
+        v1.Control = (function() {
+
+            /**
+             * Properties of a Control.
+             * @typedef {Object} muxgate.v1.Control.$Properties
+             * @property {string|null} [conn] Control conn
+             * @property {string|null} [user] Control user
+             * @property {string|null} [stream] Control stream
+             * @property {string|null} [reason] Control reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Control.
+             * @memberof muxgate.v1
+             * @interface IControl
+             * @augments muxgate.v1.Control.$Properties
+             * @deprecated Use muxgate.v1.Control.$Properties instead.
+             */
+
+            /**
+             * Shape of a Control.
+             * @typedef {muxgate.v1.Control.$Properties} muxgate.v1.Control.$Shape
+             */
+
+            /**
+             * Constructs a new Control.
+             * @memberof muxgate.v1
+             * @classdesc Represents a Control.
+             * @constructor
+             * @param {muxgate.v1.Control.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Control = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Control conn.
+             * @member {string} conn
+             * @memberof muxgate.v1.Control
+             * @instance
+             */
+            Control.prototype.conn = "";
+
+            /**
+             * Control user.
+             * @member {string} user
+             * @memberof muxgate.v1.Control
+             * @instance
+             */
+            Control.prototype.user = "";
+
+            /**
+             * Control stream.
+             * @member {string} stream
+             * @memberof muxgate.v1.Control
+             * @instance
+             */
+            Control.prototype.stream = "";
+
+            /**
+             * Control reason.
+             * @member {string} reason
+             * @memberof muxgate.v1.Control
+             * @instance
+             */
+            Control.prototype.reason = "";
+
+            /**
+             * Creates a new Control instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.Control
+             * @static
+             * @param {muxgate.v1.Control.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.Control} Control instance
+             * @type {{
+             *   (properties: muxgate.v1.Control.$Shape): muxgate.v1.Control & muxgate.v1.Control.$Shape;
+             *   (properties?: muxgate.v1.Control.$Properties): muxgate.v1.Control;
+             * }}
+             */
+            Control.create = function(properties) {
+                return new Control(properties);
+            };
+
+            /**
+             * Encodes the specified Control message. Does not implicitly {@link muxgate.v1.Control.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.Control
+             * @static
+             * @param {muxgate.v1.Control.$Properties} message Control message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Control.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.conn != null && $Object.hasOwnProperty.call(message, "conn") && message.conn !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.conn);
+                if (message.user != null && $Object.hasOwnProperty.call(message, "user") && message.user !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.user);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream") && message.stream !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.stream);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Control message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.Control
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.Control & muxgate.v1.Control.$Shape} Control
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Control.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.Control();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.conn = value;
+                            else
+                                delete message.conn;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.user = value;
+                            else
+                                delete message.user;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stream = value;
+                            else
+                                delete message.stream;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Control;
+        })();
+
         return v1;
     })();
 

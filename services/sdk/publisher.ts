@@ -1,12 +1,13 @@
 // Service-to-service publishing: any Node process with a Bus can send to a
 // group (every member, on every gateway) or to one connection's stream.
 import type { Bus } from '../../bus/bus.ts';
+import { publishControl } from '../../bus/control.ts';
 import { publishToGroup, VIA_API, VIA_HEADER } from '../../bus/groups.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { injectHeaders } from '../../bus/trace.ts';
 import { SERVICE_CODE_RE } from '../../protocol/codes.ts';
 import { encodeJson, jsonPayloadText } from '../../protocol/json.ts';
-import { groupNameProblem } from '../../protocol/names.ts';
+import { CONN_ID_RE, groupNameProblem } from '../../protocol/names.ts';
 import { GroupMessage, Outbound, type OutboundProps } from '../../proto/index.ts';
 import { formatPosition, MSG_ID_HEADER } from '../../bus/durable.ts';
 
@@ -50,6 +51,23 @@ export class Publisher {
   /** Sends `payload` as a `msg` on one stream of one connection, by the address from its JoinRequest. */
   toConnection(address: string, stream: string, payload: unknown): void {
     this.outbound(address, { stream, msg: { payload: encodeJson(payload) } });
+  }
+
+  /**
+   * The server API (protocol 1.1 §4.6): disconnects one connection (by its
+   * id, `welcome.conn`, or the address from its JoinRequest) or every
+   * connection of a JWT subject, on every gateway. The client gets close
+   * 4000 and does not reconnect without a new token.
+   */
+  disconnect(who: { conn: string } | { user: string }, reason?: string): void {
+    if ('conn' in who) publishControl(this.bus, this.subjects, { conn: connId(who.conn), reason });
+    else if (who.user) publishControl(this.bus, this.subjects, { user: who.user, reason });
+    else throw new InvalidNameError('disconnect: an empty user names nobody');
+  }
+
+  /** The server API: makes one stream of one connection leave; the client gets `left` `kicked`. */
+  kick(conn: string, stream: string, reason?: string): void {
+    publishControl(this.bus, this.subjects, { conn: connId(conn), stream, reason });
   }
 
   /**
@@ -106,6 +124,13 @@ export class Publisher {
       throw new InvalidNameError(`not a connection address: ${address}`);
     this.bus.publish(address, Outbound.encode(out).finish(), { headers: injectHeaders() });
   }
+}
+
+/** A connection id from an id or an address (`<prefix>.conn.<gateway>.<conn>`). */
+function connId(conn: string): string {
+  const id = conn.slice(conn.lastIndexOf('.') + 1);
+  if (!CONN_ID_RE.test(id)) throw new InvalidNameError(`not a connection id or address: ${conn}`);
+  return id;
 }
 
 export function assertGroup(group: string): void {

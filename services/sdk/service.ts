@@ -6,7 +6,7 @@ import type { Bus, BusMessage, Subscription } from '../../bus/bus.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { context, extractContext, SpanKind, SpanStatusCode, tracer } from '../../bus/trace.ts';
 import { trace } from '@opentelemetry/api';
-import type { LeaveReason } from '../../protocol/codes.ts';
+import { LeaveReason } from '../../protocol/codes.ts';
 import type { Ref } from '../../protocol/frames.ts';
 import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
 import { SERVICE_RE } from '../../protocol/names.ts';
@@ -21,6 +21,7 @@ import {
 } from '../../proto/index.ts';
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import { StreamContext } from './context.ts';
+import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
 import { checkReplicas, copies } from './replicas.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
 
@@ -123,6 +124,8 @@ export class ServiceRunner<S = unknown> {
   // Handlers for one stream run one after another, so an async handler cannot
   // reorder what a client sent; different streams run concurrently.
   readonly #chains = new Map<string, Promise<void>>();
+  /** Streams this replica accepted, ended with gateway_lost if their gateway dies (§4.2). */
+  #gateways: GatewayWatch | undefined;
 
   private constructor(
     readonly bus: Bus,
@@ -148,6 +151,11 @@ export class ServiceRunner<S = unknown> {
     );
     if (def.snapshot)
       r.#subs.push(bus.subscribe(s.joined(def.name), (m) => r.#onConfirm(m), { queue }));
+    // Only a service that handles leaves needs to hear of a lost gateway.
+    if (def.leave) {
+      r.#gateways = new GatewayWatch(bus, s, def.name, (lost) => r.#lostLeave(lost), r.#log);
+      r.#gateways.start();
+    }
     if (def.durable) await r.#declare(def.durable, s, opts);
     // Subscriptions must reach the broker before anyone is told we are up.
     await bus.flush();
@@ -185,6 +193,7 @@ export class ServiceRunner<S = unknown> {
   /** Stops taking new work, lets handlers in flight finish, then drains the bus. */
   async drain(): Promise<void> {
     for (const sub of this.#subs) sub.unsubscribe();
+    this.#gateways?.stop();
     await Promise.allSettled([...this.#chains.values()]);
     await this.bus.drain();
   }
@@ -224,6 +233,14 @@ export class ServiceRunner<S = unknown> {
           }
         : { refuse: { code: decision.code, message: decision.message } };
       this.bus.respond(m, JoinReply.encode(reply).finish());
+      if (reply.accept && req.scope?.gateway)
+        this.#gateways?.accepted(req.scope.gateway, {
+          address: req.address,
+          stream: req.stream,
+          topic: req.topic,
+          state: reply.accept.state,
+          scope: req.scope,
+        });
     });
   }
 
@@ -292,6 +309,16 @@ export class ServiceRunner<S = unknown> {
     );
   }
 
+  /** A stream whose gateway died: its Leave comes from here, as if the gateway had sent it. */
+  #lostLeave(s: AcceptedStream): void {
+    const leave = this.def.leave;
+    if (!leave) return;
+    const ctx = this.#context(s.address, s.stream, s.topic, s.state, s.scope);
+    this.#run(`${s.address} ${s.stream}`, LOST, 'leave', () =>
+      leave.call(this.def, ctx, LeaveReason.GatewayLost),
+    );
+  }
+
   #context(
     address: string | null | undefined,
     stream: string | null | undefined,
@@ -341,6 +368,14 @@ export class ServiceRunner<S = unknown> {
     });
   }
 }
+
+/** The bus message a gateway_lost Leave stands for: none, so no trace context. */
+const LOST: BusMessage = {
+  subject: '',
+  data: new Uint8Array(0),
+  headers: undefined,
+  reply: undefined,
+};
 
 function withDurable(groups: string[], durable: string | undefined): string[] {
   return durable === undefined || groups.includes(durable) ? groups : [...groups, durable];

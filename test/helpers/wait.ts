@@ -1,12 +1,12 @@
 // Waiting without sleeping for a fixed time: poll a condition, or collect
 // items until enough arrived. Deadlines only turn a hang into a clear failure.
 export async function until(
-  cond: () => boolean,
+  cond: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -39,9 +39,18 @@ describe('muxgate --help and per-command help', () => {
     const out = runs[0]!.stdout;
     assert.match(out, /^usage: muxgate <command>/);
     assertFits(out, 'muxgate --help');
-    const listed = [...out.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]);
+    const listed = [...out.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]);
     assert.deepEqual(listed, NAMES);
-    assert.deepEqual(NAMES.toSorted(), ['dev', 'gateway', 'help', 'publish', 'service']);
+    assert.deepEqual(NAMES.toSorted(), [
+      'dev',
+      'disconnect',
+      'disconnect-user',
+      'gateway',
+      'help',
+      'kick',
+      'publish',
+      'service',
+    ]);
   });
 
   test('without a command: the overview on stderr, exit 2', async () => {

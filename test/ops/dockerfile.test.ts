@@ -8,15 +8,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, symlink } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import ts from 'typescript';
 import type { Deployment } from 'kubernetes-types/apps/v1.js';
 import { freePort } from '../../harness/nats-server.ts';
 import { build } from '../../scripts/build.ts';
 import { execForm, last, parseDockerfile, type Stage } from '../helpers/dockerfile.ts';
+import { importGraph } from '../helpers/imports.ts';
 import { loadManifests } from '../helpers/k8s.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -135,7 +134,7 @@ describe('the build output, laid out as the image has it', () => {
     const files = await readdir(dist, { recursive: true });
     const sources = files.filter((f) => /\.(c|m)?tsx?$/.test(f) && !f.endsWith('.d.ts'));
     assert.deepEqual(sources, [], 'TypeScript in dist/');
-    const { files: reached, packages } = await importGraph(join(dist, 'cli/main.js'));
+    const { files: reached, packages } = await importGraph([join(dist, 'cli/main.js')], dist);
     assert.ok(reached.length > 10, `${reached.length} files reached`);
     assert.ok(reached.includes('proto/gen/muxgate.js'), 'the generated protobuf code is copied');
     const pkg = await readPkg();
@@ -193,32 +192,3 @@ describe('the build output, laid out as the image has it', () => {
     }
   });
 });
-
-/** Every file reachable from `entry` by static or dynamic imports, and the packages they import. */
-async function importGraph(entry: string): Promise<{ files: string[]; packages: string[] }> {
-  const base = dirname(dirname(entry));
-  const builtins = new Set(builtinModules);
-  const seen = new Set<string>();
-  const packages = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const info = ts.preProcessFile(await readFile(file, 'utf8'), true, true);
-    for (const { fileName: spec } of info.importedFiles) {
-      if (spec.startsWith('.')) {
-        const target = resolve(dirname(file), spec);
-        assert.ok(
-          existsSync(target) && target.startsWith(`${base}/`),
-          `${relative(base, file)} imports ${spec}, which is not in the output`,
-        );
-        queue.push(target);
-      } else if (!spec.startsWith('node:') && !builtins.has(spec)) {
-        const parts = spec.split('/');
-        packages.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
-      }
-    }
-  }
-  return { files: [...seen].map((f) => relative(base, f)).sort(), packages: [...packages].sort() };
-}

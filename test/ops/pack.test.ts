@@ -8,38 +8,18 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { TestClient } from '../helpers/client.ts';
-import { spawnMuxgate, type Env } from '../helpers/process.ts';
+import { cleanEnv, npmInstall, npmPack, userEnv } from '../helpers/npm.ts';
+import { spawnMuxgate } from '../helpers/process.ts';
 import { uniquePrefix } from '../helpers/system.ts';
 
 const exec = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/**
- * The environment of a user's shell: this Node first on PATH, and none of the
- * variables npm sets for a script it runs (npm test), which would steer the
- * scratch project's npm, nor a loader in NODE_OPTIONS.
- */
-function userEnv(): Env {
-  const env: Env = {};
-  for (const k of Object.keys(process.env))
-    if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE_OPTIONS') env[k] = undefined;
-  env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
-  return env;
-}
-
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries(userEnv()))
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  return env;
-}
 
 describe('the packed package, installed outside the repository', () => {
   let scratch: string;
@@ -53,19 +33,7 @@ describe('the packed package, installed outside the repository', () => {
     scratch = await mkdtemp(join(tmpdir(), 'muxgate-pack-'));
     project = join(scratch, 'project');
     await mkdir(project);
-    const env = cleanEnv();
-    const { stdout } = await exec(
-      'npm',
-      ['pack', '--json', '--pack-destination', scratch, '--no-audit', '--no-fund'],
-      { cwd: ROOT, env, timeout: 120_000, maxBuffer: 16 << 20 },
-    );
-    // prepack's own output precedes npm's JSON report.
-    const report = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as {
-      filename: string;
-      files: { path: string }[];
-    }[];
-    packed = report[0]!.files.map((f) => f.path);
-    const tarball = join(scratch, report[0]!.filename);
+    ({ tarball: tarballPath, files: packed } = await npmPack(ROOT, scratch));
     // A project of the user's own. The override is the one README.md tells
     // Node 20 users to add (overrides apply only to the root project).
     await writeFile(
@@ -76,13 +44,7 @@ describe('the packed package, installed outside the repository', () => {
         overrides: { '@nats-io/nuid': '2.0.3' },
       }),
     );
-    const install = await exec(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball],
-      { cwd: project, env, timeout: 120_000, maxBuffer: 16 << 20 },
-    );
-    installLog = install.stdout + install.stderr;
-    tarballPath = tarball;
+    installLog = await npmInstall(project, [tarballPath]);
     bin = join(project, 'node_modules/.bin/muxgate');
   });
 

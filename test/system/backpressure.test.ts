@@ -78,9 +78,10 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
 }
 
-// On Node 22+ these two fail (peak RSS 336 MiB; the paused test client never
-// gets its answers), on Node 20 they pass: not understood yet, so they run on
-// the machine's Node 20 only until it is (issue 12 stays open for it).
+// On Node 22+ the gateway's peak RSS was 336 MiB (item 2 failed there too:
+// reading stopped below Node 22's 64 KiB socket high-water mark and never
+// resumed, fixed in transport.ts). Until item 1 is measured on Node 24
+// without that fault, it runs on Node 20 only (issue 12).
 const NODE_20 = Number(process.versions.node.split('.')[0]) < 22;
 const ONLY_NODE_20 = NODE_20 ? {} : { skip: 'fails on Node 22+; under investigation (issue 12)' };
 
@@ -175,66 +176,62 @@ describe('item 1: 100 clients that send 64 KB msgs to echo and never read', ONLY
   });
 });
 
-describe(
-  'item 2: a client that reads is not cut for the answers to its own burst',
-  ONLY_NODE_20,
-  () => {
-    let nats: NatsServer;
-    before(async () => {
-      nats = await NatsServer.start({ jetstream: false });
-    });
-    after(async () => {
-      await nats.close();
-    });
+describe('item 2: a client that reads is not cut for the answers to its own burst', () => {
+  let nats: NatsServer;
+  before(async () => {
+    nats = await NatsServer.start({ jetstream: false });
+  });
+  after(async () => {
+    await nats.close();
+  });
 
-    for (const limit of [undefined, 256 * 1024]) {
-      it(`answers every frame of a 2 MB burst of small frames (${limit ? 'MUX_MAX_BUFFERED_BYTES=262144' : 'default limits'})`, async () => {
-        await using sys = await TestSystem.start({
-          bus: { nats: nats.url },
-          services: [echoService],
-          env: limit ? { MUX_MAX_BUFFERED_BYTES: String(limit) } : {},
-        });
-        const c = await sys.client();
-        await c.join('echo');
-        // A client that reads, but not while it sends: it writes the burst,
-        // is busy for half a second more, then reads everything. Meanwhile the
-        // gateway answers as fast as it reads (pongs at once, replies through
-        // NATS): over 1 MiB of answers wait for the client.
-        const socket = (c.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
-        socket.pause();
-        const N = 18_000;
-        let bytes = 0;
-        for (let i = 0; i < N; i++) {
-          const text = JSON.stringify(
-            i % 6
-              ? { type: 'ping', ref: `p${i}`.padEnd(64, '.') }
-              : { type: 'msg', stream: 'echo', ref: i, payload: 'y'.repeat(80) },
-          );
-          bytes += text.length;
-          c.sendRaw(text);
-        }
-        await new Promise((r) => setTimeout(r, 500));
-        socket.resume();
-        assert.ok(bytes > 1.5e6 && bytes < 2.1e6, `the burst is ${bytes} bytes`);
-        const how = await Promise.race([
-          c.waitFrames(N, 60_000).then(() => 'answered'),
-          c.closed.then((x) => x.code),
-        ]);
-        assert.equal(how, 'answered', `closed with ${how} after ${c.frames.length} answers`);
-        const kinds: Record<string, number> = {};
-        for (const f of c.frames) kinds[f.type] = (kinds[f.type] ?? 0) + 1;
-        assert.deepEqual(
-          kinds,
-          { pong: (N * 5) / 6, reply: N / 6 },
-          'every frame answered, no error',
-        );
-        assert.equal(new Set(c.frames.map((f) => f.ref)).size, N, 'each ref once');
-        c.send({ type: 'ping', ref: 'still-open' });
-        await c.next((f) => f.ref === 'still-open');
+  for (const limit of [undefined, 256 * 1024]) {
+    it(`answers every frame of a 2 MB burst of small frames (${limit ? 'MUX_MAX_BUFFERED_BYTES=262144' : 'default limits'})`, async () => {
+      await using sys = await TestSystem.start({
+        bus: { nats: nats.url },
+        services: [echoService],
+        env: limit ? { MUX_MAX_BUFFERED_BYTES: String(limit) } : {},
       });
-    }
-  },
-);
+      const c = await sys.client();
+      await c.join('echo');
+      // A client that reads, but not while it sends: it writes the burst,
+      // is busy for half a second more, then reads everything. Meanwhile the
+      // gateway answers as fast as it reads (pongs at once, replies through
+      // NATS): over 1 MiB of answers wait for the client.
+      const socket = (c.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+      socket.pause();
+      const N = 18_000;
+      let bytes = 0;
+      for (let i = 0; i < N; i++) {
+        const text = JSON.stringify(
+          i % 6
+            ? { type: 'ping', ref: `p${i}`.padEnd(64, '.') }
+            : { type: 'msg', stream: 'echo', ref: i, payload: 'y'.repeat(80) },
+        );
+        bytes += text.length;
+        c.sendRaw(text);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      socket.resume();
+      assert.ok(bytes > 1.5e6 && bytes < 2.1e6, `the burst is ${bytes} bytes`);
+      const how = await Promise.race([
+        c.waitFrames(N, 60_000).then(() => 'answered'),
+        c.closed.then((x) => x.code),
+      ]);
+      assert.equal(how, 'answered', `closed with ${how} after ${c.frames.length} answers`);
+      const kinds: Record<string, number> = {};
+      for (const f of c.frames) kinds[f.type] = (kinds[f.type] ?? 0) + 1;
+      assert.deepEqual(
+        kinds,
+        { pong: (N * 5) / 6, reply: N / 6 },
+        'every frame answered, no error',
+      );
+      assert.equal(new Set(c.frames.map((f) => f.ref)).size, N, 'each ref once');
+      c.send({ type: 'ping', ref: 'still-open' });
+      await c.next((f) => f.ref === 'still-open');
+    });
+  }
+});
 
 describe('what a cut client sees', () => {
   it('a client that stops reading, then reads again within 5 s of the cut, gets the close frame 1013', async () => {

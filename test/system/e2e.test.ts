@@ -6,7 +6,7 @@
 // The chat and dashboard tests follow the wire formats in web/src/chat.ts and
 // web/src/dashboard.ts; they run when those services are in the registry.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,10 +17,8 @@ import { buildWeb } from '../../web/build.ts';
 import { launchBrowser, newPage } from '../helpers/browser.ts';
 import { TestClient } from '../helpers/client.ts';
 import { DemoSystem } from '../helpers/demo.ts';
+import { screenshot, WAIT } from '../helpers/demo-page.ts';
 import { startGateway } from '../helpers/system.ts';
-
-const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const WAIT = { timeout: 10_000 };
 
 const needs = (service: string): { skip: string | false } => ({
   skip: service in SERVICES ? false : `needs ${service} service`,
@@ -268,7 +266,7 @@ describe('demo page in Chromium', () => {
     },
   );
 
-  it('keeps a screenshot of the page', async () => {
+  it('keeps a screenshot of the page', async (t) => {
     const { page, errors } = await open('erin');
     await page.setViewportSize({ width: 1280, height: 720 });
     await joined(page, 'echo').waitFor(WAIT);
@@ -281,9 +279,7 @@ describe('demo page in Chromium', () => {
         .locator('[data-testid=chat-log] li.message', { hasText: 'many streams' })
         .waitFor(WAIT);
     }
-    await mkdir(ARTIFACTS, { recursive: true });
-    const path = new URL('demo.png', ARTIFACTS);
-    const png = await page.screenshot({ path: path.pathname, fullPage: true });
+    const png = await readFile(await screenshot(t, page, 'demo'));
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     assert.deepEqual(errors, []);
     await page.close();

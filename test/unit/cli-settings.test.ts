@@ -27,18 +27,22 @@ describe('command-line settings', () => {
       logLevel: 'info',
       logFormat: undefined,
       replicas: 1,
+      natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
       healthPort: undefined,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS and MUX_HEALTH_PORT', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_HEALTH_PORT and the liveness settings', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'pretty',
       MUX_JETSTREAM_REPLICAS: '3',
+      NATS_PING_INTERVAL_MS: '1000',
+      NATS_MAX_PINGS_OUT: '3',
+      NATS_CONNECT_TIMEOUT_MS: '2500',
       MUX_HEALTH_PORT: '8081',
     });
     assert.deepEqual(s, {
@@ -49,6 +53,7 @@ describe('command-line settings', () => {
       logLevel: 'debug',
       logFormat: 'pretty',
       replicas: 3,
+      natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
       healthPort: 8081,
     });
     assert.equal(loadCliSettings({ MUX_HEALTH_PORT: '' }).healthPort, undefined, 'empty is unset');
@@ -59,6 +64,12 @@ describe('command-line settings', () => {
     ['an empty prefix token', { MUX_PREFIX: 'mux..a' }, /MUX_PREFIX/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
+    [
+      'a ping interval that is not a number',
+      { NATS_PING_INTERVAL_MS: 'soon' },
+      /NATS_PING_INTERVAL_MS/,
+    ],
+    ['no missed ping allowed', { NATS_MAX_PINGS_OUT: '0' }, /NATS_MAX_PINGS_OUT/],
     ['a health port of 0', { MUX_HEALTH_PORT: '0' }, /MUX_HEALTH_PORT/],
     ['a health port that is no number', { MUX_HEALTH_PORT: 'http' }, /MUX_HEALTH_PORT/],
     ['no replicas', { MUX_JETSTREAM_REPLICAS: '0' }, /MUX_JETSTREAM_REPLICAS/],

@@ -65,6 +65,33 @@ describe('decodeClientFrame', () => {
     }
   });
 
+  it('keeps a valid W3C traceparent on join, msg and leave, and drops an invalid one', () => {
+    const tp = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    for (const frame of [
+      { type: 'join', stream: 'echo' },
+      { type: 'msg', stream: 'echo', payload: 1 },
+      { type: 'leave', stream: 'echo' },
+    ]) {
+      const kept = decodeClientFrame(JSON.stringify({ ...frame, traceparent: tp }));
+      assert.ok(kept.ok);
+      assert.equal((kept.frame as { traceparent?: string }).traceparent, tp);
+      for (const invalid of [
+        tp.toUpperCase(),
+        tp.replace(/^00/, '01'),
+        `${tp}-00`,
+        tp.replace(/-4bf9[0-9a-f]+-/, `-${'0'.repeat(32)}-`),
+        tp.replace(/-00f0[0-9a-f]+-/, `-${'0'.repeat(16)}-`),
+        ` ${tp}`,
+        7,
+        null,
+      ]) {
+        const dropped = decodeClientFrame(JSON.stringify({ ...frame, traceparent: invalid }));
+        assert.ok(dropped.ok, `${JSON.stringify(invalid)} does not cost the frame`);
+        assert.equal((dropped.frame as { traceparent?: string }).traceparent, undefined);
+      }
+    }
+  });
+
   it('never throws, whatever the text', () => {
     fc.assert(
       fc.property(

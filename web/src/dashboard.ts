@@ -1,10 +1,13 @@
 // The live dashboard panel. The dashboard service's wire format lives in the
 // adapter at the top; the rendering below sees Entry, Change and Action only.
 import type { MuxClient } from '../../client/index.ts';
-import { joinPanel } from './join.ts';
+import { chart, Series } from './charts.ts';
+import { mountSetForm, type SetForm } from './dash-form.ts';
 import { appendLog, describeError, h, time } from './dom.ts';
+import type { Claims, PageIdentity } from './identity.ts';
+import { joinPanel } from './join.ts';
 
-// ---- adapter: dashboard service payloads ----
+// ---- adapter: dashboard service payloads (docs/services.md, "Dashboard") ----
 
 export const DASHBOARD_BOARD = 'dashboard:ops';
 
@@ -27,6 +30,7 @@ export type Action =
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 const rev = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The `joined` payload's snapshot: entries as a list, or as a map of key to entry. */
 export function parseSnapshot(p: unknown): Entry[] {
@@ -45,13 +49,16 @@ export function parseSnapshot(p: unknown): Entry[] {
 
 export function parseChange(p: unknown): Change | null {
   if (!isObj(p)) return null;
-  if (p.type === 'announcement')
+  // {type, board, from: the poster's JWT subject, message, at: an ISO time}
+  if (p.type === 'announcement') {
+    const at = Date.parse(str(p.at));
     return {
       type: 'announcement',
-      text: String(p.text ?? ''),
-      user: String(p.user ?? ''),
-      ts: typeof p.ts === 'number' ? p.ts : Date.now(),
+      text: str(p.message),
+      user: str(p.from),
+      ts: Number.isNaN(at) ? Date.now() : at,
     };
+  }
   if (typeof p.key !== 'string') return null;
   if (p.type === 'delete') return { type: 'delete', key: p.key, revision: rev(p.revision) };
   if (p.type === 'create' || p.type === 'update')
@@ -72,30 +79,61 @@ export function checkReply(reply: unknown): void {
     });
 }
 
+/**
+ * Whether a token's claims let it write: the `dashboard:write` scope or the
+ * `admin` role (docs/services.md, "Permissions"). Anonymous visitors read only.
+ */
+export function mayWrite(claims: Claims | undefined): boolean {
+  const words = (c: unknown): string[] =>
+    typeof c === 'string'
+      ? c.split(/\s+/)
+      : Array.isArray(c)
+        ? c.filter((x) => typeof x === 'string')
+        : [];
+  return (
+    !!claims &&
+    (words(claims.scope).includes('dashboard:write') || words(claims.roles).includes('admin'))
+  );
+}
+
 // ---- rendering ----
+
+/** Lines the feed shows, all of them whole: the newest, with older ones dropped. */
+export const FEED_LINES = 5;
 
 export function mountDashboard(
   client: MuxClient,
-  el: {
-    table: HTMLElement;
-    form: HTMLFormElement;
-    key: HTMLInputElement;
-    value: HTMLInputElement;
+  identity: PageIdentity,
+  el: SetForm & {
+    table: HTMLTableElement;
+    rows: HTMLElement;
+    charts: HTMLElement;
+    readonly: HTMLElement;
     feed: HTMLElement;
   },
 ): void {
   const board = client.stream(DASHBOARD_BOARD);
   const entries = new Map<string, Entry>();
-  const note = (text: string, cls = 'error'): void =>
-    appendLog(el.feed, h('li', { class: cls }, text));
+  const series = new Series();
+  // The claims say what the page may do; a `forbidden` answer overrules them.
+  let forbidden = false;
+  const writable = (): boolean => mayWrite(identity.claims) && !forbidden;
+  const note = (item: HTMLElement): void => appendLog(el.feed, item, FEED_LINES);
+  const problem = (text: string): void => note(h('li', { class: 'error' }, text));
 
-  const act = (a: Action): void => {
-    board
-      .request(actionPayload(a), { timeout: 5000 })
-      .then(checkReply)
-      .catch((err: unknown) => {
-        note(`${a.action} ${a.key}: ${describeError(err)}`);
-      });
+  const act = async (a: Action): Promise<void> => {
+    try {
+      checkReply(await board.request(actionPayload(a), { timeout: 5000 }));
+    } catch (err) {
+      if ((err as { code?: unknown } | null)?.code === 'forbidden' && !forbidden) {
+        forbidden = true;
+        render();
+      }
+      throw err;
+    }
+  };
+  const rowAction = (a: Action): void => {
+    act(a).catch((err: unknown) => problem(`${a.action} ${a.key}: ${describeError(err)}`));
   };
 
   const row = (e: Entry): HTMLElement =>
@@ -105,57 +143,98 @@ export function mountDashboard(
       h('td', { class: 'key' }, e.key),
       h('td', { class: 'value' }, show(e.value)),
       h('td', { class: 'rev' }, String(e.revision)),
-      h(
-        'td',
-        { class: 'actions' },
-        typeof e.value === 'number' ? button('+1', 'increment', e.key) : null,
-        button('×', 'delete', e.key),
-      ),
+      writable()
+        ? h(
+            'td',
+            { class: 'actions' },
+            typeof e.value === 'number' ? button('+1', 'increment', e.key) : null,
+            button('×', 'delete', e.key),
+          )
+        : null,
     );
+
+  const renderCharts = (): void => {
+    const numeric = series.entries().sort(([a], [b]) => a.localeCompare(b));
+    el.charts.replaceChildren(...numeric.map(([key, values]) => chart(key, values)));
+  };
 
   const render = (): void => {
     const sorted = [...entries.values()].sort((a, b) => a.key.localeCompare(b.key));
-    el.table.replaceChildren(...sorted.map(row));
+    el.rows.replaceChildren(...sorted.map(row));
+    // The rev column is as wide as the longest revision: revisions only grow
+    // (they are the bucket's sequence), and a fixed width wrapped them.
+    const digits = Math.max(3, ...sorted.map((e) => String(e.revision).length));
+    el.table.style.setProperty('--rev-chars', String(digits));
+    // Until the gateway said who the page is, neither the write controls
+    // nor the read-only note: one of them would flash.
+    const w = writable();
+    el.table.classList.toggle('readonly', !w);
+    el.form.hidden = !w;
+    el.note.hidden = !w;
+    el.readonly.hidden = w || !identity.settled;
   };
 
-  el.table.addEventListener('click', (ev) => {
+  el.rows.addEventListener('click', (ev) => {
     const b = (ev.target as HTMLElement).closest('button');
     const key = b?.dataset.key;
     if (!b || key === undefined) return;
-    if (b.dataset.action === 'increment') act({ action: 'increment', key, by: 1 });
-    if (b.dataset.action === 'delete') act({ action: 'delete', key });
+    if (b.dataset.action === 'increment') rowAction({ action: 'increment', key, by: 1 });
+    if (b.dataset.action === 'delete') rowAction({ action: 'delete', key });
   });
-
-  el.form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const key = el.key.value.trim();
-    if (!key) return;
-    const value = parseValue(el.value.value);
+  mountSetForm(el, (key, value) => {
     const known = entries.get(key);
-    act(
+    return act(
       known
         ? { action: 'update', key, value, revision: known.revision }
         : { action: 'create', key, value },
     );
+  });
+  identity.onChange(() => {
+    forbidden = false;
+    render();
   });
 
   board.on('joined', ({ payload }) => {
     // Every (re)join carries a full snapshot: it replaces the table, so a
     // change missed while disconnected cannot linger.
     entries.clear();
-    for (const e of parseSnapshot(payload)) entries.set(e.key, e);
+    for (const e of parseSnapshot(payload)) {
+      entries.set(e.key, e);
+      series.set(e.key, e.value, e.revision);
+    }
+    series.keep(new Set(entries.keys()));
     render();
+    renderCharts();
   });
   board.on('message', (p) => {
     const c = parseChange(p);
     if (!c) return;
     if (c.type === 'announcement')
-      return note(`${time(c.ts)} ${c.user}: ${c.text}`, 'announcement');
-    if (c.type === 'delete') entries.delete(c.key);
-    else entries.set(c.key, { key: c.key, value: c.value, revision: c.revision });
+      return note(
+        h(
+          'li',
+          { class: 'announcement' },
+          h('time', {}, time(c.ts)),
+          ' ',
+          h('b', {}, c.user),
+          ` ${c.text}`,
+        ),
+      );
+    // A change the table already holds (the snapshot was read after it) is old news.
+    const known = entries.get(c.key);
+    if (known && c.revision <= known.revision) return;
+    if (c.type === 'delete') {
+      entries.delete(c.key);
+      series.delete(c.key);
+    } else {
+      entries.set(c.key, { key: c.key, value: c.value, revision: c.revision });
+      series.set(c.key, c.value, c.revision);
+    }
     render();
+    renderCharts();
   });
-  joinPanel(board, undefined, (err) => note(`join failed: ${describeError(err)}`));
+  joinPanel(board, undefined, (err) => problem(`join failed: ${describeError(err)}`));
+  render();
 }
 
 function button(label: string, action: string, key: string): HTMLElement {
@@ -164,13 +243,4 @@ function button(label: string, action: string, key: string): HTMLElement {
 
 function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-/** Numbers, booleans and JSON stay typed; anything else is a string. */
-function parseValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

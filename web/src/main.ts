@@ -5,7 +5,7 @@ import { mountChat } from './chat.ts';
 import { mountDashboard } from './dashboard.ts';
 import { byId } from './dom.ts';
 import { mountEcho } from './echo.ts';
-import { devToken, pageName } from './identity.ts';
+import { PageIdentity, pageName } from './identity.ts';
 import { mountStatus } from './status.ts';
 import './styles.css';
 
@@ -19,13 +19,15 @@ declare global {
 const name = pageName();
 byId('user').textContent = name;
 
-const client = connect('/ws', { token: devToken(name) });
+const identity = new PageIdentity(name);
+const client = connect('/ws', { token: identity.devTokens() });
 window.muxgate = { client, connect };
 
-mountStatus(client, {
+mountStatus(client, identity, {
   state: byId('state'),
   detail: byId('state-detail'),
   streams: byId('streams'),
+  who: byId('who'),
 });
 mountEcho(client, {
   form: byId<HTMLFormElement>('echo-form'),
@@ -38,10 +40,14 @@ mountChat(client, name, {
   log: byId('chat-log'),
   you: byId('chat-you'),
 });
-mountDashboard(client, {
-  table: byId('dash-rows'),
+mountDashboard(client, identity, {
+  table: byId<HTMLTableElement>('dash-table'),
+  rows: byId('dash-rows'),
+  charts: byId('dash-charts'),
   form: byId<HTMLFormElement>('dash-form'),
   key: byId<HTMLInputElement>('dash-key'),
   value: byId<HTMLInputElement>('dash-value'),
+  note: byId('dash-note'),
+  readonly: byId('dash-readonly'),
   feed: byId('dash-feed'),
 });

@@ -1,0 +1,29 @@
+// The demo page's Chromium tests share these: opening the page as a user,
+// waiting for a stream, and keeping screenshots in test-artifacts/ (ignored
+// by git; CI keeps the directory as the run's artifacts).
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+export const WAIT = { timeout: 10_000 };
+
+/** Saves a full-page screenshot as test-artifacts/<name>.png and names it in the test's output. */
+export async function screenshot(t: TestContext, page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  t.diagnostic(`screenshot: ${path}`);
+  return path;
+}
+
+/** Waits for the socket to be open. */
+export async function waitOpen(page: Page): Promise<void> {
+  await page.locator('[data-testid=state][data-state=open]').waitFor(WAIT);
+}
+
+/** The header's entry of a joined stream. */
+export function joined(page: Page, stream: string): Locator {
+  return page.locator(`[data-testid=streams] li[data-stream="${stream}"][data-state=joined]`);
+}
