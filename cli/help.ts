@@ -84,6 +84,7 @@ export const COMMANDS: Command[] = [
     env: [
       ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
       ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
+      ['MUX_DEADLINE_SKEW_MS', "how far this clock may lead the gateways' (default 1000)"],
       ['MUX_JETSTREAM_REPLICAS', 'copies JetStream keeps of the streams it creates (default 1)'],
       ['MUX_HEALTH_PORT', 'port of /healthz and /readyz for probes (default: none)'],
       ['LOG_LEVEL', LEVELS],

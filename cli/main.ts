@@ -306,6 +306,7 @@ async function startService(
         prefix,
         log,
         durableReplicas: settings.replicas,
+        deadlineSkewMs: settings.deadlineSkewMs,
       })
     : undefined;
   // Workers without streams log the same line, so supervisors and tests wait on one thing.

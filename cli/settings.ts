@@ -77,6 +77,8 @@ export const CliSettingsSchema = z.object({
    * KV buckets) when it creates them: 1 in dev, 3 on a cluster.
    */
   MUX_JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** How far a service's clock may run ahead of the gateways' before it drops work as late. */
+  MUX_DEADLINE_SKEW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** `service`: the port of its /healthz and /readyz (Kubernetes probes); unset or empty, none. */
   MUX_HEALTH_PORT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -108,6 +110,8 @@ export interface CliSettings {
   replicas: number;
   /** NATS_PING_INTERVAL_MS, NATS_MAX_PINGS_OUT, NATS_CONNECT_TIMEOUT_MS. */
   natsLiveness: NatsLiveness;
+  /** MUX_DEADLINE_SKEW_MS. */
+  deadlineSkewMs: number;
   /** MUX_HEALTH_PORT; undefined: a service opens no health port. */
   healthPort: number | undefined;
 }
@@ -190,6 +194,7 @@ export function loadCliSettings(
       maxPingOut: c.NATS_MAX_PINGS_OUT,
       connectTimeoutMs: c.NATS_CONNECT_TIMEOUT_MS,
     },
+    deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,
     healthPort: c.MUX_HEALTH_PORT,
   };
 }

@@ -11,20 +11,16 @@ import {
   type ServerFrame,
   type Welcome,
 } from './codec.ts';
+import type { ConnectionState, Reconnecting, SocketOptions, Stopped } from './connection.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import type { WakeReason } from './page.ts';
 import { SendQueue } from './queue.ts';
 import type { Refusal } from './refusal.ts';
-import {
-  Socket,
-  type ConnectionState,
-  type Reconnecting,
-  type SocketOptions,
-  type Stopped,
-  type TokenSource,
-} from './socket.ts';
-import { Stream, type StreamHost, type StreamState, type StreamTypes } from './stream.ts';
+import { Socket } from './socket.ts';
+import type { StreamState, StreamTypes } from './stream-types.ts';
+import { Stream, type StreamHost } from './stream.ts';
+import type { TokenSource } from './tokens.ts';
 
 export interface ClientOptions extends SocketOptions {
   /** Frames kept, across all streams, while the socket is down or streams rejoin. Default 100. */

@@ -1,7 +1,8 @@
 // Every failure the client reports is a MuxError with a stable `code`, so
 // applications branch on codes, never on messages. Codes from the gateway or
 // a service (PROTOCOL.md §1) pass through unchanged; the few the client adds
-// itself name failures that never reach the wire.
+// itself name failures that never reach the wire. The close codes the client
+// reports for links it gave up on itself are defined here too.
 import type { ErrorCode } from '../protocol/codes.ts';
 
 export const ClientErrorCode = {
@@ -21,6 +22,19 @@ export const ClientErrorCode = {
   Stopped: 'stopped',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+/**
+ * Close codes the client reports for links it gave up on itself. They are
+ * 4900 and up: 4000 and 4001 are the protocol's (PROTOCOL.md §4.7).
+ */
+export const ClientCloseCode = {
+  /** A ping got no pong in time. */
+  HeartbeatTimeout: 4900,
+  /** No `welcome` arrived in time after dialing. */
+  ConnectTimeout: 4901,
+  /** The token source threw. */
+  TokenFailed: 4902,
+} as const;
 
 /** A protocol code, a client code, or a service's own code ([a-z_]{1,32}). */
 export type MuxErrorCode = ErrorCode | ClientErrorCode | (string & {});

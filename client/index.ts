@@ -13,26 +13,27 @@ export {
   type ClientOptions,
   type TracedFrame,
 } from './client.ts';
-export {
-  Stream,
-  type LeftEvent,
-  type MessageEnvelope,
-  type JoinOptions,
-  type RequestOptions,
-  type SendOptions,
-  type StreamEvents,
-  type StreamState,
-  type StreamTypes,
-} from './stream.ts';
+export { Stream } from './stream.ts';
+export type {
+  LeftEvent,
+  MessageEnvelope,
+  JoinOptions,
+  RequestOptions,
+  SendOptions,
+  StreamEvents,
+  StreamState,
+  StreamTypes,
+} from './stream-types.ts';
+export type { ConnectionState, Reconnecting, Stopped } from './connection.ts';
+export type { TokenSource } from './tokens.ts';
+export type { Refusal } from './refusal.ts';
 export {
   ClientCloseCode,
-  type ConnectionState,
-  type Reconnecting,
-  type Stopped,
-  type TokenSource,
-} from './socket.ts';
-export type { Refusal } from './refusal.ts';
-export { ClientErrorCode, isMuxError, MuxError, type MuxErrorCode } from './errors.ts';
+  ClientErrorCode,
+  isMuxError,
+  MuxError,
+  type MuxErrorCode,
+} from './errors.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './transport.ts';
 export type { Welcome } from './codec.ts';

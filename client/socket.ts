@@ -3,146 +3,23 @@
 // until the application closes it. It knows nothing of streams; the client
 // above it rejoins them on every `open`.
 //
-// It also keeps the connection's token: refreshed before `exp` on the open
-// socket, and after the gateway ends a connection for a token reason (4000,
-// 4001, a refused upgrade) the socket reconnects only with a new one.
+// Each attempt is a Link (link.ts). The socket also decides, with the
+// connection's token (tokens.ts), what follows a token reason to end (4000,
+// 4001, a refused upgrade): it reconnects only with a new token.
 //
-// States, for a UI to show:
-//   connecting   → the first attempt is in flight
-//   open         → `welcome` arrived; frames flow
-//   reconnecting → the link was lost (or never came up); retrying with backoff
-//   stopped      → not retrying: the server disconnected it (4000), its token
-//                  expired (4001) and the token source has no new one, or the
-//                  upgrade was refused for a reason retrying cannot fix (see
-//                  `stopped`); wake(), reconnect() or setToken() resume it
-//   closed       → the application called close(); terminal
+// Its options, states and events are declared in connection.ts.
 import { NEEDS_NEW_TOKEN } from '../protocol/codes.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import { decodeFrame, encodeFrame, SUBPROTOCOL, type ServerFrame, type Welcome } from './codec.ts';
+import { encodeFrame, type ServerFrame, type Welcome } from './codec.ts';
+import type { ConnectionState, SocketEvents, SocketOptions, Stopped } from './connection.ts';
 import { Emitter } from './emitter.ts';
-import type { MuxError } from './errors.ts';
+import { ClientCloseCode } from './errors.ts';
 import { Heartbeat } from './heartbeat.ts';
+import { Link } from './link.ts';
 import { watchPage, type WakeReason } from './page.ts';
-import { Refresher } from './refresh.ts';
-import { askWhyRefused, type Refusal } from './refusal.ts';
-import {
-  defaultWebSocket,
-  OPEN,
-  openWebSocket,
-  socketUrl,
-  type WebSocketConstructor,
-  type WebSocketLike,
-} from './transport.ts';
-
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'stopped' | 'closed';
-
-/** A token, or a function called before every attempt (to refresh an expiring JWT). */
-export type TokenSource =
-  string | (() => string | undefined | null | Promise<string | undefined | null>);
-
-export interface SocketOptions {
-  /**
-   * Sent as the `token` query parameter (browsers cannot set headers). A
-   * function is called before every attempt and before the token's `exp`,
-   * to refresh it on the open connection.
-   */
-  token?: TokenSource;
-  /**
-   * Node only: headers for the upgrade (and for the refusal check), e.g.
-   * `Authorization` or `Origin`, with the `ws` package or Node's built-in
-   * WebSocket; browsers cannot send headers.
-   */
-  headers?: Record<string, string>;
-  /**
-   * Node only: the `Origin` header, for a gateway with MUX_ALLOWED_ORIGINS
-   * (which admits a client without Origin only with a valid token).
-   */
-  origin?: string;
-  /** How long before the token's `exp` to refresh it (at most half its remaining life). Default 60 s. */
-  refreshBeforeMs?: number;
-  /**
-   * After an attempt that never opened, ask the gateway why (`GET /ws`,
-   * which browsers can read) and stop retrying when retrying cannot help.
-   * Default true.
-   */
-  explainRefusals?: boolean;
-  /** A WebSocket implementation; defaults to the global one (browsers, Node 22+). */
-  WebSocket?: WebSocketConstructor;
-  backoff?: Partial<BackoffOptions>;
-  /** Ping interval; defaults to the gateway's heartbeat_ms from `welcome`. */
-  pingIntervalMs?: number;
-  /** How long a ping may wait for its pong. Default 10 s. */
-  pingTimeoutMs?: number;
-  /** How long an attempt may take from dialing to `welcome`. Default 10 s. */
-  connectTimeoutMs?: number;
-  /** Reconnect at once when the page comes back online or becomes visible. Default true. */
-  watchPage?: boolean;
-  /** For tests: the jitter source. */
-  random?: () => number;
-}
-
-/**
- * Close codes the client reports for links it gave up on itself. They are
- * 4900 and up: 4000 and 4001 are the protocol's (PROTOCOL.md §4.7).
- */
-export const ClientCloseCode = {
-  /** A ping got no pong in time. */
-  HeartbeatTimeout: 4900,
-  /** No `welcome` arrived in time after dialing. */
-  ConnectTimeout: 4901,
-  /** The token source threw. */
-  TokenFailed: 4902,
-} as const;
-
-/** Why the client stopped reconnecting. */
-export interface Stopped {
-  /**
-   * The gateway's close code (4000 disconnected by the server, 4001 token
-   * expired), or the HTTP status of a refused upgrade (401, 403, 400, 404).
-   */
-  code: number;
-  reason: string;
-  /**
-   * Only a new token can bring the connection back: wake() and setToken()
-   * ask the token source, and reconnect only when it gives a different one.
-   */
-  needsToken: boolean;
-}
-
-export interface Reconnecting {
-  /** 1 for the first retry after a loss. */
-  attempt: number;
-  /** Milliseconds until the attempt. */
-  delay: number;
-  /** Why the last link ended. */
-  code: number;
-  reason: string;
-}
-
-export interface Down {
-  code: number;
-  reason: string;
-  /** True when the application closed the client. */
-  closed: boolean;
-}
-
-export interface SocketEvents {
-  state: { state: ConnectionState; previous: ConnectionState };
-  connecting: { attempt: number };
-  open: Welcome;
-  reconnecting: Reconnecting;
-  closed: { code: number; reason: string };
-  /** The socket that was open is gone (lost, or closed by the application). */
-  down: Down;
-  frame: ServerFrame;
-  stopped: Stopped;
-  /** An upgrade was refused, as the gateway explained it. */
-  refused: Refusal;
-  /** The token was replaced on the open connection; `exp` is the new one's. */
-  refreshed: { exp: number | undefined };
-  /** A refresh failed: the gateway refused the token (`unauthorized`) or the source threw. */
-  refreshFailed: MuxError;
-}
+import { askWhyRefused } from './refusal.ts';
+import { Tokens, type TokenSource } from './tokens.ts';
+import { defaultWebSocket, type WebSocketConstructor } from './transport.ts';
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -154,35 +31,26 @@ export class Socket extends Emitter<SocketEvents> {
   readonly #WebSocket: WebSocketConstructor;
   readonly #backoff: BackoffOptions;
   readonly #heartbeat: Heartbeat;
+  readonly #tokens: Tokens;
   #state: ConnectionState = 'connecting';
-  #ws: WebSocketLike | undefined;
+  #link: Link | undefined;
   #welcome: Welcome | undefined;
   /** Reconnect attempts since the last `open`. */
   #attempt = 0;
   #retry: Timer | undefined;
-  #dialTimeout: Timer | undefined;
   #unwatch: (() => void) | undefined;
-  #source: TokenSource | undefined;
-  /** The token of the open connection (or of the last attempt). */
-  #token: string | undefined;
-  /** A new token already taken from the source, for the next attempt. */
-  #fresh: string | undefined;
   #exp: number | undefined;
   #stopped: { why: Stopped; token: string | undefined } | undefined;
-  readonly #refresher: Refresher;
 
   constructor(url: string, opts: SocketOptions = {}) {
     super();
     this.url = url;
     this.#options = opts;
-    this.#source = opts.token;
-    this.#refresher = new Refresher(
+    this.#tokens = new Tokens(
+      opts.token,
       {
-        fetchToken: () => this.#fetchToken(),
-        current: () => this.#token,
         send: (frame) => this.send(encodeFrame(frame)),
-        refreshed: (token, exp) => {
-          this.#token = token;
+        refreshed: (exp) => {
           this.#exp = exp;
           this.emit('refreshed', { exp });
         },
@@ -209,7 +77,7 @@ export class Socket extends Emitter<SocketEvents> {
   }
 
   get isOpen(): boolean {
-    return this.#state === 'open' && this.#ws?.readyState === OPEN;
+    return this.#state === 'open' && this.#link?.isOpen === true;
   }
 
   /** The `exp` of the open connection's token (from `welcome`, then each refresh). */
@@ -224,7 +92,7 @@ export class Socket extends Emitter<SocketEvents> {
 
   /** Starts the first attempt. */
   start(): void {
-    if (this.#state === 'closed' || this.#ws) return;
+    if (this.#state === 'closed' || this.#link) return;
     if (this.#options.watchPage !== false) this.#unwatch = watchPage((why) => this.wake(why));
     this.emit('connecting', { attempt: 0 });
     void this.#dial();
@@ -233,7 +101,7 @@ export class Socket extends Emitter<SocketEvents> {
   /** Writes a text frame; false when the socket is not open. */
   send(text: string): boolean {
     if (!this.isOpen) return false;
-    this.#ws!.send(text);
+    this.#link!.send(text);
     return true;
   }
 
@@ -264,8 +132,8 @@ export class Socket extends Emitter<SocketEvents> {
    * socket stopped for want of a new token reconnects with it.
    */
   setToken(token: TokenSource | undefined): void {
-    this.#source = token;
-    if (this.#state === 'open') this.#refresher.now();
+    this.#tokens.setSource(token);
+    if (this.#state === 'open') this.#tokens.refreshNow();
     else if (this.#state === 'stopped') void this.#resumeIfNewToken();
   }
 
@@ -276,20 +144,10 @@ export class Socket extends Emitter<SocketEvents> {
     clearTimeout(this.#retry);
     this.#stopped = undefined;
     const wasOpen = this.#state === 'open';
-    const ws = this.#detach();
-    try {
-      ws?.close(code, reason);
-    } catch {
-      // Already closing: nothing to do.
-    }
+    this.#detach()?.close(code, reason);
     this.#setState('closed');
     if (wasOpen) this.emit('down', { code, reason, closed: true });
     this.emit('closed', { code, reason });
-  }
-
-  async #fetchToken(): Promise<string | undefined> {
-    const t = this.#source;
-    return (typeof t === 'function' ? await t() : t) || undefined;
   }
 
   /** Upgrade headers from the options; undefined when there are none. */
@@ -300,11 +158,10 @@ export class Socket extends Emitter<SocketEvents> {
   }
 
   async #dial(): Promise<void> {
-    let token = this.#fresh;
-    this.#fresh = undefined;
+    let token = this.#tokens.takeNext();
     if (token === undefined) {
       try {
-        token = await this.#fetchToken();
+        token = await this.#tokens.fetch();
       } catch {
         if (this.#state !== 'closed')
           this.#lost(ClientCloseCode.TokenFailed, 'could not get a token');
@@ -312,48 +169,39 @@ export class Socket extends Emitter<SocketEvents> {
       }
     }
     if (this.#state === 'closed' || this.#state === 'stopped') return;
-    let ws: WebSocketLike;
+    const used = token;
     try {
-      const url = socketUrl(this.url, token);
-      ws = openWebSocket(this.#WebSocket, url, SUBPROTOCOL, this.#headers());
+      this.#link = new Link(
+        {
+          WebSocket: this.#WebSocket,
+          url: this.url,
+          token: used,
+          headers: this.#headers(),
+          connectTimeoutMs: this.#options.connectTimeoutMs ?? 10_000,
+        },
+        {
+          welcome: (welcome) => this.#opened(welcome),
+          frame: (frame) => this.#received(frame),
+          ended: (code, reason, upgraded) => {
+            this.#detach();
+            if (upgraded) this.#ended(code, reason, used);
+            else this.#notUpgraded(code, reason, used);
+          },
+          timedOut: () => this.#giveUp(ClientCloseCode.ConnectTimeout, 'connect timeout'),
+        },
+      );
     } catch (err) {
       // A malformed URL will not fix itself: report it instead of retrying forever.
       this.close(1000, `cannot open socket: ${(err as Error).message}`);
       return;
     }
-    this.#ws = ws;
-    this.#token = token;
-    this.#dialTimeout = setTimeout(
-      () => this.#giveUp(ClientCloseCode.ConnectTimeout, 'connect timeout'),
-      this.#options.connectTimeoutMs ?? 10_000,
-    );
-    let upgraded = false;
-    ws.onopen = () => {
-      upgraded = true;
-    };
-    ws.onmessage = (ev) => {
-      if (this.#ws !== ws) return;
-      const frame = decodeFrame(ev.data);
-      if (!frame) return;
-      if (frame.type === 'welcome') return this.#opened(frame);
-      if (frame.type === 'pong' && this.#heartbeat.pong(frame.ref)) return;
-      if (this.#refresher.handle(frame)) return;
-      this.emit('frame', frame);
-    };
-    ws.onclose = (ev) => {
-      if (this.#ws !== ws) return;
-      this.#detach();
-      if (upgraded) this.#ended(ev.code, ev.reason, token);
-      else this.#notUpgraded(ev.code, ev.reason, token);
-    };
-    // Browsers give no detail on errors, and `close` follows, except after a
-    // failed upgrade in some WebSockets (Node 20's built-in): that error ends
-    // the attempt.
-    ws.onerror = () => {
-      if (this.#ws !== ws || upgraded) return;
-      this.#detach();
-      this.#notUpgraded(1006, '', token);
-    };
+    this.#tokens.dialed(used);
+  }
+
+  #received(frame: ServerFrame): void {
+    if (frame.type === 'pong' && this.#heartbeat.pong(frame.ref)) return;
+    if (this.#tokens.handle(frame)) return;
+    this.emit('frame', frame);
   }
 
   #notUpgraded(code: number, reason: string, token: string | undefined): void {
@@ -362,13 +210,12 @@ export class Socket extends Emitter<SocketEvents> {
   }
 
   #opened(welcome: Welcome): void {
-    clearTimeout(this.#dialTimeout);
     this.#welcome = welcome;
     this.#exp = welcome.exp;
     this.#attempt = 0;
     const interval = this.#options.pingIntervalMs ?? welcome.heartbeat_ms;
     this.#heartbeat.start(interval > 0 ? interval : DEFAULT_PING_INTERVAL_MS);
-    this.#refresher.start(welcome.exp);
+    this.#tokens.opened(welcome.exp);
     this.#setState('open');
     this.emit('open', welcome);
   }
@@ -392,7 +239,7 @@ export class Socket extends Emitter<SocketEvents> {
       this.#options.connectTimeoutMs ?? 10_000,
     );
     // Closed, or reconnect() dialed again meanwhile.
-    if (this.#state === 'closed' || this.#ws) return;
+    if (this.#state === 'closed' || this.#link) return;
     if (!refusal) return this.#lost(code, reason);
     this.emit('refused', refusal);
     const why = `${refusal.code}: ${refusal.message}`;
@@ -408,16 +255,11 @@ export class Socket extends Emitter<SocketEvents> {
   async #needToken(code: number, reason: string, used: string | undefined): Promise<void> {
     if (this.#state === 'closed') return;
     this.#down('reconnecting', code, reason);
-    let fresh: string | undefined;
-    try {
-      fresh = await this.#fetchToken();
-    } catch {
-      fresh = undefined;
-    }
+    const fresh = await this.#tokens.newerThan(used);
     // Closed, or reconnect() dialed meanwhile.
-    if (this.#state !== 'reconnecting' || this.#ws || this.#retry !== undefined) return;
-    if (fresh && fresh !== used) {
-      this.#fresh = fresh;
+    if (this.#state !== 'reconnecting' || this.#link || this.#retry !== undefined) return;
+    if (fresh) {
+      this.#tokens.keepForNext(fresh);
       return this.#schedule(code, reason);
     }
     this.#stop({ code, reason, needsToken: true }, used);
@@ -437,14 +279,9 @@ export class Socket extends Emitter<SocketEvents> {
     const stopped = this.#stopped;
     if (!stopped) return;
     if (!stopped.why.needsToken) return this.#resume();
-    let fresh: string | undefined;
-    try {
-      fresh = await this.#fetchToken();
-    } catch {
-      return;
-    }
-    if (this.#stopped !== stopped || !fresh || fresh === stopped.token) return;
-    this.#fresh = fresh;
+    const fresh = await this.#tokens.newerThan(stopped.token);
+    if (this.#stopped !== stopped || !fresh) return;
+    this.#tokens.keepForNext(fresh);
     this.#resume();
   }
 
@@ -460,28 +297,18 @@ export class Socket extends Emitter<SocketEvents> {
 
   /** The client decided the link is dead: drop it without waiting for a close handshake. */
   #giveUp(code: number, reason: string): void {
-    const ws = this.#detach();
-    try {
-      ws?.close(code, reason);
-    } catch {
-      // Nothing to close.
-    }
+    this.#detach()?.close(code, reason);
     this.#lost(code, reason);
   }
 
-  #detach(): WebSocketLike | undefined {
-    const ws = this.#ws;
-    this.#ws = undefined;
-    clearTimeout(this.#dialTimeout);
+  /** Drops the current link (still to be closed, if at all, by the caller). */
+  #detach(): Link | undefined {
+    const link = this.#link;
+    this.#link = undefined;
     this.#heartbeat.stop();
-    this.#refresher.stop();
-    if (ws) {
-      ws.onopen = ws.onmessage = ws.onclose = null;
-      // Closing a socket that is still connecting makes `ws` (Node) emit an
-      // error, which kills the process when nothing listens.
-      ws.onerror = () => {};
-    }
-    return ws;
+    this.#tokens.stop();
+    link?.drop();
+    return link;
   }
 
   #lost(code: number, reason: string): void {

@@ -5,106 +5,28 @@
 //
 // States: idle → joining → joined → leaving → left. A lost socket moves a
 // joined stream back to joining; the next `open` rejoins it.
+//
+// position.ts keeps where it stands in a durable group, retry.ts what it
+// tries again by itself; its public types are in stream-types.ts.
 import { ErrorCode } from '../protocol/codes.ts';
 import type { StreamFrame } from '../protocol/server-frames.ts';
 import type { ClientFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
+import { Position } from './position.ts';
 import type { SendQueue } from './queue.ts';
 import { Requests } from './requests.ts';
-
-export type StreamState = 'idle' | 'joining' | 'joined' | 'leaving' | 'left';
-
-/**
- * Payload types of one stream, for applications that want them checked:
- * `client.stream<ChatTypes>('chat:lobby')`. Missing keys mean `unknown`.
- */
-export interface StreamTypes {
-  join?: unknown;
-  joined?: unknown;
-  send?: unknown;
-  message?: unknown;
-  request?: unknown;
-  reply?: unknown;
-}
-type Of<T extends StreamTypes, K extends keyof StreamTypes> = K extends keyof T
-  ? Exclude<T[K], undefined>
-  : unknown;
-
-export interface LeftEvent {
-  /** Who ended the stream: the application (leave()), or the service or gateway. */
-  by: 'client' | 'server';
-  code?: string;
-  reason?: string;
-}
-
-/** A `msg` with what the gateway says about it besides its payload. */
-export interface MessageEnvelope<P = unknown> {
-  payload: P;
-  /**
-   * "api" when it came through the gateway's HTTP publish API (a holder of an
-   * API key), not from a service: a page must not show it as a user's.
-   */
-  via?: 'api';
-}
-
-export interface StreamEvents<T extends StreamTypes> {
-  message: Of<T, 'message'>;
-  /** The same messages as `message`, with where they came from (PROTOCOL 1.1). */
-  envelope: MessageEnvelope<Of<T, 'message'>>;
-  /**
-   * Every time the stream is joined, including rejoins after a reconnect. On
-   * a stream with a durable group (protocol 1.1), `pos` is where live delivery
-   * started, and after a rejoin `recovered` says whether every message missed
-   * meanwhile follows (true) or the application must reload from `payload`.
-   */
-  joined: { payload: Of<T, 'joined'>; rejoin: boolean; pos?: string; recovered?: boolean };
-  /** After `joined` with `recovered: true`: every missed message has been delivered; how many. */
-  recovered: { count: number };
-  left: LeftEvent;
-  /** Errors that belong to no call: a refused rejoin, an error frame for a plain send. */
-  error: MuxError;
-  state: StreamState;
-}
-
-export interface RequestOptions {
-  /** Milliseconds to wait for the reply. Default 10 s. */
-  timeout?: number;
-  /**
-   * Times to send the request again after `timeout`, `unavailable` or
-   * `disconnected` (default 0). Every attempt carries the same `id` (1.1), so
-   * a service that applies a msg once per id does not apply a retry twice.
-   */
-  retries?: number;
-  /** The msg's id; a random one by default. Keep it to retry by hand across reloads. */
-  id?: string;
-  /** A W3C traceparent for the msg, every attempt's (see ClientOptions.traceparent). */
-  traceparent?: string;
-}
-
-export interface SendOptions {
-  /** A W3C traceparent for the msg (see ClientOptions.traceparent). */
-  traceparent?: string;
-}
-
-export interface JoinOptions {
-  /** Resume after this `pos` (durable groups, protocol 1.1). */
-  since?: string;
-  /**
-   * A W3C traceparent for the join frames sent until this join() settles
-   * (a rejoin after a reconnect meanwhile is part of it); later rejoins ask
-   * the client's hook (see ClientOptions.traceparent).
-   */
-  traceparent?: string;
-}
-
-/** Failures after which the same request may be sent again. */
-const RETRYABLE: ReadonlySet<string> = new Set([
-  ClientErrorCode.Timeout,
-  ClientErrorCode.Disconnected,
-  ErrorCode.Unavailable,
-  ErrorCode.Timeout,
-]);
+import { randomId, RejoinRetry, withRetries } from './retry.ts';
+import type {
+  JoinOptions,
+  LeftEvent,
+  Of,
+  RequestOptions,
+  SendOptions,
+  StreamEvents,
+  StreamState,
+  StreamTypes,
+} from './stream-types.ts';
 
 /** What a stream needs from the client that owns it. */
 export interface StreamHost {
@@ -124,14 +46,6 @@ export interface StreamHost {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Refusals that may pass (the service restarting, a burst): a rejoin is retried. */
-const TRANSIENT: ReadonlySet<string> = new Set([
-  ErrorCode.Unavailable,
-  ErrorCode.Internal,
-  ErrorCode.RateLimited,
-]);
-
-type Timer = ReturnType<typeof setTimeout>;
 
 export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamEvents<T>> {
   readonly name: string;
@@ -148,18 +62,15 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   /** The application's join() promise, until the first joined or refusal. */
   #join: { resolve(p: unknown): void; reject(e: MuxError): void } | undefined;
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
-  #retry: Timer | undefined;
-  #retries = 0;
-  /** The last `pos` the stream delivered: a rejoin resumes after it. */
-  #pos: string | undefined;
-  /** While missed messages are replayed after a recovered rejoin: where they end, and how many came. */
-  #catchingUp: { until: string; count: number } | undefined;
+  readonly #rejoin: RejoinRetry;
+  readonly #position = new Position();
 
   constructor(name: string, host: StreamHost) {
     super();
     this.name = name;
     this.#host = host;
     this.#requests = new Requests(name);
+    this.#rejoin = new RejoinRetry((n) => host.retryDelay(n));
   }
 
   get state(): StreamState {
@@ -172,7 +83,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    * application that keeps it across reloads passes it to join({ since }).
    */
   get pos(): string | undefined {
-    return this.#pos;
+    return this.#position.pos;
   }
 
   /** The payload the stream was (or will be) joined with, also used for every rejoin. */
@@ -197,10 +108,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
         }),
       );
     this.#payload = payload;
-    this.#pos = opts.since;
+    this.#position.startAt(opts.since);
     this.#joinTraceparent = opts.traceparent;
     this.#joinedBefore = false;
-    this.#retries = 0;
+    this.#rejoin.reset();
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
       this.#join = { resolve: resolve as (p: unknown) => void, reject };
     });
@@ -229,20 +140,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    */
   async request(payload: Of<T, 'request'>, opts: RequestOptions = {}): Promise<Of<T, 'reply'>> {
     const id = opts.id ?? randomId();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#requestOnce(
-          payload,
-          id,
-          opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
-          opts.traceparent,
-        );
-      } catch (err) {
-        const retry =
-          attempt < (opts.retries ?? 0) && err instanceof MuxError && RETRYABLE.has(err.code);
-        if (!retry) throw err;
-      }
-    }
+    const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    return withRetries(opts.retries ?? 0, () =>
+      this.#requestOnce(payload, id, timeout, opts.traceparent),
+    );
   }
 
   #requestOnce(
@@ -307,8 +208,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   down(err: MuxError): void {
     this.#joinSent = false;
     this.#joinRef = undefined;
-    clearTimeout(this.#retry);
-    this.#retry = undefined;
+    this.#rejoin.cancel();
     this.#requests.rejectAll(this.#own(err), true);
     // The gateway drops every stream of a closed socket: a pending leave is done.
     if (this.#state === 'leaving') this.#finish({ by: 'client' });
@@ -348,7 +248,8 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     const ref = this.#host.nextRef();
     const frame: ClientFrame = { type: 'join', stream: this.name, ref };
     if (this.#payload !== undefined) frame.payload = this.#payload;
-    if (this.#pos !== undefined) frame.since = this.#pos;
+    const since = this.#position.pos;
+    if (since !== undefined) frame.since = since;
     if (this.#join && this.#joinTraceparent !== undefined)
       frame.traceparent = this.#joinTraceparent;
     this.#joinRef = ref;
@@ -363,18 +264,9 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   ): void {
     if (ref !== this.#joinRef || this.#state !== 'joining') return;
     const rejoin = this.#joinedBefore;
-    // Resumed: the missed messages follow, the last at `pos`. Otherwise the
-    // payload is the state, and a rejoin before the next message must not
-    // claim a position the client may not have reached (a service snapshot
-    // can be followed by a replay up to `pos`).
-    const since = this.#pos;
-    this.#catchingUp = undefined;
-    if (recovered === true && pos !== undefined && since !== undefined) {
-      if (since === pos) this.#recoveredEvent = { count: 0 };
-      else this.#catchingUp = { until: pos, count: 0 };
-    } else this.#pos = undefined;
+    const done = this.#position.joined(pos, recovered);
     this.#joinedBefore = true;
-    this.#retries = 0;
+    this.#rejoin.reset();
     this.#setState('joined');
     const first = this.#join;
     this.#join = undefined;
@@ -385,8 +277,6 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       ...(pos !== undefined && { pos }),
       ...(recovered !== undefined && { recovered }),
     });
-    const done = this.#recoveredEvent;
-    this.#recoveredEvent = undefined;
     if (done) this.emit('recovered', done);
     // What was sent while the stream was not joined goes out now, in order.
     for (const q of this.#host.queue.take(this.name)) {
@@ -395,19 +285,12 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     }
   }
 
-  #recoveredEvent: { count: number } | undefined;
-
   #onMessage(frame: { payload: unknown; pos?: string; via?: 'api' }): void {
-    if (frame.pos !== undefined) this.#pos = frame.pos;
+    const done = this.#position.delivered(frame.pos);
     const payload = frame.payload as Of<T, 'message'>;
     this.emit('message', payload);
     this.emit('envelope', frame.via ? { payload, via: frame.via } : { payload });
-    const catching = this.#catchingUp;
-    if (!catching) return;
-    catching.count++;
-    if (frame.pos !== catching.until) return;
-    this.#catchingUp = undefined;
-    this.emit('recovered', { count: catching.count });
+    if (done) this.emit('recovered', done);
   }
 
   #onLeft(ref: unknown, code: string | undefined, reason: string | undefined): void {
@@ -439,21 +322,14 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       return;
     }
     this.emit('error', err);
-    if (TRANSIENT.has(code)) {
-      this.#retry = setTimeout(() => {
-        this.#retry = undefined;
-        this.#sendJoin();
-      }, this.#host.retryDelay(++this.#retries));
-      return;
-    }
+    if (this.#rejoin.after(code, () => this.#sendJoin())) return;
     this.#abandon(err);
     this.#finish({ by: 'server', code, reason: message });
   }
 
   /** Fails everything waiting on this stream's current life. */
   #abandon(err: MuxError): void {
-    clearTimeout(this.#retry);
-    this.#retry = undefined;
+    this.#rejoin.cancel();
     this.#join?.reject(err);
     this.#join = undefined;
     this.#requests.rejectAll(err);
@@ -488,13 +364,4 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     this.emit('state', state);
     this.#host.changed(this.name, state);
   }
-}
-
-/** 128 random bits, base64url: a msg id no other client will pick. */
-function randomId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }

@@ -34,6 +34,9 @@ export class ServiceRequests {
     if (!this.router.connected) return this.unavailable(ref, UNCONNECTED);
     const refJson = ref === undefined ? '' : JSON.stringify(ref);
     if (ref !== undefined) this.#replies.add(refJson);
+    // The moment the client will be told `timeout`. A msg without ref has no
+    // deadline: nobody would ever be told that it was dropped.
+    const deadlineMs = ref === undefined ? 0 : Date.now() + this.timeoutMs;
     const onNoResponders = this.#noRespondersCallback(refJson, ref);
     inSpan('muxgate msg', SpanKind.SERVER, context.active(), (span) => {
       span.setAttribute('muxgate.stream', this.address.stream);
@@ -43,6 +46,7 @@ export class ServiceRequests {
         refJson,
         state,
         msgId,
+        deadlineMs,
         injectHeaders(spanContext(span)),
         onNoResponders,
       );

@@ -126,6 +126,7 @@ export class Router {
       payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
       scope: to.scope,
       since: since ?? '',
+      deadlineMs: Date.now() + this.#joinTimeoutMs,
     }).finish();
     if (!this.connected) {
       queueMicrotask(() => done({ kind: 'unavailable', message: UNCONNECTED }));
@@ -155,6 +156,7 @@ export class Router {
       payload: payloadJson === undefined ? EMPTY : enc.encode(payloadJson),
       scope: to.scope,
       state,
+      deadlineMs: Date.now() + this.#joinTimeoutMs,
     }).finish();
     const opts = { timeoutMs: this.#joinTimeoutMs, headers };
     this.#bus.requestCallback(this.#subjects.joined(to.service), body, opts, (err, msg) =>
@@ -183,12 +185,17 @@ export class Router {
     return this.#bus.status === 'connected';
   }
 
+  /**
+   * `deadlineMs` (Unix ms, 0 for none) is when the client stops waiting for
+   * the reply: a service drops the msg if it has not started it by then.
+   */
   inbound(
     to: StreamAddress,
     payloadJson: string,
     refJson: string,
     state: Uint8Array,
     msgId: string | undefined,
+    deadlineMs: number,
     headers: Headers | undefined,
     onNoResponders?: () => void,
   ): void {
@@ -201,6 +208,7 @@ export class Router {
       scope: to.scope,
       state,
       msgId: msgId ?? '',
+      deadlineMs,
     }).finish();
     this.#bus.publish(this.#subjects.msg(to.service), body, { headers, onNoResponders });
   }

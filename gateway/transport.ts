@@ -114,6 +114,8 @@ export class WsTransport implements Transport {
   #holding = false;
   /** Reading stopped at some point since the last heartbeat: pongs may be unread. */
   #pausedSinceBeat = false;
+  /** Bytes sent since the peer's last pong: a peer that took a socket's worth and answers no more is not reading. */
+  #sentSincePong = 0;
   /** Times the socket drained: a backed-up peer's progress. */
   #drains = 0;
   /** #drains at the last heartbeat while backed up. */
@@ -136,6 +138,7 @@ export class WsTransport implements Transport {
     this.#socket.on('drain', socketDrained);
     ws.on('pong', () => {
       this.#alive = true;
+      this.#sentSincePong = 0;
     });
     ws.once('close', () => this.#release());
   }
@@ -151,6 +154,7 @@ export class WsTransport implements Transport {
 
   send(frame: string | Buffer): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.#sentSincePong += frame.length;
     this.#cork();
     if (this.#queue === undefined && this.ws.bufferedAmount < this.#inFlight)
       this.ws.send(frame, TEXT);
@@ -291,9 +295,11 @@ export class WsTransport implements Transport {
       this.#alive = true;
     }
     if (!this.#alive) {
-      // Bytes still wait for it: it stopped reading (1013, with a close
-      // frame it may yet read). Nothing waits: it is gone.
-      if (this.bufferedAmount > 0) this.#overload();
+      // Bytes wait for it, or a socket's worth went out to it since its
+      // last pong (the kernel's buffers can hold megabytes a non-reader
+      // never takes): it stopped reading (1013, with a close frame it may
+      // yet read). Otherwise (no pong, hardly anything sent): it is gone.
+      if (this.bufferedAmount > 0 || this.#sentSincePong >= this.#inFlight) this.#overload();
       else this.ws.terminate();
       return false;
     }

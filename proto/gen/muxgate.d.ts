@@ -139,6 +139,9 @@ export namespace muxgate {
             /** JoinRequest since. */
             since: string;
 
+            /** JoinRequest deadlineMs. */
+            deadlineMs: (number|Long);
+
             /**
              * Creates a new JoinRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -188,6 +191,9 @@ export namespace muxgate {
 
                 /** JoinRequest since */
                 since?: (string|null);
+
+                /** JoinRequest deadlineMs */
+                deadlineMs?: (number|Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -329,6 +335,9 @@ export namespace muxgate {
             /** JoinConfirm state. */
             state: Uint8Array;
 
+            /** JoinConfirm deadlineMs. */
+            deadlineMs: (number|Long);
+
             /**
              * Creates a new JoinConfirm instance using the specified properties.
              * @param [properties] Properties to set
@@ -378,6 +387,9 @@ export namespace muxgate {
 
                 /** JoinConfirm state */
                 state?: (Uint8Array|null);
+
+                /** JoinConfirm deadlineMs */
+                deadlineMs?: (number|Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -667,6 +679,9 @@ export namespace muxgate {
             /** Inbound msgId. */
             msgId: string;
 
+            /** Inbound deadlineMs. */
+            deadlineMs: (number|Long);
+
             /**
              * Creates a new Inbound instance using the specified properties.
              * @param [properties] Properties to set
@@ -722,6 +737,9 @@ export namespace muxgate {
 
                 /** Inbound msgId */
                 msgId?: (string|null);
+
+                /** Inbound deadlineMs */
+                deadlineMs?: (number|Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -289,6 +289,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {Uint8Array|null} [payload] JoinRequest payload
              * @property {muxgate.v1.Scope.$Properties|null} [scope] JoinRequest scope
              * @property {string|null} [since] JoinRequest since
+             * @property {number|Long|null} [deadlineMs] JoinRequest deadlineMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -369,6 +370,14 @@ export const muxgate = $root.muxgate = (() => {
             JoinRequest.prototype.since = "";
 
             /**
+             * JoinRequest deadlineMs.
+             * @member {number|Long} deadlineMs
+             * @memberof muxgate.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new JoinRequest instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinRequest
@@ -412,6 +421,8 @@ export const muxgate = $root.muxgate = (() => {
                     $root.muxgate.v1.Scope.encode(message.scope, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.since != null && $Object.hasOwnProperty.call(message, "since") && message.since !== "")
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.since);
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.deadlineMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -505,6 +516,15 @@ export const muxgate = $root.muxgate = (() => {
                                 message.since = value;
                             else
                                 delete message.since;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
                             continue;
                         }
                     }
@@ -791,6 +811,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {Uint8Array|null} [payload] JoinConfirm payload
              * @property {muxgate.v1.Scope.$Properties|null} [scope] JoinConfirm scope
              * @property {Uint8Array|null} [state] JoinConfirm state
+             * @property {number|Long|null} [deadlineMs] JoinConfirm deadlineMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -871,6 +892,14 @@ export const muxgate = $root.muxgate = (() => {
             JoinConfirm.prototype.state = $util.newBuffer([]);
 
             /**
+             * JoinConfirm deadlineMs.
+             * @member {number|Long} deadlineMs
+             * @memberof muxgate.v1.JoinConfirm
+             * @instance
+             */
+            JoinConfirm.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new JoinConfirm instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinConfirm
@@ -914,6 +943,8 @@ export const muxgate = $root.muxgate = (() => {
                     $root.muxgate.v1.Scope.encode(message.scope, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state.length)
                     writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.state);
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.deadlineMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1007,6 +1038,15 @@ export const muxgate = $root.muxgate = (() => {
                                 message.state = value;
                             else
                                 delete message.state;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
                             continue;
                         }
                     }
@@ -1592,6 +1632,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {muxgate.v1.Scope.$Properties|null} [scope] Inbound scope
              * @property {Uint8Array|null} [state] Inbound state
              * @property {string|null} [msgId] Inbound msgId
+             * @property {number|Long|null} [deadlineMs] Inbound deadlineMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1688,6 +1729,14 @@ export const muxgate = $root.muxgate = (() => {
             Inbound.prototype.msgId = "";
 
             /**
+             * Inbound deadlineMs.
+             * @member {number|Long} deadlineMs
+             * @memberof muxgate.v1.Inbound
+             * @instance
+             */
+            Inbound.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new Inbound instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.Inbound
@@ -1735,6 +1784,8 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.state);
                 if (message.msgId != null && $Object.hasOwnProperty.call(message, "msgId") && message.msgId !== "")
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.msgId);
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.deadlineMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1846,6 +1897,15 @@ export const muxgate = $root.muxgate = (() => {
                                 message.msgId = value;
                             else
                                 delete message.msgId;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
                             continue;
                         }
                     }

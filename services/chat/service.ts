@@ -111,6 +111,9 @@ export function chatService(opts: ChatOptions = {}): ServiceDefinition<ChatState
         ts: now(),
         verified: ctx.state.verified === true,
       };
+      // The sender was told `timeout` (and may have retried): a message
+      // stored now would reach the room after its sender gave up on it.
+      if (ctx.expired) return log.debug({ room: ctx.topic }, 'message past its deadline: not sent');
       let pos;
       try {
         // Stored, then delivered to every member by the broker, with its pos.

@@ -32,6 +32,9 @@ class ActionError extends Error {
   }
 }
 
+/** Thrown when the msg's deadline passes before its write: nothing is written, nobody answered. */
+const EXPIRED = new Error('the deadline passed before the write');
+
 export interface ActionDeps {
   store: KvStore;
   limits: DashboardLimits;
@@ -55,7 +58,16 @@ export class Actions {
     this.#maxAttempts = d.maxAttempts ?? 100;
   }
 
-  async handle(ctx: StreamContext, board: string, payload: unknown): Promise<ActionReply> {
+  /**
+   * The answer to an action; undefined when its deadline passed before its
+   * write was applied (ctx.expired): nothing was written, and the client,
+   * told `timeout`, gets no answer.
+   */
+  async handle(
+    ctx: StreamContext,
+    board: string,
+    payload: unknown,
+  ): Promise<ActionReply | undefined> {
     const parsed = this.#schema.safeParse(payload);
     if (!parsed.success)
       return refusal(
@@ -65,6 +77,7 @@ export class Actions {
     try {
       return await this.#run(ctx, board, parsed.data);
     } catch (err) {
+      if (err === EXPIRED) return void this.d.log.debug({ board }, 'write past its deadline');
       if (err instanceof ActionError) return refusal(err.code, err.message, err.revision);
       this.d.log.error({ err, board, action: parsed.data.action }, 'dashboard action failed');
       return refusal(DashboardError.Internal, 'internal error');
@@ -88,9 +101,15 @@ export class Actions {
     }
     if (!may.write) throw forbidden(a.action);
     const msgId = ctx.msgId;
+    // Checked before each attempt at the write: it may wait behind other
+    // writes to the key, or retry lost races, past the client's timeout.
+    const live = (): void => {
+      if (ctx.expired) throw EXPIRED;
+    };
     return this.#oneAtATime(storeKey(board, a.key), async (key) => {
       try {
-        return await this.#write(key, a, msgId);
+        live();
+        return await this.#write(key, a, msgId, live);
       } catch (err) {
         // A retry whose first attempt was applied finds the key gone or moved
         // on: it is answered as the first attempt was, not refused.
@@ -111,6 +130,7 @@ export class Actions {
     key: string,
     a: Exclude<Action, { action: 'sync' | 'announce' }>,
     msgId: string | undefined,
+    live: () => void,
   ): Promise<ActionReply> {
     const store = this.d.store;
     const opts = { msgId };
@@ -128,15 +148,15 @@ export class Actions {
           throw err;
         }
       case 'update':
-        return this.#cas(key, a.key, a.revision, async (e) =>
+        return this.#cas(key, a.key, a.revision, live, async (e) =>
           done(await store.update(key, a.value as Json, e.revision, opts)),
         );
       case 'delete':
-        return this.#cas(key, a.key, a.revision, async (e) =>
+        return this.#cas(key, a.key, a.revision, live, async (e) =>
           done(await store.delete(key, e.revision, opts)),
         );
       case 'increment':
-        return this.#increment(key, a.key, a.by, done, opts);
+        return this.#increment(key, a.key, a.by, done, opts, live);
     }
   }
 
@@ -161,9 +181,10 @@ export class Actions {
     key: string,
     name: string,
     expected: number | undefined,
+    live: () => void,
     write: (current: Entry) => Promise<ActionReply>,
   ): Promise<ActionReply> {
-    return this.#retry(async () => {
+    return this.#retry(live, async () => {
       const current = await this.d.store.get(key);
       if (!current) throw new ActionError(DashboardError.NotFound, `${name} does not exist`);
       if (expected !== undefined && current.revision !== expected)
@@ -195,8 +216,9 @@ export class Actions {
     by: number,
     done: (r: WriteResult, value: number) => Promise<ActionReply> | ActionReply,
     opts: WriteOptions,
+    live: () => void,
   ): Promise<ActionReply> {
-    return this.#retry(async () => {
+    return this.#retry(live, async () => {
       const current = await this.d.store.get(key);
       if (!current) return done(await this.d.store.create(key, by, opts), by);
       if (typeof current.value !== 'number')
@@ -220,8 +242,9 @@ export class Actions {
   }
 
   /** Runs `step` again while it loses compare-and-set races, with growing random pauses. */
-  async #retry(step: () => Promise<ActionReply>): Promise<ActionReply> {
+  async #retry(live: () => void, step: () => Promise<ActionReply>): Promise<ActionReply> {
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) live();
       try {
         return await step();
       } catch (err) {

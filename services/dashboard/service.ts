@@ -47,7 +47,7 @@ export function dashboardService(d: DashboardServiceDeps): ServiceDefinition {
     },
     async receive(ctx, payload, ref) {
       const reply = await actions.handle(ctx, ctx.topic, payload);
-      if (ref !== undefined) ctx.reply(ref, reply);
+      if (ref !== undefined && reply) ctx.reply(ref, reply);
     },
   });
 }

@@ -10,6 +10,7 @@ import {
   type DurableSnapshot,
   type Publisher,
 } from './publisher.ts';
+import type { Clock } from './deadline.ts';
 
 export interface Scope {
   /** JWT subject; '' for an anonymous connection. */
@@ -43,6 +44,12 @@ export class StreamContext<S = unknown> {
    * stored message.
    */
   msgId: string | undefined;
+  /**
+   * Protocol 1.1: when the gateway stops waiting for this join or msg's
+   * answer, in Unix ms on the gateway's clock; undefined when nobody waits
+   * (a msg without ref, a leave). The SDK does not start a handler past it.
+   */
+  deadline: number | undefined;
 
   constructor(
     /** Opaque; keep it to publish to this connection later (Publisher.toConnection). */
@@ -53,7 +60,18 @@ export class StreamContext<S = unknown> {
     readonly state: S | undefined,
     private readonly rawScope: ScopeProps | null | undefined,
     private readonly publisher: Publisher,
+    private readonly clock?: Clock,
   ) {}
+
+  /**
+   * True once the deadline has passed (allowing for clock skew): the client
+   * has been told `timeout` and may retry. A handler that awaited something
+   * slow checks it before a side effect (storing, writing) and returns
+   * without it; an answer sent now would be dropped by the gateway anyway.
+   */
+  get expired(): boolean {
+    return this.deadline !== undefined && this.clock?.passed(this.deadline) === true;
+  }
 
   /** Parsed on first use: most messages never look at the claims. */
   get scope(): Scope {

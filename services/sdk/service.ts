@@ -20,8 +20,11 @@ import {
   type ScopeProps,
 } from '../../proto/index.ts';
 import { silentLogger, type Logger } from '../../lib/log.ts';
+import type { Registry } from 'prom-client';
 import { StreamContext } from './context.ts';
 import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
+import { DEFAULT_DEADLINE_SKEW_MS, deadlineOf, Deadlines } from './deadline.ts';
+import { ServiceMetrics, type WorkKind } from './metrics.ts';
 import { checkReplicas, copies } from './replicas.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
 
@@ -111,6 +114,15 @@ export interface RunOptions {
   log?: Logger;
   /** Copies the broker keeps of durable groups it creates (MUX_JETSTREAM_REPLICAS): 1 in dev, 3 in production. */
   durableReplicas?: number;
+  /** Where the SDK's metrics go (default: a registry of its own, `runner.metrics.registry`). */
+  registry?: Registry;
+  /**
+   * How far this process's clock may run ahead of the gateways' before it
+   * drops work as past its deadline (MUX_DEADLINE_SKEW_MS, default 1000 ms).
+   */
+  deadlineSkewMs?: number;
+  /** The clock deadlines are read on, in Unix ms; Date.now by default. */
+  now?: () => number;
 }
 
 const DEFAULT_MAX_PER_GROUP = 10_000;
@@ -119,6 +131,8 @@ const dec = new TextDecoder();
 
 export class ServiceRunner<S = unknown> {
   readonly publisher: Publisher;
+  readonly metrics: ServiceMetrics;
+  readonly #deadlines: Deadlines;
   readonly #subs: Subscription[] = [];
   readonly #log: Logger;
   // Handlers for one stream run one after another, so an async handler cannot
@@ -134,6 +148,14 @@ export class ServiceRunner<S = unknown> {
   ) {
     this.publisher = new Publisher(bus, opts.prefix);
     this.#log = (opts.log ?? silentLogger).child({ service: def.name });
+    this.metrics = new ServiceMetrics(opts.registry);
+    this.#deadlines = new Deadlines(
+      def.name,
+      this.metrics,
+      this.#log,
+      opts.deadlineSkewMs ?? DEFAULT_DEADLINE_SKEW_MS,
+      opts.now ?? Date.now,
+    );
   }
 
   static async start<S>(
@@ -204,11 +226,14 @@ export class ServiceRunner<S = unknown> {
       req = JoinRequest.decode(m.data);
       ctx = this.#context(req.address, req.stream, req.topic, undefined, req.scope);
       if (req.since) ctx.since = req.since;
+      ctx.deadline = deadlineOf(req.deadlineMs) || undefined;
       payload = parseJson(req.payload);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable JoinRequest');
     }
-    this.#run(`${req.address} ${req.stream}`, m, 'join', async () => {
+    // Dropped past its deadline, it gets no JoinReply: the gateway has
+    // answered the client already, and the stream does not exist.
+    this.#run(`${req.address} ${req.stream}`, m, 'join', { kind: 'join', ctx }, async () => {
       let decision: JoinDecision<S>;
       try {
         decision = this.def.join ? await this.def.join(ctx, payload) : { accept: true };
@@ -251,11 +276,12 @@ export class ServiceRunner<S = unknown> {
     try {
       req = JoinConfirm.decode(m.data);
       ctx = this.#context(req.address, req.stream, req.topic, req.state, req.scope);
+      ctx.deadline = deadlineOf(req.deadlineMs) || undefined;
       payload = parseJson(req.payload);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable JoinConfirm');
     }
-    this.#run(`${req.address} ${req.stream}`, m, 'join', async () => {
+    this.#run(`${req.address} ${req.stream}`, m, 'join', { kind: 'joined', ctx }, async () => {
       let decision: SnapshotDecision;
       try {
         decision = await snapshot.call(this.def, ctx, payload);
@@ -285,11 +311,12 @@ export class ServiceRunner<S = unknown> {
       payload = parseJson(msg.payload);
       if (msg.payload?.length) ctx.rawPayload = new RawJson(dec.decode(msg.payload));
       if (msg.msgId) ctx.msgId = msg.msgId;
+      ctx.deadline = deadlineOf(msg.deadlineMs) || undefined;
       ref = refFromJson(msg.ref);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable Inbound');
     }
-    this.#run(`${msg.address} ${msg.stream}`, m, 'receive', () =>
+    this.#run(`${msg.address} ${msg.stream}`, m, 'receive', { kind: 'msg', ctx }, () =>
       receive.call(this.def, ctx, payload, ref),
     );
   }
@@ -304,7 +331,7 @@ export class ServiceRunner<S = unknown> {
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable Leave');
     }
-    this.#run(`${msg.address} ${msg.stream}`, m, 'leave', () =>
+    this.#run(`${msg.address} ${msg.stream}`, m, 'leave', undefined, () =>
       leave.call(this.def, ctx, (msg.reason || 'leave') as LeaveReason),
     );
   }
@@ -314,7 +341,7 @@ export class ServiceRunner<S = unknown> {
     const leave = this.def.leave;
     if (!leave) return;
     const ctx = this.#context(s.address, s.stream, s.topic, s.state, s.scope);
-    this.#run(`${s.address} ${s.stream}`, LOST, 'leave', () =>
+    this.#run(`${s.address} ${s.stream}`, LOST, 'leave', undefined, () =>
       leave.call(this.def, ctx, LeaveReason.GatewayLost),
     );
   }
@@ -333,15 +360,30 @@ export class ServiceRunner<S = unknown> {
       state && state.length > 0 ? (parseJson(state) as S) : undefined,
       scope,
       this.publisher,
+      this.#deadlines,
     );
   }
 
-  /** Runs a handler in the trace context the message carried, after earlier handlers of the same stream. */
-  #run(key: string, m: BusMessage, op: string, fn: () => Maybe<void>): void {
+  /**
+   * Runs a handler in the trace context the message carried, after earlier
+   * handlers of the same stream; not at all when its deadline has passed by
+   * then (a backlog in this process counts, not only in the broker).
+   */
+  #run(
+    key: string,
+    m: BusMessage,
+    op: string,
+    work: { kind: WorkKind; ctx: StreamContext<S> } | undefined,
+    fn: () => Maybe<void>,
+  ): void {
     const parent = extractContext(m.headers);
     const span = tracer.startSpan(`${this.def.name} ${op}`, { kind: SpanKind.CONSUMER }, parent);
     const ctx = trace.setSpan(parent, span);
     const call = (): Maybe<void> => {
+      if (work?.ctx.expired) {
+        span.setAttribute('muxgate.expired', true);
+        return this.#deadlines.dropped(work.kind, work.ctx.stream, work.ctx.deadline ?? 0);
+      }
       try {
         return context.with(ctx, fn);
       } catch (err) {

@@ -28,12 +28,13 @@ describe('command-line settings', () => {
       logFormat: undefined,
       replicas: 1,
       natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
+      deadlineSkewMs: 1000,
       healthPort: undefined,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_HEALTH_PORT and the liveness settings', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS, MUX_HEALTH_PORT and the liveness settings', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
@@ -43,6 +44,7 @@ describe('command-line settings', () => {
       NATS_PING_INTERVAL_MS: '1000',
       NATS_MAX_PINGS_OUT: '3',
       NATS_CONNECT_TIMEOUT_MS: '2500',
+      MUX_DEADLINE_SKEW_MS: '250',
       MUX_HEALTH_PORT: '8081',
     });
     assert.deepEqual(s, {
@@ -54,6 +56,7 @@ describe('command-line settings', () => {
       logFormat: 'pretty',
       replicas: 3,
       natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
+      deadlineSkewMs: 250,
       healthPort: 8081,
     });
     assert.equal(loadCliSettings({ MUX_HEALTH_PORT: '' }).healthPort, undefined, 'empty is unset');
@@ -70,6 +73,7 @@ describe('command-line settings', () => {
       /NATS_PING_INTERVAL_MS/,
     ],
     ['no missed ping allowed', { NATS_MAX_PINGS_OUT: '0' }, /NATS_MAX_PINGS_OUT/],
+    ['a negative deadline skew', { MUX_DEADLINE_SKEW_MS: '-1' }, /MUX_DEADLINE_SKEW_MS/],
     ['a health port of 0', { MUX_HEALTH_PORT: '0' }, /MUX_HEALTH_PORT/],
     ['a health port that is no number', { MUX_HEALTH_PORT: 'http' }, /MUX_HEALTH_PORT/],
     ['no replicas', { MUX_JETSTREAM_REPLICAS: '0' }, /MUX_JETSTREAM_REPLICAS/],

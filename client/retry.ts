@@ -1,0 +1,77 @@
+// What a stream tries again by itself. A request whose failure may have
+// passed is sent again, every attempt with the same msg id (1.1), so a
+// service that applies a msg once per id does not apply a retry twice. A
+// rejoin the gateway refused for a reason that may pass (the service
+// restarting, a burst) is sent again after the backoff.
+import { ErrorCode } from '../protocol/codes.ts';
+import { ClientErrorCode, MuxError } from './errors.ts';
+
+/** Failures after which the same request may be sent again. */
+const RETRYABLE: ReadonlySet<string> = new Set([
+  ClientErrorCode.Timeout,
+  ClientErrorCode.Disconnected,
+  ErrorCode.Unavailable,
+  ErrorCode.Timeout,
+]);
+
+/** Refusals that may pass (the service restarting, a burst): a rejoin is retried. */
+const TRANSIENT: ReadonlySet<string> = new Set([
+  ErrorCode.Unavailable,
+  ErrorCode.Internal,
+  ErrorCode.RateLimited,
+]);
+
+/** Runs `attempt` until it succeeds, fails for a reason that will not pass, or `retries` retries are spent. */
+export async function withRetries<R>(retries: number, attempt: () => Promise<R>): Promise<R> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const retry = n < retries && err instanceof MuxError && RETRYABLE.has(err.code);
+      if (!retry) throw err;
+    }
+  }
+}
+
+/** 128 random bits, base64url: a msg id no other client will pick. */
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/** The retries of one stream's rejoin, counted from its last join or joined. */
+export class RejoinRetry {
+  readonly #delay: (attempt: number) => number;
+  #timer: Timer | undefined;
+  #attempts = 0;
+
+  /** `delay` gives the wait before the n-th retry. */
+  constructor(delay: (attempt: number) => number) {
+    this.#delay = delay;
+  }
+
+  /** Sends the join again after the backoff when `code` may pass; false when it will not. */
+  after(code: string, rejoin: () => void): boolean {
+    if (!TRANSIENT.has(code)) return false;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      rejoin();
+    }, this.#delay(++this.#attempts));
+    return true;
+  }
+
+  /** The join went through, or a new one starts: the next retry is the first. */
+  reset(): void {
+    this.#attempts = 0;
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
