@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # muxgate compiled to plain JavaScript (`npm run build`: dist/, the demo page
 # in dist/web/dist) and run with `node`: no TypeScript loader at run time, so
 # the root filesystem can be read-only. One image serves every role;
@@ -9,23 +7,23 @@
 #   docker build -t muxgate .
 #   docker run --rm -e NATS_URL=nats://host.docker.internal:4222 -p 8080:8080 muxgate gateway
 
-ARG NODE_IMAGE=node:24-bookworm-slim
+ARG BASE=node:24-bookworm-slim
 
 # Production dependencies only: this node_modules goes into the final image.
-FROM ${NODE_IMAGE} AS deps
+FROM ${BASE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # Full install for the build: tsc, esbuild and tsx are development dependencies.
-FROM ${NODE_IMAGE} AS build
+FROM ${BASE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM ${NODE_IMAGE} AS runtime
+FROM ${BASE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 # Files stay owned by root and read-only to the process. package.json says

@@ -10,6 +10,7 @@ import {
   LIVE_PREVIOUS,
   LIVE_SEQUENCE,
   LIVE_STREAM,
+  type DeclaredStore,
   type DurableSpec,
   type DurableStore,
   type Position,
@@ -45,11 +46,11 @@ export class MemoryDurableStore implements DurableStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async declare(spec: DurableSpec): Promise<void> {
+  async declare(spec: DurableSpec): Promise<DeclaredStore> {
     const existing = this.#declared.get(spec.name);
     if (existing) {
       existing.spec = spec;
-      return;
+      return { replicas: spec.replicas };
     }
     this.#declared.set(spec.name, {
       spec,
@@ -60,6 +61,8 @@ export class MemoryDurableStore implements DurableStore {
       groups: new Map(),
       ids: new Map(),
     });
+    // One process keeps one copy whatever is asked: nothing to warn about in dev.
+    return { replicas: spec.replicas };
   }
 
   /** Stores a message published to a captured subject; returns its live copy (none for a duplicate). */

@@ -16,7 +16,13 @@ import {
 } from '@nats-io/jetstream';
 import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import type { Headers } from './message.ts';
-import type { DurableSpec, DurableStore, Position, StoredMessage } from './durable.ts';
+import type {
+  DeclaredStore,
+  DurableSpec,
+  DurableStore,
+  Position,
+  StoredMessage,
+} from './durable.ts';
 
 const NANOS_PER_MS = 1_000_000;
 const READ_BATCH = 500;
@@ -45,26 +51,26 @@ export class NatsDurableStore implements DurableStore {
     return this.#jsm;
   }
 
-  async declare(spec: DurableSpec): Promise<void> {
+  async declare(spec: DurableSpec): Promise<DeclaredStore> {
     const jsm = await this.#manager();
     const wanted = {
       subjects: [spec.subjects],
       republish: { src: spec.subjects, dest: spec.live },
       max_msgs_per_subject: spec.maxPerGroup,
       max_age: spec.maxAgeMs * NANOS_PER_MS,
-      num_replicas: spec.replicas,
     };
+    let replicas = spec.replicas;
     try {
       const { config } = await jsm.streams.info(spec.name);
       // Only what this store relies on is put right; settings an operator
-      // chose (size limits, placement) stay as they are.
+      // chose (size limits, placement, the number of copies) stay as they are.
+      replicas = config.num_replicas;
       const stale =
         config.subjects?.join() !== spec.subjects ||
         config.republish?.dest !== spec.live ||
         config.max_msgs_per_subject !== spec.maxPerGroup ||
-        config.max_age !== wanted.max_age ||
-        config.num_replicas !== spec.replicas;
-      if (stale) await jsm.streams.update(spec.name, wanted);
+        config.max_age !== wanted.max_age;
+      if (stale) await jsm.streams.update(spec.name, { ...wanted, num_replicas: replicas });
     } catch (err) {
       if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound))
         throw err;
@@ -72,6 +78,7 @@ export class NatsDurableStore implements DurableStore {
       await jsm.streams.add({
         name: spec.name,
         ...wanted,
+        num_replicas: spec.replicas,
         retention: RetentionPolicy.Limits,
         storage: StorageType.File,
         discard: DiscardPolicy.Old,
@@ -80,6 +87,7 @@ export class NatsDurableStore implements DurableStore {
       });
     }
     this.#bySubject.clear();
+    return { replicas };
   }
 
   async last(subject: string): Promise<Position | undefined> {

@@ -20,7 +20,16 @@ export interface DurableSpec {
   maxPerGroup: number;
   /** Age past which a message is dropped; 0 keeps messages until the count drops them. */
   maxAgeMs: number;
-  /** Copies JetStream keeps (1 in dev, 3 in production). */
+  /** Copies JetStream keeps of a store it creates (1 in dev, 3 in production). */
+  replicas: number;
+}
+
+/** What a declaration found or made. */
+export interface DeclaredStore {
+  /**
+   * Copies the store keeps: `replicas` for one created now; one that existed
+   * keeps its own count, which may differ (an operator's to change).
+   */
   replicas: number;
 }
 
@@ -49,7 +58,7 @@ export interface LiveCopy {
 
 export interface DurableStore {
   /** Creates the store for a declaration, or puts right what it relies on. */
-  declare(spec: DurableSpec): Promise<void>;
+  declare(spec: DurableSpec): Promise<DeclaredStore>;
   /**
    * The group's position now: its last message, or seq 0 when it has none.
    * Undefined when no store captures the subject: the group is not durable.

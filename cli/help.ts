@@ -85,6 +85,8 @@ export const COMMANDS: Command[] = [
       ['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`],
       ['MUX_PREFIX', "NATS subject prefix, the gateways' own (default mux)"],
       ['MUX_DEADLINE_SKEW_MS', "how far this clock may lead the gateways' (default 1000)"],
+      ['MUX_JETSTREAM_REPLICAS', 'copies JetStream keeps of the streams it creates (default 1)'],
+      ['MUX_HEALTH_PORT', 'port of /healthz and /readyz for probes (default: none)'],
       ['LOG_LEVEL', LEVELS],
     ],
     more: 'OTEL_EXPORTER_OTLP_ENDPOINT exports spans (docs/deploy.md, "Tracing").',

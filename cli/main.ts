@@ -22,6 +22,7 @@ import { createLogger, type Logger } from '../lib/log.ts';
 import { startTelemetry, TelemetryConfigError, type Telemetry } from '../lib/telemetry.ts';
 import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
 import {
+  HealthServer,
   JetStreamStorage,
   MemoryStorage,
   Publisher,
@@ -85,7 +86,10 @@ async function connectNats(settings: CliSettings, name: string, log?: Logger): P
 
 async function onNats(settings: CliSettings, name: string, log: Logger): Promise<Infra> {
   const bus = await connectNats(settings, name, log);
-  return { bus, storage: new JetStreamStorage(bus.connection) };
+  return {
+    bus,
+    storage: new JetStreamStorage(bus.connection, { replicas: settings.replicas, log }),
+  };
 }
 
 function version(): string {
@@ -266,8 +270,26 @@ async function service({ settings, log, telemetry }: Running, name: string): Pro
       `service: unknown service '${name}' (${Object.keys(SERVICES).join(', ')})`,
       findCommand('service'),
     );
+  // Up before NATS, so the kubelet sees a live process that is not ready yet.
+  const serving: { bus?: Bus } = {};
+  const health =
+    settings.healthPort === undefined
+      ? undefined
+      : await HealthServer.start({
+          port: settings.healthPort,
+          readiness: () => ({
+            ready: serving.bus?.status === 'connected',
+            status: serving.bus?.status ?? 'starting',
+          }),
+        });
+  if (health) log.info({ port: health.port }, 'health on /healthz and /readyz');
   const infra = await onNats(settings, `service ${name}`, log);
-  return untilSignal(log, [await startService(settings, log, name, factory, infra), telemetry]);
+  const running = await startService(settings, log, name, factory, infra);
+  // Ready only now: subscribed, storage open, durable groups declared.
+  serving.bus = infra.bus;
+  const parts: Stoppable[] = [running];
+  if (health) parts.push({ drain: () => health.close() });
+  return untilSignal(log, [...parts, telemetry]);
 }
 
 async function startService(

@@ -72,10 +72,18 @@ export const CliSettingsSchema = z.object({
     .int()
     .min(100)
     .default(NATS_LIVENESS_DEFAULTS.connectTimeoutMs),
-  /** Copies JetStream keeps of what services store (durable groups): 1 in dev, 3 on a cluster. */
+  /**
+   * Copies JetStream keeps of everything muxgate stores (durable groups' streams,
+   * KV buckets) when it creates them: 1 in dev, 3 on a cluster.
+   */
   MUX_JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   /** How far a service's clock may run ahead of the gateways' before it drops work as late. */
   MUX_DEADLINE_SKEW_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** `service`: the port of its /healthz and /readyz (Kubernetes probes); unset or empty, none. */
+  MUX_HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
 });
 
 /** The variables that name files the CLI reads; checked for readability at start. */
@@ -104,6 +112,8 @@ export interface CliSettings {
   natsLiveness: NatsLiveness;
   /** MUX_DEADLINE_SKEW_MS. */
   deadlineSkewMs: number;
+  /** MUX_HEALTH_PORT; undefined: a service opens no health port. */
+  healthPort: number | undefined;
 }
 
 export class SettingsError extends Error {
@@ -185,6 +195,7 @@ export function loadCliSettings(
       connectTimeoutMs: c.NATS_CONNECT_TIMEOUT_MS,
     },
     deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,
+    healthPort: c.MUX_HEALTH_PORT,
   };
 }
 

@@ -51,11 +51,14 @@ export interface NatsServerOptions {
    * port and JetStream flags still come from the command line and win.
    */
   config?: string;
+  /** Environment on top of this process's, e.g. a variable the configuration refers to (`$POD_NAME`). */
+  env?: Record<string, string>;
 }
 
 export class NatsServer {
   #proc: ChildProcess | undefined;
   #exited: Promise<void> = Promise.resolve();
+  #frozen = false;
   readonly log: string[] = [];
 
   private constructor(
@@ -98,11 +101,15 @@ export class NatsServer {
     }
     if (this.opts.jetstream !== false) args.push('-js', '-sd', this.storeDir);
     args.push(...(this.opts.args ?? []));
-    const proc = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(BINARY, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.opts.env },
+    });
     proc.stdout?.on('data', (d: Buffer) => this.log.push(d.toString()));
     proc.stderr?.on('data', (d: Buffer) => this.log.push(d.toString()));
     this.#exited = new Promise((resolve) => proc.once('exit', () => resolve()));
     this.#proc = proc;
+    this.#frozen = false;
     const failed = new Promise<never>((_, reject) =>
       proc.once('error', (err) => reject(new Error(`cannot start ${BINARY}: ${err.message}`))),
     );
@@ -115,26 +122,44 @@ export class NatsServer {
     await Promise.race([waitForPort(this.port, 10_000), failed, quit]);
   }
 
-  /**
-   * Freezes the process (SIGSTOP): its sockets stay open and answer nothing,
-   * as a hung pod's do. thaw() lets it run again.
-   */
-  freeze(): void {
-    this.#proc?.kill('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.#proc?.kill('SIGCONT');
-  }
-
   /** Stops the server and waits for the process to exit (JetStream needs a few seconds). */
   async stop(): Promise<void> {
     if (!this.running) return;
+    // A stopped process would hold SIGTERM until it is continued.
     this.thaw();
     this.#proc?.kill('SIGTERM');
     const timer = setTimeout(() => this.#proc?.kill('SIGKILL'), 8_000);
     await this.#exited;
     clearTimeout(timer);
+  }
+
+  /** Kills the server at once (SIGKILL), as a node that crashes or loses its machine, and waits for the exit. */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    this.#proc?.kill('SIGKILL');
+    await this.#exited;
+  }
+
+  /**
+   * Suspends the process (SIGSTOP): its connections stay open and nothing
+   * answers on them, as with a hung node or a network partition that drops
+   * packets. thaw() resumes it.
+   */
+  freeze(): void {
+    if (!this.running || this.#frozen) return;
+    this.#proc?.kill('SIGSTOP');
+    this.#frozen = true;
+  }
+
+  /** Resumes a frozen server (SIGCONT). */
+  thaw(): void {
+    if (!this.running || !this.#frozen) return;
+    this.#proc?.kill('SIGCONT');
+    this.#frozen = false;
+  }
+
+  get frozen(): boolean {
+    return this.#frozen;
   }
 
   async close(): Promise<void> {

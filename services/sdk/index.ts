@@ -20,7 +20,8 @@ export {
   type DurableSnapshot,
 } from './publisher.ts';
 export type { KvOptions, Storage } from './storage/storage.ts';
-export { JetStreamStorage } from './storage/jetstream.ts';
+export { JetStreamStorage, type JetStreamStorageOptions } from './storage/jetstream.ts';
+export { HealthServer, type HealthOptions, type Readiness } from './health.ts';
 export { MemoryStorage } from './storage/memory.ts';
 export {
   ConflictError,

@@ -25,6 +25,7 @@ import { StreamContext } from './context.ts';
 import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
 import { DEFAULT_DEADLINE_SKEW_MS, deadlineOf, Deadlines } from './deadline.ts';
 import { ServiceMetrics, type WorkKind } from './metrics.ts';
+import { checkReplicas, copies } from './replicas.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
 
 export interface Acceptance<S> {
@@ -111,7 +112,7 @@ export function defineService<S = unknown>(def: ServiceDefinition<S>): ServiceDe
 export interface RunOptions {
   prefix?: string;
   log?: Logger;
-  /** Copies the broker keeps of durable groups (MUX_DURABLE_REPLICAS): 1 in dev, 3 in production. */
+  /** Copies the broker keeps of durable groups it creates (MUX_JETSTREAM_REPLICAS): 1 in dev, 3 in production. */
   durableReplicas?: number;
   /** Where the SDK's metrics go (default: a registry of its own, `runner.metrics.registry`). */
   registry?: Registry;
@@ -188,15 +189,27 @@ export class ServiceRunner<S = unknown> {
     if (!this.bus.durable)
       throw new Error(`${this.def.name}: durable groups need a bus that keeps them`);
     assertGroupPattern(durable.groups);
-    await this.bus.durable.declare({
-      // JetStream stream names allow neither '.' nor wildcards.
-      name: `${s.prefix}_dg_${this.def.name}`.replace(/[^A-Za-z0-9_-]/g, '_'),
-      subjects: s.group(durable.groups),
-      live: s.live(durable.groups),
-      maxPerGroup: durable.maxPerGroup ?? DEFAULT_MAX_PER_GROUP,
-      maxAgeMs: durable.maxAgeMs ?? 0,
-      replicas: opts.durableReplicas ?? 1,
-    });
+    // JetStream stream names allow neither '.' nor wildcards.
+    const name = `${s.prefix}_dg_${this.def.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+    const replicas = opts.durableReplicas ?? 1;
+    const declared = await this.bus.durable
+      .declare({
+        name,
+        subjects: s.group(durable.groups),
+        live: s.live(durable.groups),
+        maxPerGroup: durable.maxPerGroup ?? DEFAULT_MAX_PER_GROUP,
+        maxAgeMs: durable.maxAgeMs ?? 0,
+        replicas,
+      })
+      .catch((err: unknown) => {
+        // JetStream's "no suitable peers for placement" does not say that
+        // the cluster has fewer nodes than the copies asked for.
+        throw new Error(
+          `${this.def.name}: cannot declare the stream ${name} (${replicas} ${copies(replicas)}, MUX_JETSTREAM_REPLICAS): ${(err as Error).message}`,
+          { cause: err },
+        );
+      });
+    checkReplicas(this.#log, name, declared.replicas, replicas);
   }
 
   /** Stops taking new work, lets handlers in flight finish, then drains the bus. */

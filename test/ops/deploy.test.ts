@@ -36,7 +36,8 @@ let objects: Manifest[];
 
 before(async () => {
   manifests = await loadManifests(ROOT, 'deploy');
-  objects = manifests.filter((m) => m.doc.kind !== 'Kustomization');
+  // Kustomize's own files (the Kustomization, the one-node Component) are no Kubernetes objects.
+  objects = manifests.filter((m) => !m.doc.apiVersion.startsWith('kustomize.config.k8s.io/'));
 });
 
 function all<T>(kind: string): T[] {
@@ -256,7 +257,7 @@ describe('gateway configuration', () => {
       assert.ok(known.has(key), `${key} is read by the CLI (cli/settings.ts)`);
   });
 
-  test('the dev NATS accepts a full-size frame with room for the envelope', () => {
+  test('NATS accepts a full-size frame with room for the envelope', () => {
     const conf = one<ConfigMap>('ConfigMap', 'nats-config').data?.['nats.conf'] ?? '';
     const [, n = '', unit = ''] = /^\s*max_payload:\s*(\d+)\s*(KB|MB)?\s*$/m.exec(conf) ?? [];
     const maxPayload = Number(n) * (unit === 'MB' ? 1024 ** 2 : unit === 'KB' ? 1024 : 1);
@@ -265,10 +266,14 @@ describe('gateway configuration', () => {
     assert.ok(maxPayload >= frame + 64 * 1024, `max_payload ${maxPayload} vs frame ${frame}`);
   });
 
-  test('the dev NATS config is valid for nats-server', async (t) => {
-    const conf = one<ConfigMap>('ConfigMap', 'nats-config').data?.['nats.conf'] ?? '';
-    const file = join(tmpdir(), `muxgate-nats-${process.pid}.conf`);
-    await writeFile(file, conf.replaceAll('/data', join(tmpdir(), `muxgate-nats-${process.pid}`)));
+  test('the NATS config is valid for nats-server', async (t) => {
+    // Every key is a file of the mounted ConfigMap: nats.conf includes cluster.conf.
+    const dir = await mkdtemp(join(tmpdir(), 'muxgate-nats-config-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const data = one<ConfigMap>('ConfigMap', 'nats-config').data ?? {};
+    for (const [key, text] of Object.entries(data))
+      await writeFile(join(dir, key), text.replaceAll('/data', join(dir, 'data')));
+    const file = join(dir, 'nats.conf');
     try {
       await exec('nats-server', ['-c', file, '-t'], {
         env: { ...process.env, POD_NAME: 'nats-0' },
@@ -467,6 +472,31 @@ describe('service Deployments', () => {
       const replicas = hpa ? (hpa.spec?.minReplicas ?? 1) : (d.spec?.replicas ?? 1);
       assert.ok(replicas >= 2, `${name}: ${replicas} replicas`);
     });
+
+  test('services are probed on their health port: /readyz for startup and readiness, /healthz for liveness', () => {
+    const deployments = serviceDeployments();
+    assert.ok(deployments.length >= 3);
+    for (const d of deployments) {
+      const name = d.metadata?.name;
+      const c = containerOf(d.spec?.template);
+      const value = c.env?.find((e) => e.name === 'MUX_HEALTH_PORT')?.value;
+      // The value as the CLI reads it (cli/settings.ts), the port the probes name.
+      const port = loadCliSettings({ MUX_HEALTH_PORT: value }).healthPort;
+      assert.ok(port, `${name}: MUX_HEALTH_PORT`);
+      const health = c.ports?.find((p) => p.containerPort === port);
+      assert.ok(health?.name, `${name}: a named container port ${port}`);
+      const on = (probe: typeof c.readinessProbe) => [probe?.httpGet?.path, probe?.httpGet?.port];
+      assert.deepEqual(on(c.readinessProbe), ['/readyz', health.name], `${name}: readiness`);
+      assert.deepEqual(on(c.startupProbe), ['/readyz', health.name], `${name}: startup`);
+      assert.deepEqual(on(c.livenessProbe), ['/healthz', health.name], `${name}: liveness`);
+    }
+    assert.ok(
+      !containerOf(one<Deployment>('Deployment', 'muxgate-gateway').spec?.template).env?.some(
+        (e) => e.name === 'MUX_HEALTH_PORT',
+      ),
+      'the gateway has /healthz and /readyz on its own port',
+    );
+  });
 
   test('autoscaled Deployments leave the replica count to their HPA', () => {
     const hpas = all<HorizontalPodAutoscaler>('HorizontalPodAutoscaler');

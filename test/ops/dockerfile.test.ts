@@ -4,6 +4,7 @@
 // dependencies, and the user is the non-root uid the Kubernetes pods expect.
 // The build runs here for real, into the image's layout (package.json,
 // node_modules, dist/), and that layout starts and serves the demo page.
+// image.test.ts builds and runs the image itself where a Docker engine is.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, symlink } from 'node:fs/promises';
@@ -78,6 +79,23 @@ describe('Dockerfile', () => {
     );
     assert.deepEqual(taken.sort(), ['build:dist', 'build:package.json', 'deps:node_modules']);
     assert.equal(last(runtime(), 'WORKDIR')?.args, '/app');
+  });
+
+  test('every stage builds on the BASE argument, which defaults to an official Node image', async () => {
+    const text = await readFile(join(ROOT, 'Dockerfile'), 'utf8');
+    // An ARG before the first FROM is the only kind a FROM can use.
+    const arg = /^ARG BASE=(\S+)$/m.exec(text.slice(0, text.search(/^FROM /m)));
+    assert.match(arg?.[1] ?? '', /^node:\d+-/, 'ARG BASE=node:<version>-… before the first FROM');
+    // Stages that do not start from another stage start from BASE.
+    const external = stages.filter((s) => !stages.some((o) => o.name === s.base));
+    assert.ok(external.length > 0);
+    assert.deepEqual(
+      external.map((s) => s.base),
+      external.map(() => '${BASE}'),
+    );
+    // A `# syntax=` line would make BuildKit fetch a frontend image first,
+    // which a machine with no registry cannot.
+    assert.doesNotMatch(text, /^#\s*syntax=/m);
   });
 
   test('runs as the numeric non-root user the pods expect', async () => {

@@ -29,11 +29,12 @@ describe('command-line settings', () => {
       replicas: 1,
       natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
       deadlineSkewMs: 1000,
+      healthPort: undefined,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS and the liveness settings', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS, MUX_HEALTH_PORT and the liveness settings', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
@@ -44,6 +45,7 @@ describe('command-line settings', () => {
       NATS_MAX_PINGS_OUT: '3',
       NATS_CONNECT_TIMEOUT_MS: '2500',
       MUX_DEADLINE_SKEW_MS: '250',
+      MUX_HEALTH_PORT: '8081',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -55,7 +57,9 @@ describe('command-line settings', () => {
       replicas: 3,
       natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
       deadlineSkewMs: 250,
+      healthPort: 8081,
     });
+    assert.equal(loadCliSettings({ MUX_HEALTH_PORT: '' }).healthPort, undefined, 'empty is unset');
   });
 
   for (const [name, env, message] of [
@@ -70,6 +74,9 @@ describe('command-line settings', () => {
     ],
     ['no missed ping allowed', { NATS_MAX_PINGS_OUT: '0' }, /NATS_MAX_PINGS_OUT/],
     ['a negative deadline skew', { MUX_DEADLINE_SKEW_MS: '-1' }, /MUX_DEADLINE_SKEW_MS/],
+    ['a health port of 0', { MUX_HEALTH_PORT: '0' }, /MUX_HEALTH_PORT/],
+    ['a health port that is no number', { MUX_HEALTH_PORT: 'http' }, /MUX_HEALTH_PORT/],
+    ['no replicas', { MUX_JETSTREAM_REPLICAS: '0' }, /MUX_JETSTREAM_REPLICAS/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(

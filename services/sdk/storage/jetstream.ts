@@ -1,17 +1,42 @@
 // Storage on NATS JetStream: KV buckets that every replica on the same NATS
-// shares and that outlive restarts.
+// shares and that outlive restarts. Buckets are created with the configured
+// number of copies (MUX_JETSTREAM_REPLICAS); one that exists with fewer is
+// reported at open (../replicas.ts).
 import type { NatsConnection } from '@nats-io/transport-node';
+import { silentLogger, type Logger } from '../../../lib/log.ts';
+import { checkReplicas } from '../replicas.ts';
 import type { KvStore } from './kv.ts';
 import { JetStreamKvStore } from './kv-jetstream.ts';
 import type { KvOptions, Storage } from './storage.ts';
 
+export interface JetStreamStorageOptions {
+  /** Copies JetStream keeps of a bucket it creates (MUX_JETSTREAM_REPLICAS); default 1. */
+  replicas?: number;
+  /** Where a bucket with fewer copies than `replicas` is reported. */
+  log?: Logger;
+}
+
 export class JetStreamStorage implements Storage {
   readonly kind = 'jetstream';
+  readonly #replicas: number;
+  readonly #log: Logger;
 
   /** The connection stays its owner's (the bus): storage never closes it. */
-  constructor(private readonly connection: NatsConnection) {}
+  constructor(
+    private readonly connection: NatsConnection,
+    opts: JetStreamStorageOptions = {},
+  ) {
+    this.#replicas = opts.replicas ?? 1;
+    this.#log = opts.log ?? silentLogger;
+  }
 
-  keyValue(bucket: string, opts: KvOptions = {}): Promise<KvStore> {
-    return JetStreamKvStore.open(this.connection, { bucket, history: opts.history });
+  async keyValue(bucket: string, opts: KvOptions = {}): Promise<KvStore> {
+    const store = await JetStreamKvStore.open(this.connection, {
+      bucket,
+      history: opts.history,
+      replicas: this.#replicas,
+    });
+    checkReplicas(this.#log, store.stream, store.replicas, this.#replicas, { bucket });
+    return store;
   }
 }

@@ -39,13 +39,16 @@ export interface JetStreamKvOptions {
   history?: number;
   /** How long a snapshot or catch-up read may take before it fails. */
   readTimeoutMs?: number;
+  /** Copies JetStream keeps of the bucket if this creates it; default 1. */
+  replicas?: number;
 }
 
 const OPERATION = 'KV-Operation';
 const EMPTY = new Uint8Array(0);
 
 export class JetStreamKvStore implements KvStore {
-  readonly #stream: string;
+  /** The bucket's JetStream stream. */
+  readonly stream: string;
   readonly #subjectPrefix: string;
 
   private constructor(
@@ -54,8 +57,10 @@ export class JetStreamKvStore implements KvStore {
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly readTimeoutMs: number,
+    /** Copies JetStream keeps of the bucket, as found at open. */
+    readonly replicas: number,
   ) {
-    this.#stream = `KV_${bucket}`;
+    this.stream = `KV_${bucket}`;
     this.#subjectPrefix = `$KV.${bucket}.`;
   }
 
@@ -63,19 +68,23 @@ export class JetStreamKvStore implements KvStore {
   static async open(nc: NatsConnection, opts: JetStreamKvOptions): Promise<JetStreamKvStore> {
     const js = jetstream(nc);
     const kv = await new Kvm(js)
-      .create(opts.bucket, { history: opts.history ?? 64 })
+      .create(opts.bucket, { history: opts.history ?? 64, replicas: opts.replicas ?? 1 })
       .catch((err: unknown) => {
         throw new Error(
-          `cannot open the KV bucket ${opts.bucket} (storage on NATS needs JetStream: nats-server -js): ${(err as Error).message}`,
+          `cannot open the KV bucket ${opts.bucket} (storage on NATS needs JetStream: nats-server -js, ` +
+            `and a new bucket needs MUX_JETSTREAM_REPLICAS=${opts.replicas ?? 1} JetStream nodes): ${(err as Error).message}`,
           { cause: err },
         );
       });
+    // An existing bucket is opened as it is, whatever `replicas` says.
+    const { replicas } = await kv.status();
     return new JetStreamKvStore(
       opts.bucket,
       kv,
       js,
       await jetstreamManager(nc),
       opts.readTimeoutMs ?? 10_000,
+      replicas,
     );
   }
 
@@ -109,7 +118,7 @@ export class JetStreamKvStore implements KvStore {
   }
 
   async lastRevision(): Promise<number> {
-    return (await this.jsm.streams.info(this.#stream)).state.last_seq;
+    return (await this.jsm.streams.info(this.stream)).state.last_seq;
   }
 
   create(key: string, value: Json): Promise<number>;
@@ -223,7 +232,7 @@ export class JetStreamKvStore implements KvStore {
     prefix: string,
     policy: { deliver_policy: DeliverPolicy; opt_start_seq?: number },
   ): Promise<ChangeLog> {
-    const oc = await this.js.consumers.getPushConsumer(this.#stream, {
+    const oc = await this.js.consumers.getPushConsumer(this.stream, {
       filter_subjects: `${this.#subjectPrefix}${below(prefix)}`,
       ...policy,
     });
