@@ -2,14 +2,15 @@
 //
 // Item 1 runs the gateway and the echo service as they are deployed: the
 // build output (`npm run build`, into a scratch directory) under plain
-// `node`, each its own process on a real nats-server, so the gateway's RSS is
-// its own and nothing else's. The gateway keeps its default limits, except
+// `node` with the image's NODE_OPTIONS, each its own process on a real
+// nats-server, so the gateway's RSS is its own and nothing else's. The
+// gateway keeps its default limits, except
 // MUX_HEARTBEAT_MS: a client whose reading is stopped and that takes no byte
 // for a heartbeat interval is cut, and 2 s instead of 30 s keeps the test short.
 //
 // Item 2 and the close frame run an in-process gateway (real NATS for item 2).
 import assert from 'node:assert/strict';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,14 @@ const MAX_P50_MS = 50;
 const BIG_MSG = clientTextFrame(
   JSON.stringify({ type: 'msg', stream: 'echo', payload: 'x'.repeat(64 * 1024 - 60) }),
 );
+
+/** NODE_OPTIONS as the image sets them (the Dockerfile's runtime stage): the gateway runs as deployed. */
+async function imageNodeOptions(): Promise<string> {
+  const dockerfile = await readFile(join(ROOT, 'Dockerfile'), 'utf8');
+  const set = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1];
+  assert.ok(set, 'the Dockerfile sets NODE_OPTIONS');
+  return set.trim();
+}
 
 /** Writes BIG_MSG to the socket as fast as TCP takes it, never reading; stops when the socket dies. */
 function flood(c: RawWsClient): void {
@@ -78,14 +87,7 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
 }
 
-// On Node 22+ the gateway's peak RSS was 336 MiB (item 2 failed there too:
-// reading stopped below Node 22's 64 KiB socket high-water mark and never
-// resumed, fixed in transport.ts). Until item 1 is measured on Node 24
-// without that fault, it runs on Node 20 only (issue 12).
-const NODE_20 = Number(process.versions.node.split('.')[0]) < 22;
-const ONLY_NODE_20 = NODE_20 ? {} : { skip: 'fails on Node 22+; under investigation (issue 12)' };
-
-describe('item 1: 100 clients that send 64 KB msgs to echo and never read', ONLY_NODE_20, () => {
+describe('item 1: 100 clients that send 64 KB msgs to echo and never read', () => {
   let nats: NatsServer;
   let dist: string;
   let echo: MuxgateProcess;
@@ -98,7 +100,12 @@ describe('item 1: 100 clients that send 64 KB msgs to echo and never read', ONLY
     await build(dist);
     const bin = join(dist, 'cli/main.js');
     nats = await NatsServer.start({ jetstream: false });
-    const env = { NATS_URL: nats.url, MUX_PREFIX: uniquePrefix(), LOG_LEVEL: 'warn' };
+    const env = {
+      NATS_URL: nats.url,
+      MUX_PREFIX: uniquePrefix(),
+      LOG_LEVEL: 'warn',
+      NODE_OPTIONS: await imageNodeOptions(),
+    };
     echo = await spawnMuxgate(
       ['service', 'echo'],
       { ...env, LOG_LEVEL: 'info' },
