@@ -422,16 +422,8 @@ describe('service Deployments', () => {
   });
 
   test('the CLI lists its commands (the check below is not vacuous)', () => {
-    assert.deepEqual([...cliCommands].sort(), [
-      'dev',
-      'disconnect',
-      'disconnect-user',
-      'gateway',
-      'help',
-      'kick',
-      'publish',
-      'service',
-    ]);
+    // The full list is cli.test.ts's to check; here it only must not be empty.
+    for (const name of ['gateway', 'service']) assert.ok(cliCommands.has(name), name);
   });
 
   test('every container runs a command the CLI knows', () => {
