@@ -8,6 +8,7 @@
 //   --gateways=1            fan-out over one gateway, two, or both (default 1,2)
 //   --soak-connections=10000, --soak-minutes=10, --soak-churn=0.01   the soak's size, length
 //                           and share of connections replaced each second
+//   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: V8's own limit)
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
       'soak-connections': { type: 'string' },
       'soak-minutes': { type: 'string' },
       'soak-churn': { type: 'string' },
+      'soak-heap': { type: 'string' },
     },
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -75,6 +77,7 @@ async function main(): Promise<number> {
     ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
     ...(values['soak-connections'] && { soakConnections: Number(values['soak-connections']) }),
     ...(values['soak-churn'] && { soakChurnPerSec: Number(values['soak-churn']) }),
+    ...(values['soak-heap'] && { soakGatewayHeapMiB: Number(values['soak-heap']) }),
   };
   const minutes = values['soak-minutes'];
   if (minutes) {
@@ -83,11 +86,16 @@ async function main(): Promise<number> {
     sizes.soakWarmupMs = Math.round((sizes.soakWarmupMs / sizes.soakDurationMs) * ms);
     sizes.soakDurationMs = ms;
   }
-  const soakProblem = [sizes.soakConnections, sizes.soakDurationMs, sizes.soakChurnPerSec].some(
-    (x) => !Number.isFinite(x) || x <= 0,
-  );
+  const soakProblem = [
+    sizes.soakConnections,
+    sizes.soakDurationMs,
+    sizes.soakChurnPerSec,
+    sizes.soakGatewayHeapMiB ?? 1,
+  ].some((x) => !Number.isFinite(x) || x <= 0);
   if (soakProblem) {
-    console.error('--soak-connections, --soak-minutes and --soak-churn take positive numbers');
+    console.error(
+      '--soak-connections, --soak-minutes, --soak-churn and --soak-heap take positive numbers',
+    );
     return 2;
   }
   const started = Date.now();
@@ -100,7 +108,7 @@ async function main(): Promise<number> {
       `load average ${loadAtStart.join(', ')}`,
   );
 
-  const nats = await NatsServer.start({ jetstream: false });
+  const nats = await startNats(false);
   const ctx: BenchContext = {
     sizes,
     natsUrl: nats.url,
@@ -141,7 +149,7 @@ async function main(): Promise<number> {
     }
     if (run('durable')) {
       log('durable groups vs plain groups (nats-server with JetStream)');
-      const js = await NatsServer.start({ jetstream: true });
+      const js = await startNats(true);
       try {
         m.durable = await runDurable({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
       } finally {
@@ -154,7 +162,7 @@ async function main(): Promise<number> {
         `soak: ${sizes.soakConnections} connections churning ${sizes.soakChurnPerSec * 100} %/s ` +
           `for ${duration(sizes.soakDurationMs / 1000)} (nats-server with JetStream, for chat)`,
       );
-      const js = await NatsServer.start({ jetstream: true });
+      const js = await startNats(true);
       try {
         m.soak = await runSoak({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
       } finally {
@@ -196,6 +204,15 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// nats-servers of the run, stopped on SIGINT too: they are no child the run's
+// process group takes down with it.
+const natsServers = new Set<NatsServer>();
+async function startNats(jetstream: boolean): Promise<NatsServer> {
+  const server = await NatsServer.start({ jetstream });
+  natsServers.add(server);
+  return server;
+}
+
 /** The pid of the nats-server listening on `port` (the helper does not expose its process). */
 function natsPid(port: number): number {
   for (const d of readdirSync('/proc')) {
@@ -213,7 +230,9 @@ function natsPid(port: number): number {
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     console.error(`${signal}: stopping every process of the run`);
-    void stopAll().finally(() => process.exit(130));
+    void stopAll()
+      .then(() => Promise.all([...natsServers].map((s) => s.close())))
+      .finally(() => process.exit(130));
   });
 
 main().then(

@@ -20,7 +20,17 @@ export interface ChurnArgs {
   churnPerSec: number;
   /** Chat rooms the connections spread over: chat:soak-0 … chat:soak-<rooms-1>. */
   rooms: number;
-  /** Connections being set up (upgrade, welcome, joins answered) at once. */
+  /**
+   * Connections opened per second until all are (the ramp): paced, so their
+   * joins do not reach the services all at once.
+   */
+  rampPerSec: number;
+  /**
+   * Connections being set up (upgrade, welcome, joins answered) at once, at
+   * most: a guard only. Churned connections are replaced at once, however
+   * slowly the ones before them are answered, as new users arrive whether
+   * or not others are still waiting.
+   */
   concurrency: number;
   /** An echo stream sends a msg this often, in ms; 0 for never. */
   echoEveryMs: number;
@@ -85,7 +95,15 @@ const SUBPROTOCOL = 'muxgate.v1.json';
 const ECHO_ONLY = 0.5;
 const CHAT_ONLY = 0.25;
 const ECHO_MSGS_AT_JOIN = 2;
-const CHAT_MSG_SHARE = 0.5;
+/**
+ * New chat members that send a message. Every chat join reads its room from
+ * the store through a JetStream consumer, which on nats-server 2.9 costs more
+ * the more the stream holds (all rooms together): at 0.5 the rooms held
+ * ~15,000 messages after 5 minutes of the 10,000-connection soak, chat joins
+ * fell behind the 50 a second it asks for, and the connections waiting on
+ * them thinned out (docs/performance.md, "Soak").
+ */
+const CHAT_MSG_SHARE = 0.1;
 /** New connections that leave one of their streams some time before they end. */
 const LEAVE_SHARE = 0.3;
 /** Ends that destroy the socket instead of closing it. */
@@ -144,18 +162,29 @@ export class Churn {
   #nextAddress = 0;
   #running = true;
   #ticker: NodeJS.Timeout | undefined;
+  /** Opens the ramp still allows; undefined once churning. */
+  #rampBudget: number | undefined = 0;
+  #rampTicker: NodeJS.Timeout | undefined;
 
-  /** Opens the connections; they churn once churn() is called. */
+  /** Opens the connections, rampPerSec at a time; they churn once churn() is called. */
   constructor(args: ChurnArgs) {
     this.#args = args;
     this.#loop.enable();
     this.#waiting = args.connections;
-    this.#pump();
+    const ramp = (): void => {
+      this.#rampBudget! += (args.rampPerSec * TICK_MS) / 1000;
+      this.#pump();
+    };
+    ramp();
+    this.#rampTicker = setInterval(ramp, TICK_MS);
   }
 
   /** Starts replacing connections: the ramp is over. */
   churn(): void {
+    clearInterval(this.#rampTicker);
+    this.#rampBudget = undefined;
     this.#ticker ??= setInterval(() => this.#tick(), TICK_MS);
+    this.#pump();
   }
 
   status(): ChurnStatus {
@@ -173,6 +202,7 @@ export class Churn {
   async stop(): Promise<ChurnResult> {
     this.#running = false;
     clearInterval(this.#ticker);
+    clearInterval(this.#rampTicker);
     this.#waiting = 0;
     const all = [...this.#conns];
     const closed = Promise.all(
@@ -210,6 +240,10 @@ export class Churn {
 
   #pump(): void {
     while (this.#running && this.#waiting > 0 && this.#opening < this.#args.concurrency) {
+      if (this.#rampBudget !== undefined) {
+        if (this.#rampBudget < 1) return;
+        this.#rampBudget--;
+      }
       this.#waiting--;
       this.#open();
     }

@@ -47,6 +47,8 @@ export interface Sizes {
   soakSampleMs: number;
   /** An echo stream of the soak sends a msg this often. */
   soakEchoEveryMs: number;
+  /** The soak gateway's V8 old-space limit (--max-old-space-size), MiB; unset: V8's default. */
+  soakGatewayHeapMiB?: number;
 }
 
 export const FULL: Sizes = {

@@ -287,6 +287,8 @@ function soakTables(s: SoakResult): string[] {
       Math.max(...rss),
       heap.length ? Math.min(...heap) : undefined,
       heap.length ? Math.max(...heap) : undefined,
+      Math.max(...pick((x) => x.heapTotalMiB)),
+      Math.max(...pick((x) => x.externalMiB)),
       w.at(-1)!.opened,
       Math.max(...w.map((x) => x.natsRssMiB)),
     ]);
@@ -345,18 +347,22 @@ function soakTables(s: SoakResult): string[] {
   return [
     table(
       `Soak: ${s.connections} connections (${s.requested} asked), ${s.churnPerSec * 100} %/s replaced, ` +
-        `${duration(s.durationSeconds)} after a ${s.rampSeconds} s ramp; ${s.rooms} chat rooms, ${s.clientProcs} client processes. ` +
-        `Gateway RSS and heap used (MiB), per window of ${round(windowS, 1)} s`,
+        `${duration(s.durationSeconds)} after a ${s.rampSeconds} s ramp; ${s.rooms} chat rooms, ${s.clientProcs} client processes` +
+        (s.gatewayEnv.NODE_OPTIONS ? `; gateway under ${s.gatewayEnv.NODE_OPTIONS}` : '') +
+        '. ' +
+        `The gateway's RSS, V8 heap used, V8 heap held and memory outside it (MiB), per window of ${round(windowS, 1)} s`,
       [
         'seconds',
         'part',
         'gw conns min',
         'streams max',
-        'held min',
+        'set up min',
         'RSS min',
         'RSS max',
         'heap min',
         'heap max',
+        'V8 heap max',
+        'external max',
         'opened',
         'nats RSS',
       ],

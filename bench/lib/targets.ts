@@ -100,7 +100,8 @@ export function targets(m: Measured): Target[] {
 /** Issue 12: a gateway under churn keeps its memory, and lets go of everything at the end. */
 function soakTargets(s: SoakResult | undefined): Target[] {
   const size = s
-    ? `${s.connections.toLocaleString('en-US')} connections, ${s.churnPerSec * 100} %/s churn, ${duration(s.durationSeconds)}`
+    ? `${s.connections.toLocaleString('en-US')} connections, ${s.churnPerSec * 100} %/s churn, ${duration(s.durationSeconds)}` +
+      (s.gatewayEnv.NODE_OPTIONS ? `, ${s.gatewayEnv.NODE_OPTIONS}` : '')
     : '10,000 connections churning for 10 min';
   const c = s?.clients;
   const ledgers = Object.values(s?.end.ledgers ?? {});
@@ -125,7 +126,7 @@ function soakTargets(s: SoakResult | undefined): Target[] {
       measured: s
         ? `${s.rss.minMiB}–${s.rss.maxMiB} MiB; mean ${s.rss.firstMiB} MiB first ${duration(s.rss.windowSeconds)}, ` +
           `${s.rss.lastMiB} MiB last (${s.rss.trendPct > 0 ? '+' : ''}${s.rss.trendPct} %); ` +
-          `held ${s.held.min.toLocaleString('en-US')}–${s.connections.toLocaleString('en-US')} connections`
+          `${s.held.min.toLocaleString('en-US')} connections or more open (${s.setUp.min.toLocaleString('en-US')} set up)`
         : undefined,
       ...ratio(s?.rss.ratio, (r) => r <= 1.1),
     },

@@ -27,6 +27,9 @@ export interface SoakSample {
   t: number;
   rssMiB: number;
   heapUsedMiB: number | undefined;
+  /** The V8 heap the gateway holds from the system (used or not), and memory outside it (buffers). */
+  heapTotalMiB: number | undefined;
+  externalMiB: number | undefined;
   /** The gateway's gauges. */
   connections: number | undefined;
   streams: number | undefined;
@@ -51,6 +54,8 @@ export interface SoakEnd {
 }
 
 export interface SoakResult {
+  /** Gateway settings the run changed from their defaults. */
+  gatewayEnv: Record<string, string>;
   requested: number;
   /** Why fewer connections were held than asked for, when so. */
   capped: string | undefined;
@@ -65,8 +70,10 @@ export interface SoakResult {
   /** Gateway RSS and heap over the samples after the warm-up. */
   rss: MemorySummary;
   heap: MemorySummary | undefined;
-  /** Set-up connections the clients held after the warm-up, lowest and mean of the samples. */
+  /** Open connections after the warm-up (the gateway's gauge), lowest and mean of the samples. */
   held: { min: number; mean: number };
+  /** Of them, connections set up (every join answered), lowest and mean. */
+  setUp: { min: number; mean: number };
   clients: ChurnCounts;
   /** Worst event-loop delay of a client process, ms: how far the load generator kept up. */
   clientLoopDelayP99Ms: number;
@@ -82,7 +89,10 @@ const FD_RESERVE = 500;
 const CONNS_PER_PROC = 2500;
 /** Connections per chat room: rooms of about fifty members each. */
 const CONNS_PER_ROOM = 100;
-const SETUP_CONCURRENCY = 128;
+/** Connections opened per second in the ramp, all client processes together. */
+const RAMP_PER_SEC = 200;
+/** Connections in setup at once per client process, at most: a guard, far above what a steady churn needs. */
+const SETUP_LIMIT = 1000;
 const RAMP_LIMIT_MS = 300_000;
 const ENDING_MS = 30_000;
 const SERVICES = ['echo', 'chat'] as const;
@@ -105,13 +115,13 @@ export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
   ) as Record<(typeof SERVICES)[number], Worker>;
   for (const [service, w] of Object.entries(services))
     await w.call('start', { service, natsUrl: ctx.natsUrl, prefix });
-  const gw = await startGateway(
-    'gw-soak',
-    ctx.natsUrl,
-    prefix,
-    { MUX_ROUTES: SERVICES.join(',') },
-    ctx.dirs,
-  );
+  const gatewayEnv: Record<string, string> = {
+    MUX_ROUTES: SERVICES.join(','),
+    ...(sizes.soakGatewayHeapMiB && {
+      NODE_OPTIONS: `--max-old-space-size=${sizes.soakGatewayHeapMiB}`,
+    }),
+  };
+  const gw = await startGateway('gw-soak', ctx.natsUrl, prefix, gatewayEnv, ctx.dirs);
   const http = `http://127.0.0.1:${gw.port}`;
   const procs = Math.max(2, Math.ceil(n / CONNS_PER_PROC));
   const clients = Array.from({ length: procs }, (_, i) =>
@@ -133,7 +143,8 @@ export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
           connections: Math.floor(n / procs) + (i < n % procs ? 1 : 0),
           churnPerSec: sizes.soakChurnPerSec,
           rooms,
-          concurrency: SETUP_CONCURRENCY,
+          rampPerSec: RAMP_PER_SEC / procs,
+          concurrency: SETUP_LIMIT,
           echoEveryMs: sizes.soakEchoEveryMs,
         } satisfies ChurnArgs),
       ),
@@ -203,8 +214,12 @@ export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
     const window = Math.min(60, (sizes.soakDurationMs - sizes.soakWarmupMs) / 3000);
     const rss = summarize(after, (s) => s.rssMiB, window)!;
     const heap = summarize(after, (s) => s.heapUsedMiB, window);
-    const live = after.map((s) => s.live);
+    const spread = (xs: number[]) => ({
+      min: Math.min(...xs),
+      mean: Math.round(xs.reduce((a, x) => a + x, 0) / (xs.length || 1)),
+    });
     const result: SoakResult = {
+      gatewayEnv,
       requested,
       capped,
       connections: n,
@@ -217,10 +232,8 @@ export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
       samples,
       rss,
       heap,
-      held: {
-        min: Math.min(...live),
-        mean: Math.round(live.reduce((a, x) => a + x, 0) / (live.length || 1)),
-      },
+      held: spread(after.flatMap((s) => (s.connections === undefined ? [] : [s.connections]))),
+      setUp: spread(after.map((s) => s.live)),
       clients: sumCounts(results.map((r) => r.counts)),
       clientLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
       joinLatency: Histogram.from(results.map((r) => r.joinLatency)).summary(),
@@ -252,12 +265,17 @@ async function takeSample(
   status: () => Promise<{ live: number; opened: number }>,
 ): Promise<SoakSample> {
   const m = await scrape(http).catch(() => new Map<string, number>());
-  const heap = m.get('nodejs_heap_size_used_bytes');
+  const mib = (name: string) => {
+    const v = m.get(name);
+    return v === undefined ? undefined : round(v / MiB, 1);
+  };
   const s = await status();
   return {
     t: round(elapsedMs / 1000, 1),
     rssMiB: round(rssBytes(gwPid) / MiB, 1),
-    heapUsedMiB: heap === undefined ? undefined : round(heap / MiB, 1),
+    heapUsedMiB: mib('nodejs_heap_size_used_bytes'),
+    heapTotalMiB: mib('nodejs_heap_size_total_bytes'),
+    externalMiB: mib('nodejs_external_memory_bytes'),
     connections: m.get('muxgate_connections'),
     streams: m.get('muxgate_streams'),
     live: s.live,
