@@ -131,7 +131,8 @@ describe('soak, short: connections churning on a real nats-server', () => {
       connections: CONNECTIONS,
       churnPerSec: CHURN,
       rooms: 3,
-      concurrency: 32,
+      rampPerSec: 300,
+      concurrency: 64,
       echoEveryMs: 2000,
       msgs,
     } satisfies ChurnArgs);
