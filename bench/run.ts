@@ -1,18 +1,21 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle,durable   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,idle,durable,soak   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
 //   --gateways=1            fan-out over one gateway, two, or both (default 1,2)
+//   --soak-connections=10000, --soak-minutes=10, --soak-churn=0.01   the soak's size, length
+//                           and share of connections replaced each second
+//   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: V8's own limit)
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
 // server, the bare NATS responder, the publisher and the client workers. The
-// durable section (protocol 1.1 durable groups vs plain groups) runs on a
-// nats-server of its own with JetStream, so the other sections keep theirs
-// without it.
+// durable section (protocol 1.1 durable groups vs plain groups) and the soak
+// (its chat rooms are durable groups) run on a nats-server of their own with
+// JetStream, so the other sections keep theirs without it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +26,7 @@ import { machine } from './lib/machine.ts';
 import { openFileLimit } from './lib/proc-stats.ts';
 import { stopAll, type RunDirs } from './lib/procs.ts';
 import { report } from './lib/report.ts';
+import { duration } from './lib/table.ts';
 import { targets, type Measured } from './lib/targets.ts';
 import { runBareNats } from './scenarios/bare-nats.ts';
 import { runBareWs } from './scenarios/bare-ws.ts';
@@ -30,8 +34,9 @@ import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runIdle } from './scenarios/idle.ts';
+import { runSoak } from './scenarios/soak.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable'] as const;
+const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'soak'] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -44,6 +49,10 @@ async function main(): Promise<number> {
       profile: { type: 'boolean', default: false },
       members: { type: 'string' },
       gateways: { type: 'string' },
+      'soak-connections': { type: 'string' },
+      'soak-minutes': { type: 'string' },
+      'soak-churn': { type: 'string' },
+      'soak-heap': { type: 'string' },
     },
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -66,7 +75,29 @@ async function main(): Promise<number> {
     ...(values.quick ? QUICK : FULL),
     ...(values.members && { fanoutMembers: numbers(values.members) }),
     ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
+    ...(values['soak-connections'] && { soakConnections: Number(values['soak-connections']) }),
+    ...(values['soak-churn'] && { soakChurnPerSec: Number(values['soak-churn']) }),
+    ...(values['soak-heap'] && { soakGatewayHeapMiB: Number(values['soak-heap']) }),
   };
+  const minutes = values['soak-minutes'];
+  if (minutes) {
+    // The warm-up keeps its share of the run (a fifth by default).
+    const ms = Number(minutes) * 60_000;
+    sizes.soakWarmupMs = Math.round((sizes.soakWarmupMs / sizes.soakDurationMs) * ms);
+    sizes.soakDurationMs = ms;
+  }
+  const soakProblem = [
+    sizes.soakConnections,
+    sizes.soakDurationMs,
+    sizes.soakChurnPerSec,
+    sizes.soakGatewayHeapMiB ?? 1,
+  ].some((x) => !Number.isFinite(x) || x <= 0);
+  if (soakProblem) {
+    console.error(
+      '--soak-connections, --soak-minutes, --soak-churn and --soak-heap take positive numbers',
+    );
+    return 2;
+  }
   const started = Date.now();
   // Other work on the machine moves every figure: the load is kept with them.
   const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
@@ -77,7 +108,7 @@ async function main(): Promise<number> {
       `load average ${loadAtStart.join(', ')}`,
   );
 
-  const nats = await NatsServer.start({ jetstream: false });
+  const nats = await startNats(false);
   const ctx: BenchContext = {
     sizes,
     natsUrl: nats.url,
@@ -93,6 +124,7 @@ async function main(): Promise<number> {
     fanout: undefined,
     idle: undefined,
     durable: undefined,
+    soak: undefined,
   };
   try {
     if (run('bare')) {
@@ -117,9 +149,22 @@ async function main(): Promise<number> {
     }
     if (run('durable')) {
       log('durable groups vs plain groups (nats-server with JetStream)');
-      const js = await NatsServer.start({ jetstream: true });
+      const js = await startNats(true);
       try {
         m.durable = await runDurable({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
+      } finally {
+        await stopAll();
+        await js.close();
+      }
+    }
+    if (run('soak')) {
+      log(
+        `soak: ${sizes.soakConnections} connections churning ${sizes.soakChurnPerSec * 100} %/s ` +
+          `for ${duration(sizes.soakDurationMs / 1000)} (nats-server with JetStream, for chat)`,
+      );
+      const js = await startNats(true);
+      try {
+        m.soak = await runSoak({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
       } finally {
         await stopAll();
         await js.close();
@@ -150,12 +195,22 @@ async function main(): Promise<number> {
     fanout: m.fanout ?? null,
     idle: m.idle ?? null,
     durable: m.durable ?? null,
+    soak: m.soak ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${report(m, t)}`);
   log(`results written to ${out}`);
   return 0;
+}
+
+// nats-servers of the run, stopped on SIGINT too: they are no child the run's
+// process group takes down with it.
+const natsServers = new Set<NatsServer>();
+async function startNats(jetstream: boolean): Promise<NatsServer> {
+  const server = await NatsServer.start({ jetstream });
+  natsServers.add(server);
+  return server;
 }
 
 /** The pid of the nats-server listening on `port` (the helper does not expose its process). */
@@ -175,7 +230,9 @@ function natsPid(port: number): number {
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     console.error(`${signal}: stopping every process of the run`);
-    void stopAll().finally(() => process.exit(130));
+    void stopAll()
+      .then(() => Promise.all([...natsServers].map((s) => s.close())))
+      .finally(() => process.exit(130));
   });
 
 main().then(

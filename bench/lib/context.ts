@@ -38,6 +38,17 @@ export interface Sizes {
   /** Sequential joins timed per kind (plain, durable, durable with since), after unrecorded ones. */
   joinCount: number;
   joinWarmup: number;
+  /** Soak: connections held, how long they churn, the share replaced each second. */
+  soakConnections: number;
+  soakDurationMs: number;
+  /** The soak's first part, left out of the RSS verdict (the heap grows to its working size). */
+  soakWarmupMs: number;
+  soakChurnPerSec: number;
+  soakSampleMs: number;
+  /** An echo stream of the soak sends a msg this often. */
+  soakEchoEveryMs: number;
+  /** The soak gateway's V8 old-space limit (--max-old-space-size), MiB; unset: V8's default. */
+  soakGatewayHeapMiB?: number;
 }
 
 export const FULL: Sizes = {
@@ -66,6 +77,12 @@ export const FULL: Sizes = {
   replayRepeats: 3,
   joinCount: 200,
   joinWarmup: 20,
+  soakConnections: 10_000,
+  soakDurationMs: 600_000,
+  soakWarmupMs: 120_000,
+  soakChurnPerSec: 0.01,
+  soakSampleMs: 5000,
+  soakEchoEveryMs: 20_000,
 };
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
@@ -95,6 +112,12 @@ export const QUICK: Sizes = {
   replayRepeats: 1,
   joinCount: 5,
   joinWarmup: 0,
+  soakConnections: 200,
+  soakDurationMs: 12_000,
+  soakWarmupMs: 4000,
+  soakChurnPerSec: 0.05,
+  soakSampleMs: 500,
+  soakEchoEveryMs: 2000,
 };
 
 export interface BenchContext {

@@ -1,8 +1,9 @@
 // The terminal report: one table per section, then the targets.
 import type { StepResult } from './broadcast.ts';
 import type { EchoLevel } from './echo.ts';
-import { ms, table, type Cell } from './table.ts';
+import { duration, ms, table, type Cell } from './table.ts';
 import type { DurableResult } from '../scenarios/durable.ts';
+import type { SoakResult } from '../scenarios/soak.ts';
 import { round } from './stats.ts';
 import type { Measured, Target } from './targets.ts';
 
@@ -120,6 +121,7 @@ export function report(m: Measured, t: Target[]): string {
     );
 
   if (m.durable) out.push(...durableTables(m.durable));
+  if (m.soak) out.push(...soakTables(m.soak));
 
   out.push(
     table(
@@ -262,4 +264,110 @@ function durableTables(d: DurableResult): string[] {
     ),
   );
   return out;
+}
+
+function soakTables(s: SoakResult): string[] {
+  // About ten rows whatever the length: one per minute of a 10-minute run.
+  const windowS = Math.max(1, s.durationSeconds / 10);
+  const rows: Cell[][] = [];
+  for (let from = 0; from < s.durationSeconds; from += windowS) {
+    const w = s.samples.filter((x) => x.t >= from && x.t < from + windowS);
+    if (w.length === 0) continue;
+    const pick = (f: (x: (typeof w)[number]) => number | undefined) =>
+      w.map(f).filter((v): v is number => v !== undefined);
+    const rss = pick((x) => x.rssMiB);
+    const heap = pick((x) => x.heapUsedMiB);
+    rows.push([
+      `${round(from, 1)}–${round(from + windowS, 1)}`,
+      from < s.warmupSeconds ? 'warm-up' : 'measured',
+      Math.min(...pick((x) => x.connections)),
+      Math.max(...pick((x) => x.streams)),
+      Math.min(...pick((x) => x.live)),
+      Math.min(...rss),
+      Math.max(...rss),
+      heap.length ? Math.min(...heap) : undefined,
+      heap.length ? Math.max(...heap) : undefined,
+      Math.max(...pick((x) => x.heapTotalMiB)),
+      Math.max(...pick((x) => x.externalMiB)),
+      w.at(-1)!.opened,
+      Math.max(...w.map((x) => x.natsRssMiB)),
+    ]);
+  }
+  const c = s.clients;
+  const l = s.end.ledgers;
+  const ledgerText = Object.entries(l)
+    .map(
+      ([n, x]) =>
+        `${n} ${x.accepted} accepted / ${x.leaves} Leaves (${x.open} open, ${x.unmatched} unmatched)`,
+    )
+    .join('; ');
+  const ms3 = (us: number) => (us / 1000).toFixed(3);
+  const totals: string[][] = [
+    ['connections opened (welcome)', String(c.opened)],
+    [
+      '  closed with 1000 / socket destroyed / destroyed during a join',
+      `${c.closed} / ${c.destroyed} / ${c.abortedInJoin}`,
+    ],
+    [
+      '  failed to open / dropped by the gateway',
+      `${c.openFailed} / ${c.serverClosed}` + (c.firstError ? ` (${c.firstError})` : ''),
+    ],
+    ['joins sent / joined / refused', `${c.joins} / ${c.joined} / ${c.joinErrors}`],
+    [
+      'join to joined, ms p50 / p99 / max',
+      `${ms3(s.joinLatency.p50)} / ${ms3(s.joinLatency.p99)} / ${ms3(s.joinLatency.max)}`,
+    ],
+    ['msgs sent / replies / errors', `${c.msgs} / ${c.replies} / ${c.msgErrors}`],
+    [
+      'echo round trip, ms p50 / p99 / max',
+      `${ms3(s.msgLatency.p50)} / ${ms3(s.msgLatency.p99)} / ${ms3(s.msgLatency.max)}`,
+    ],
+    ['leaves sent / left / left unasked', `${c.leaves} / ${c.lefts} / ${c.unaskedLefts}`],
+    ['unanswered when their connection ended', String(c.unanswered)],
+    ['error frames by code', JSON.stringify(c.errorCodes)],
+    ['chat deliveries to members', String(c.deliveries)],
+    [
+      'at the end: connections / streams / group members',
+      `${s.end.connections} / ${s.end.streams} / ${s.end.groupMembers}`,
+    ],
+    [
+      '  gauges at 0 after',
+      s.end.settledMs === undefined ? 'not within 30 s' : `${s.end.settledMs} ms`,
+    ],
+    ['  services', ledgerText],
+    ['  joins the gateway counted accepted', String(s.end.gatewayAccepts)],
+    [
+      'CPU seconds over the churn',
+      Object.entries(s.cpuSeconds)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
+    ['client event-loop delay p99, ms (worst process)', String(s.clientLoopDelayP99Ms)],
+  ];
+  return [
+    table(
+      `Soak: ${s.connections} connections (${s.requested} asked), ${s.churnPerSec * 100} %/s replaced, ` +
+        `${duration(s.durationSeconds)} after a ${s.rampSeconds} s ramp; ${s.rooms} chat rooms, ${s.clientProcs} client processes` +
+        (s.gatewayEnv.NODE_OPTIONS ? `; gateway under ${s.gatewayEnv.NODE_OPTIONS}` : '') +
+        '. ' +
+        `The gateway's RSS, V8 heap used, V8 heap held and memory outside it (MiB), per window of ${round(windowS, 1)} s`,
+      [
+        'seconds',
+        'part',
+        'gw conns min',
+        'streams max',
+        'set up min',
+        'RSS min',
+        'RSS max',
+        'heap min',
+        'heap max',
+        'V8 heap max',
+        'external max',
+        'opened',
+        'nats RSS',
+      ],
+      rows,
+    ),
+    table('Soak: totals', ['what', 'value'], totals),
+  ];
 }

@@ -91,6 +91,9 @@ export class Worker {
   }
 
   call<T>(cmd: string, args: unknown = {}): Promise<T> {
+    // A worker that exited (or was stopped) cannot answer: a rejection, not an 'error' event.
+    if (!this.child.connected)
+      return Promise.reject(new Error(`${this.name} is not running (${cmd})`));
     const id = this.#next++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });

@@ -23,3 +23,9 @@ export function table(title: string, header: string[], rows: Cell[][]): string {
 /** Microseconds as milliseconds with three decimals. */
 export const ms = (us: number | undefined): string | undefined =>
   us === undefined ? undefined : (us / 1000).toFixed(3);
+
+/** A length of time for people: "10 min", "90 s". */
+export const duration = (seconds: number): string =>
+  seconds >= 60 && seconds % 6 === 0
+    ? `${Math.round(seconds / 6) / 10} min`
+    : `${Math.round(seconds * 10) / 10} s`;

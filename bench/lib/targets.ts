@@ -7,7 +7,9 @@ import type { DurableResult } from '../scenarios/durable.ts';
 import type { EchoResult } from '../scenarios/echo.ts';
 import type { FanoutRun } from '../scenarios/fanout.ts';
 import type { IdleResult } from '../scenarios/idle.ts';
+import type { SoakResult } from '../scenarios/soak.ts';
 import { round } from './stats.ts';
+import { duration } from './table.ts';
 
 export interface Target {
   name: string;
@@ -25,6 +27,7 @@ export interface Measured {
   fanout: FanoutRun[] | undefined;
   idle: IdleResult | undefined;
   durable: DurableResult | undefined;
+  soak: SoakResult | undefined;
 }
 
 const at = (levels: EchoLevel[] | undefined, clients: number) =>
@@ -90,7 +93,55 @@ export function targets(m: Measured): Target[] {
     });
   }
   out.push(...durableTargets(m.durable));
+  out.push(...soakTargets(m.soak));
   return out;
+}
+
+/** Issue 12: a gateway under churn keeps its memory, and lets go of everything at the end. */
+function soakTargets(s: SoakResult | undefined): Target[] {
+  const size = s
+    ? `${s.connections.toLocaleString('en-US')} connections, ${s.churnPerSec * 100} %/s churn, ${duration(s.durationSeconds)}` +
+      (s.gatewayEnv.NODE_OPTIONS ? `, ${s.gatewayEnv.NODE_OPTIONS}` : '')
+    : '10,000 connections churning for 10 min';
+  const c = s?.clients;
+  const ledgers = Object.values(s?.end.ledgers ?? {});
+  const accepted = ledgers.reduce((a, l) => a + l.accepted, 0);
+  const leaves = ledgers.reduce((a, l) => a + l.leaves, 0);
+  const open = ledgers.reduce((a, l) => a + l.open, 0);
+  const unmatched = ledgers.reduce((a, l) => a + l.unmatched, 0);
+  const released =
+    s !== undefined &&
+    s.end.connections === 0 &&
+    s.end.streams === 0 &&
+    open === 0 &&
+    unmatched === 0 &&
+    accepted === s.end.gatewayAccepts &&
+    c!.unanswered === 0 &&
+    c!.serverClosed === 0 &&
+    c!.openFailed === 0;
+  return [
+    {
+      name: `soak, gateway RSS after the ${duration(s ? s.warmupSeconds : 120)} warm-up (${size})`,
+      goal: 'flat within 10 %: max ≤ 1.10 × min of the samples',
+      measured: s
+        ? `${s.rss.minMiB}–${s.rss.maxMiB} MiB; mean ${s.rss.firstMiB} MiB first ${duration(s.rss.windowSeconds)}, ` +
+          `${s.rss.lastMiB} MiB last (${s.rss.trendPct > 0 ? '+' : ''}${s.rss.trendPct} %); ` +
+          `${s.held.min.toLocaleString('en-US')} connections or more open (${s.setUp.min.toLocaleString('en-US')} set up)`
+        : undefined,
+      ...ratio(s?.rss.ratio, (r) => r <= 1.1),
+    },
+    {
+      name: 'soak, everything released once every client closed',
+      goal: 'gauges at 0; a Leave for every accepted stream; every join, msg and leave answered; no socket dropped by the gateway',
+      measured: s
+        ? `connections ${s.end.connections}, streams ${s.end.streams}; ${accepted} accepted, ` +
+          `${leaves} Leaves (${open} missing, ${unmatched} unmatched; gateway counted ${s.end.gatewayAccepts} accepts); ` +
+          `${c!.unanswered} unanswered, ${c!.serverClosed} dropped, ${c!.openFailed} failed opens`
+        : undefined,
+      ratio: undefined,
+      pass: s === undefined ? undefined : released,
+    },
+  ];
 }
 
 /** Protocol 1.1 (issue 10): a durable group against the plain group it replaces. */
