@@ -36,6 +36,8 @@ export interface SessionDeps {
   identity?: Identity;
   /** Verifies a `refresh`'s token; without it, every refresh is refused. */
   verifier?: TokenVerifier;
+  /** Over the HTTP transports (§4.5): the secret `welcome` gives the client. */
+  httpSession?: string;
 }
 
 const WRITABLE_POLL_MS = 10;
@@ -89,6 +91,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
       heartbeat_ms: config.heartbeatMs,
       limits: limitsOf(config),
       ...(exp !== undefined && { exp }),
+      ...(this.#deps.httpSession !== undefined && { session: this.#deps.httpSession }),
     });
     this.#token.start();
   }

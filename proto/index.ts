@@ -16,6 +16,9 @@ export const {
   GroupMessage,
   GatewayBeat,
   Control,
+  HttpForward,
+  HttpForwardReply,
+  HttpOp,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;
