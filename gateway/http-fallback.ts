@@ -117,6 +117,19 @@ export class HttpConnections {
     return this.#send(secret, body);
   }
 
+  /** The client closes the connection (muxgate's addition): its streams leave at once. */
+  close(secret: string): Promise<HttpAnswer> {
+    if (!secret.startsWith(this.#prefix)) return this.#forward(HttpOp.HTTP_OP_CLOSE, secret);
+    return Promise.resolve(this.#close(secret));
+  }
+
+  #close(secret: string): HttpAnswer {
+    const entry = this.#entries.get(secret);
+    if (!entry) return UNKNOWN;
+    entry.conn?.shutdown(CloseCode.Normal, 'client closed');
+    return { status: 204 };
+  }
+
   async #poll(secret: string, aborted?: AbortSignal): Promise<HttpAnswer> {
     const entry = this.#entries.get(secret);
     if (!entry) return UNKNOWN;
@@ -212,6 +225,7 @@ export class HttpConnections {
       if (!f.session.startsWith(this.#prefix)) a = UNKNOWN;
       else if (f.op === HttpOp.HTTP_OP_POLL) a = await this.#poll(f.session);
       else if (f.op === HttpOp.HTTP_OP_SEND) a = await this.#send(f.session, Buffer.from(f.body));
+      else if (f.op === HttpOp.HTTP_OP_CLOSE) a = this.#close(f.session);
       else a = json(400, { error: 'bad_request', message: 'unknown operation' });
     } catch (err) {
       this.deps.log.warn({ err }, 'forwarded HTTP transport request failed');

@@ -169,6 +169,18 @@ export function createHttpApp(deps: HttpDeps): Koa {
     }
   });
 
+  // muxgate's addition: what a WebSocket's close frame says, so the
+  // connection's streams leave now rather than after the idle limit.
+  router.post('/v1/close', async (ctx) => {
+    httpTransportHeaders(ctx);
+    try {
+      const session = withSession(ctx);
+      answer(ctx, session === undefined ? NO_SESSION : await fallback.connections.close(session));
+    } catch (err) {
+      refuse(ctx, err);
+    }
+  });
+
   const requireKey: Koa.Middleware = async (ctx, next) => {
     if (validKey(deps.apiKeys, ctx.get('authorization'))) return next();
     ctx.status = 401;
@@ -259,6 +271,11 @@ export function createHttpApp(deps: HttpDeps): Koa {
   if (deps.webRoot) app.use(serveStatic(deps.webRoot));
   return app;
 }
+
+const NO_SESSION: HttpAnswer = {
+  status: 404,
+  body: '{"error":"unknown_session","message":"no session"}',
+};
 
 /** No cache may keep an answer; any origin the checks let through may read it. */
 function httpTransportHeaders(ctx: Koa.Context): void {

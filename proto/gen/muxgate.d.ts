@@ -1468,7 +1468,10 @@ export namespace muxgate {
             HTTP_OP_POLL = 1,
 
             /** HTTP_OP_SEND value */
-            HTTP_OP_SEND = 2
+            HTTP_OP_SEND = 2,
+
+            /** HTTP_OP_CLOSE value */
+            HTTP_OP_CLOSE = 3
         }
 
         /**

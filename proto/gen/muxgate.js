@@ -3676,12 +3676,14 @@ export const muxgate = $root.muxgate = (() => {
          * @property {number} HTTP_OP_UNSPECIFIED=0 HTTP_OP_UNSPECIFIED value
          * @property {number} HTTP_OP_POLL=1 HTTP_OP_POLL value
          * @property {number} HTTP_OP_SEND=2 HTTP_OP_SEND value
+         * @property {number} HTTP_OP_CLOSE=3 HTTP_OP_CLOSE value
          */
         v1.HttpOp = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "HTTP_OP_UNSPECIFIED"] = 0;
             values[valuesById[1] = "HTTP_OP_POLL"] = 1;
             values[valuesById[2] = "HTTP_OP_SEND"] = 2;
+            values[valuesById[3] = "HTTP_OP_CLOSE"] = 3;
             return values;
         })();
 
