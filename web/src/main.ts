@@ -28,6 +28,7 @@ mountStatus(client, identity, {
   detail: byId('state-detail'),
   streams: byId('streams'),
   who: byId('who'),
+  transport: byId('transport'),
 });
 mountEcho(client, {
   form: byId<HTMLFormElement>('echo-form'),
