@@ -233,27 +233,39 @@ export class PollSocket extends HttpSocket {
   }
 
   async #run(): Promise<void> {
-    const f = fetchOf();
-    try {
-      let next = endpoint(this.url, 'poll').toString();
-      while (this.readyState !== CLOSED) {
-        const res = await f(next, {
+    let next = endpoint(this.url, 'poll').toString();
+    let failures = 0;
+    while (this.readyState !== CLOSED) {
+      let res: FetchResponse;
+      try {
+        res = await fetchOf()(next, {
           ...(this.headers && { headers: this.headers }),
           signal: this.abort.signal,
         });
-        if (res.status !== 200) return await this.endedBy(res);
-        const frames = JSON.parse(await res.text()) as unknown[];
-        for (const frame of frames) {
-          if (this.readyState === CLOSED) return;
-          this.frame(JSON.stringify(frame));
-        }
-        next = this.pollUrl();
+      } catch {
+        // A kept-alive connection the server closed as the poll went out
+        // fails with no answer: a poll is safe to ask again, once or twice.
+        if (this.readyState === OPEN && ++failures <= POLL_RETRIES) continue;
+        return this.ended(ABNORMAL, 'poll failed');
       }
-    } catch {
-      this.ended(ABNORMAL, 'poll failed');
+      failures = 0;
+      if (res.status !== 200) return await this.endedBy(res);
+      let frames: unknown[];
+      try {
+        frames = JSON.parse(await res.text()) as unknown[];
+      } catch {
+        return this.ended(ABNORMAL, 'poll answer lost');
+      }
+      for (const frame of frames) {
+        if (this.readyState === CLOSED) return;
+        this.frame(JSON.stringify(frame));
+      }
+      next = this.pollUrl();
     }
   }
 }
+
+const POLL_RETRIES = 2;
 
 /** Which fallbacks this runtime can use: EventSource in browsers, fetch streams in Node. */
 export function sseAvailable(): boolean {

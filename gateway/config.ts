@@ -89,6 +89,8 @@ export const GatewayConfigSchema = z.object({
   MUX_POLL_TIMEOUT_MS: int(25_000, 10),
   /** §4.5: the largest body of a `POST /v1/send` (a JSON array of frames). */
   MUX_HTTP_MAX_BODY_BYTES: int(1024 * 1024, 64),
+  /** §4.5: sends of one connection that may wait to be read at once; more are 429. */
+  MUX_HTTP_MAX_PENDING_SENDS: int(16, 1),
   /** Allowed Origin headers; empty allows any origin (development). */
   MUX_ALLOWED_ORIGINS: list,
   /** HS256 shared secret; enables JWT verification. */
@@ -146,6 +148,8 @@ export interface GatewayConfig {
   pollTimeoutMs: number;
   /** §4.5: a send's body at most; never below maxFrameBytes. */
   httpMaxBodyBytes: number;
+  /** §4.5: sends of one connection waiting to be read, at most. */
+  httpMaxPendingSends: number;
   allowedOrigins: readonly string[];
   auth: {
     mode: 'off' | 'optional' | 'required';
@@ -218,6 +222,7 @@ function fromParsed(c: Parsed): GatewayConfig {
     maxJsonDepth: c.MUX_MAX_JSON_DEPTH,
     pollTimeoutMs: c.MUX_POLL_TIMEOUT_MS,
     // A body holds at least one frame at the size limit (and the array's brackets).
+    httpMaxPendingSends: c.MUX_HTTP_MAX_PENDING_SENDS,
     httpMaxBodyBytes: Math.max(c.MUX_HTTP_MAX_BODY_BYTES, c.MUX_MAX_FRAME_BYTES + 2),
     allowedOrigins: c.MUX_ALLOWED_ORIGINS,
     auth: {

@@ -119,6 +119,7 @@ export class Gateway {
       },
       maxFrameBytes: this.config.maxFrameBytes,
       maxBodyBytes: this.config.httpMaxBodyBytes,
+      maxPendingSends: this.config.httpMaxPendingSends,
     });
     this.#wss = new WebSocketServer({
       noServer: true,

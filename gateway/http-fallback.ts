@@ -39,6 +39,8 @@ export interface HttpConnectionsDeps {
   maxFrameBytes: number;
   /** A send's body, at most (MUX_HTTP_MAX_BODY_BYTES). */
   maxBodyBytes: number;
+  /** Sends of one connection that may wait to be read at once; more are 429 (MUX_HTTP_MAX_PENDING_SENDS). */
+  maxPendingSends: number;
 }
 
 interface Entry {
@@ -49,8 +51,6 @@ interface Entry {
   pendingSends: number;
 }
 
-/** Sends of one connection that may wait to be read at once; more are 429. */
-export const MAX_PENDING_SENDS = 16;
 /** Beyond the poll timeout, how long a forwarded request may take. */
 const FORWARD_MARGIN_MS = 10_000;
 
@@ -80,6 +80,11 @@ export class HttpConnections {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Bytes waiting for a connection of this gateway, for tests and diagnostics. */
+  bufferedAmount(secret: string): number | undefined {
+    return this.#entries.get(secret)?.transport.bufferedAmount;
   }
 
   /**
@@ -160,7 +165,7 @@ export class HttpConnections {
     const frames = splitJsonArray(body.toString('utf8'));
     if (!frames)
       return json(400, { error: 'bad_body', message: 'the body must be a JSON array of frames' });
-    if (entry.pendingSends >= MAX_PENDING_SENDS)
+    if (entry.pendingSends >= this.deps.maxPendingSends)
       return json(429, { error: 'rate_limited', message: 'too many sends waiting; slow down' });
     entry.pendingSends++;
     const applied = entry.sends.then(() => this.#apply(entry, frames));

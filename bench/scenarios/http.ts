@@ -17,14 +17,21 @@ const API_KEY = 'bench-http-key';
 
 export interface HttpResult {
   echo: { transport: TransportName; summary: Summary }[];
-  /** SSE p50 / WebSocket p50; the goal is at most 2. */
+  /** SSE p50 / WebSocket p50 through the client library; the goal is at most 2. */
   sseVsWsP50: number;
+  /** The same over the bare protocol: `ws`, and node:http with keep-alive (no fetch). */
+  rawEcho: { transport: 'websocket' | 'sse'; summary: Summary }[];
+  rawSseVsWsP50: number;
   longPollFanout: {
     clients: number;
     messages: number;
     expected: number;
     delivered: number;
     lost: number;
+    /** Connections lost and reopened while the clients opened and joined (not measured)… */
+    reconnectsOpening: number;
+    /** …and while the messages were delivered: each could lose messages. */
+    reconnects: number;
     seconds: number;
     deliveriesPerSec: number;
   };
@@ -82,6 +89,24 @@ export async function runHttp(ctx: BenchContext): Promise<HttpResult> {
     const sseVsWsP50 = Math.round((p50('sse') / p50('websocket')) * 100) / 100;
     ctx.log(`  SSE p50 / WebSocket p50: ${sseVsWsP50} (goal ≤ 2)`);
     // The full run's 1,000 clients; a handful in --quick.
+    const rawEcho: HttpResult['rawEcho'] = [];
+    for (const transport of ['websocket', 'sse'] as const) {
+      const r = await worker<HttpResult['rawEcho'][number]>({
+        mode: 'raw-echo',
+        url: gw.wsUrl,
+        transport,
+        warmupMs: ctx.sizes.echoWarmupMs,
+        durationMs: ctx.sizes.echoDurationMs,
+        payloadBytes: ctx.sizes.payloadBytes,
+      });
+      rawEcho.push(r);
+      ctx.log(
+        `  bare-protocol echo over ${r.transport}: p50 ${(r.summary.p50 / 1000).toFixed(3)} ms, p99 ${(r.summary.p99 / 1000).toFixed(3)} ms`,
+      );
+    }
+    const rawP50 = (t: string) => rawEcho.find((e) => e.transport === t)!.summary.p50;
+    const rawSseVsWsP50 = Math.round((rawP50('sse') / rawP50('websocket')) * 100) / 100;
+    ctx.log(`  bare-protocol SSE p50 / WebSocket p50: ${rawSseVsWsP50}`);
     const clients = ctx.sizes.echoDurationMs >= 5000 ? 1000 : 50;
     const longPollFanout = await worker<HttpResult['longPollFanout']>({
       mode: 'fanout',
@@ -94,9 +119,9 @@ export async function runHttp(ctx: BenchContext): Promise<HttpResult> {
       perSecond: 50,
     });
     ctx.log(
-      `  long poll to ${longPollFanout.clients} clients: ${longPollFanout.delivered}/${longPollFanout.expected} delivered (${longPollFanout.lost} lost), ${longPollFanout.deliveriesPerSec} deliveries/s`,
+      `  long poll to ${longPollFanout.clients} clients: ${longPollFanout.delivered}/${longPollFanout.expected} delivered (${longPollFanout.lost} lost, ${longPollFanout.reconnects} reconnects while delivering), ${longPollFanout.deliveriesPerSec} deliveries/s`,
     );
-    return { echo, sseVsWsP50, longPollFanout };
+    return { echo, sseVsWsP50, rawEcho, rawSseVsWsP50, longPollFanout };
   } finally {
     await gw.stop();
     await benchSvc.stop();

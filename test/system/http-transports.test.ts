@@ -265,6 +265,59 @@ describe('HTTP transports: auth, origin, idle limit, outgoing bound', () => {
   });
 });
 
+describe('HTTP transports: sends wait while the client is backed up', () => {
+  let sys: TestSystem;
+  before(async () => {
+    sys = await TestSystem.start({
+      services: [probeService().definition],
+      env: {
+        MUX_ROUTES: 'probe',
+        MUX_MAX_BUFFERED_BYTES: '4096',
+        MUX_HTTP_MAX_PENDING_SENDS: '1',
+        MUX_API_KEYS: 'k1',
+      },
+    });
+  });
+  after(() => sys.close());
+
+  it('a send is not read while an eighth of MUX_MAX_BUFFERED_BYTES waits; one more is 429', async () => {
+    const opened = (await (await fetch(`${sys.http}/v1/poll`)).json()) as { session: string }[];
+    const session = opened[0]!.session;
+    const poll = async (): Promise<{ type: string }[]> =>
+      (await (await fetch(`${sys.http}/v1/poll?session=${session}`)).json()) as { type: string }[];
+    await fetch(`${sys.http}/v1/send?session=${session}`, {
+      method: 'POST',
+      body: JSON.stringify([
+        { type: 'join', stream: 'probe:backed', payload: { groups: ['backedg'] } },
+      ]),
+    });
+    assert.equal((await poll())[0]!.type, 'joined');
+    const published = await fetch(`${sys.http}/v1/groups/backedg/messages`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer k1' },
+      body: JSON.stringify({ payload: 'z'.repeat(1000) }),
+    });
+    assert.equal(published.status, 202);
+    const conns = sys.gateway.httpConnections;
+    await until(() => (conns.bufferedAmount(session) ?? 0) > 4096 / 8);
+    const send = (): Promise<Response> =>
+      fetch(`${sys.http}/v1/send?session=${session}`, {
+        method: 'POST',
+        body: '[{"type":"ping","ref":"w"}]',
+      });
+    let waited = false;
+    const first = send().then((r) => ((waited = true), r));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(waited, false, 'read while backed up');
+    assert.equal((await send()).status, 429);
+    // A poll takes what waited: the send is read, and its pong follows.
+    assert.equal((await poll())[0]!.type, 'msg');
+    assert.equal((await first).status, 204);
+    assert.deepEqual(await poll(), [{ type: 'pong', ref: 'w' }]);
+    await fetch(`${sys.http}/v1/close?session=${session}`, { method: 'POST' });
+  });
+});
+
 describe('HTTP transports: no sticky sessions (two gateways on NATS)', () => {
   let nats: NatsServer;
   let sys: TestSystem;
