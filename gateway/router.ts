@@ -227,7 +227,7 @@ export class Router {
 }
 
 /** A JoinReply, or with `confirm` a JoinConfirmReply: the same two outcomes. */
-function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
+export function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
   try {
     const reply = (confirm ? JoinConfirmReply : JoinReply).decode(data);
     if (reply.result === 'accept') {
@@ -236,7 +236,10 @@ function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
         kind: 'accept',
         payload: a.payload?.length ? dec.decode(a.payload) : undefined,
         groups: a.groups ?? [],
-        state: a.state ?? EMPTY,
+        // protobufjs decodes bytes as a view into the message buffer, which
+        // for NATS is its whole 64 KiB read buffer: a copy keeps each joined
+        // stream from pinning one for its lifetime.
+        state: a.state?.length ? new Uint8Array(a.state) : EMPTY,
         durableGroup: a.durableGroup || undefined,
         snapshotPos: a.snapshotPos || undefined,
         confirm: !confirm && a.confirm === true,

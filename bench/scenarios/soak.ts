@@ -10,7 +10,7 @@
 // process, wrapped to record their joins and Leaves (bench/lib/ledger.ts).
 // Chat keeps its rooms in durable groups: the section runs on a nats-server
 // with JetStream.
-import type { ChurnArgs, ChurnCounts, ChurnResult, ChurnStatus } from '../lib/churn.ts';
+import type { ChurnArgs, ChurnCounts, ChurnResult, ChurnStatus } from '../lib/churn-types.ts';
 import { LOCAL_ADDRESSES } from '../lib/clients.ts';
 import type { BenchContext } from '../lib/context.ts';
 import type { LedgerCounts } from '../lib/ledger.ts';
