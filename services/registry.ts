@@ -16,11 +16,11 @@ export const WORKERS: ReadonlySet<string> = new Set(['dashboard-feeder']);
 export const SERVICES: Readonly<Record<string, ServiceFactory>> = {
   echo: createEcho,
   chat: createChat,
-  // The connect service of §4.9: a gateway opens its stream when MUX_CONNECT_SERVICE=notifications.
-  notifications: createNotifications,
   dashboard: (env) => createDashboard(env, dashboardSettings().dashboard),
   // Demo data for the `ops` board; `dev` runs it, production does not need it.
   'dashboard-feeder': (env) => createFeeder(env, dashboardSettings().feeder),
+  // The connect service of §4.9: a gateway opens its stream when MUX_CONNECT_SERVICE=notifications.
+  notifications: createNotifications,
 };
 
 /** The services clients can join: the gateway's routes unless MUX_ROUTES says otherwise. */

@@ -9,6 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
+import WebSocket from 'ws';
+import { connect, type MuxError, type WebSocketConstructor } from '../../client/index.ts';
 import type { Gateway } from '../../gateway/gateway.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { echoService } from '../../services/echo/index.ts';
@@ -17,9 +19,13 @@ import { defineService, LeaveReason, Publisher } from '../../services/sdk/index.
 import type { Bus } from '../../bus/bus.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import type { TestClient } from '../helpers/client.ts';
+import { RestartableGateway } from '../helpers/gateway.ts';
 import { gatewayMetric } from '../helpers/metrics.ts';
 import { connectBus, startGateway, TestSystem } from '../helpers/system.ts';
-import { until } from '../helpers/wait.ts';
+import { collect, until } from '../helpers/wait.ts';
+
+// Node 20 has no global WebSocket; Node 22+ and browsers do.
+const WS = ((globalThis as { WebSocket?: unknown }).WebSocket ?? WebSocket) as WebSocketConstructor;
 
 const SECRET = 'server-streams-test-secret-long-enough-for-hs256';
 const KEY = 'server-streams-key';
@@ -250,6 +256,66 @@ describe('server-opened streams (§4.9)', () => {
         await c.close();
       } finally {
         await gw.drain();
+      }
+    });
+  });
+
+  describe('in the client library', () => {
+    let gw: RestartableGateway;
+    before(async () => {
+      gw = await RestartableGateway.start({ nats: nats.url }, sys.prefix, { env });
+    });
+    after(() => gw.close());
+
+    it('surfaces the stream in a serverStream event, and keeps it across a reconnect', async () => {
+      const client = connect(gw.url, {
+        WebSocket: WS,
+        token: await token('gina', { user_type: 'staff' }),
+        backoff: { steps: [50, 100, 200] },
+      });
+      try {
+        const opened = collect<{ name: string; payload: unknown }>();
+        const errors = collect<MuxError>();
+        client.on('serverStream', ({ stream, payload }) =>
+          opened.push({ name: stream.name, payload }),
+        );
+        client.on('error', (e) => errors.push(e));
+        const [first] = await opened.wait(1);
+        assert.deepEqual(first, {
+          name: 'notifications',
+          payload: { user: 'gina', type: 'staff', groups: ['user.gina', 'type.staff'] },
+        });
+        const stream = client.stream('notifications');
+        assert.equal(stream.state, 'joined');
+        const messages = collect<unknown>();
+        stream.on('message', (m) => messages.push(m));
+        const rejoins = collect<boolean>();
+        stream.on('joined', (e) => rejoins.push(e.rejoin));
+        stream.on('error', (e) => errors.push(e));
+        publisher.toGroup('user.gina', { m: 'one' });
+        await messages.wait(1);
+
+        // A new connection gets the stream from the gateway again: the same
+        // object, `joined` with rejoin, and no second serverStream.
+        await gw.restart();
+        await rejoins.wait(1, 15_000);
+        assert.deepEqual(rejoins.items, [true]);
+        assert.equal(stream.state, 'joined');
+        publisher.toGroup('type.staff', { m: 'two' });
+        await messages.wait(2);
+        assert.deepEqual(messages.items, [{ m: 'one' }, { m: 'two' }]);
+        assert.equal(opened.items.length, 1);
+        assert.deepEqual(errors.items, [], 'the rejoin the server open overtook is no error');
+
+        await stream.leave();
+        assert.equal(stream.state, 'left');
+        await until(
+          () => leaves.some((l) => l.user === 'gina' && l.reason === LeaveReason.Leave),
+          5000,
+          'the Leave',
+        );
+      } finally {
+        client.close();
       }
     });
   });
