@@ -322,9 +322,15 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.#deps.transport.hold(connected);
     const room = this.#deps.config.maxStreams - this.#streams.size;
     hook.ask(this.#deps.connSubject, this.#deps.scope, room, (plan) => {
-      // Streams are made now, in the bus's dispatch order, so that what their
-      // service sends right after its answer waits for their `joined`.
-      const opening = plan.streams.map((s) => this.#openByServer(hook.service, s));
+      // Streams are made and their memberships added now, in the bus's
+      // dispatch order, so that what their service sends and what reaches
+      // their groups after its answer waits for their `joined`. Each opens
+      // once its own new groups are confirmed, so their `joined` frames may
+      // come in another order than the reply's.
+      const opening = plan.streams.map((s) => {
+        const [stream, opened] = this.#serverStream(hook.service, s);
+        return this.#openByServer(stream, opened);
+      });
       void Promise.all(opening).then(async () => {
         done();
         // The transport resumes reading once `connected` settles, before the
@@ -337,7 +343,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
     });
   }
 
-  #openByServer(service: string, opened: ServerStream): Promise<void> {
+  #serverStream(service: string, opened: ServerStream): [Stream, ServerStream] {
     const stream = new Stream(
       {
         service,
@@ -350,6 +356,10 @@ export class Session implements Connection, StreamOwner, TransportListener {
     );
     this.#streams.set(opened.stream, stream);
     this.#deps.metrics.streamOpened();
+    return [stream, opened];
+  }
+
+  #openByServer(stream: Stream, opened: ServerStream): Promise<void> {
     return stream.openByServer(opened).catch((err: unknown) => {
       this.#deps.log.error({ err, conn: this.id, stream: opened.stream }, 'server open failed');
     });
