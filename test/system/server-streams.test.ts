@@ -3,9 +3,11 @@
 // service: each connection gets `joined` (no ref) for `notifications` before
 // any of its own frames is answered; the stream receives publishes to
 // `type.<user_type>` and `user.<sub>` from the SDK's Publisher and the HTTP
-// API, on either gateway; a `leave` closes it and the service hears it; and
-// a connect service that is down or silent costs the connection its
-// server-opened streams, not its socket.
+// API, on either gateway; a `leave` closes it and the service hears it, as
+// it hears a closed socket and a gateway killed without draining; a connect
+// service that is down or silent costs the connection its server-opened
+// streams, not its socket; and the client library hands the stream over in
+// a `serverStream` event and keeps it across a reconnect.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
@@ -20,6 +22,7 @@ import type { Bus } from '../../bus/bus.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { RestartableGateway } from '../helpers/gateway.ts';
+import { spawnMuxgate } from '../helpers/process.ts';
 import { gatewayMetric } from '../helpers/metrics.ts';
 import { connectBus, startGateway, TestSystem } from '../helpers/system.ts';
 import { collect, until } from '../helpers/wait.ts';
@@ -202,6 +205,29 @@ describe('server-opened streams (§4.9)', () => {
       );
     } finally {
       connectDelayMs = 0;
+    }
+  });
+
+  it('sends gateway_lost for a server-opened stream when its gateway dies without draining', async () => {
+    const heartbeatMs = 300;
+    const gw = await spawnMuxgate(['gateway'], {
+      NATS_URL: nats.url,
+      MUX_PREFIX: sys.prefix,
+      ...env,
+      MUX_HEARTBEAT_MS: String(heartbeatMs),
+      LOG_LEVEL: 'warn',
+    });
+    try {
+      const c = await sys.client({}, `${gw.url}?token=${await token('hal')}`);
+      await c.expect('joined', 'notifications');
+      await gw.stop('SIGKILL');
+      await until(
+        () => leaves.some((l) => l.user === 'hal' && l.reason === LeaveReason.GatewayLost),
+        10 * heartbeatMs + 5000,
+        'the gateway_lost Leave',
+      );
+    } finally {
+      await gw.stop('SIGKILL');
     }
   });
 
