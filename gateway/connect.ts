@@ -70,7 +70,9 @@ export function planConnect(
       topic: parseStream(name)!.topic,
       payload: s.payload?.length ? dec.decode(s.payload) : undefined,
       groups: s.groups ?? [],
-      state: s.state ?? EMPTY,
+      // A copy: protobufjs decodes bytes as a view into the message buffer,
+      // for NATS its whole 64 KiB read buffer, which the stream would pin.
+      state: s.state?.length ? new Uint8Array(s.state) : EMPTY,
     });
   }
   return plan;

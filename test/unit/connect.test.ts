@@ -61,6 +61,15 @@ describe('planConnect', () => {
       assert.match(plan.rejected[0]!.problem, problem);
     });
 
+  it('keeps a copy of each state, not a view into the reply’s buffer', () => {
+    const wire = ConnectReply.encode({
+      streams: [{ stream: 'notes', state: enc.encode('{"n":1}') }],
+    }).finish();
+    const [s] = planConnect(ConnectReply.decode(wire), 'notes', 1).streams;
+    assert.notEqual(s!.state.buffer, wire.buffer);
+    assert.equal(s!.state.byteLength, s!.state.buffer.byteLength);
+  });
+
   it('opens a name once, and no more streams than the connection has room for', () => {
     const plan = planConnect(
       reply(
