@@ -7,8 +7,9 @@
 //   another gateway (as through a load balancer) and resume with `since`;
 //   the other members see their `leave` notices once the services take the
 //   gateway for dead (gateway_lost, 3 × MUX_HEARTBEAT_MS; 5 s here).
-// - rolling: each NATS node in turn stopped (SIGTERM), restarted and waited
-//   for, as a StatefulSet rollout does, under chat, dashboard and echo.
+// - rolling: each NATS node in turn stopped (SIGTERM), left down 10 s,
+//   restarted and waited for, as a StatefulSet rollout does, under chat,
+//   dashboard and echo.
 // - nats-down: every NATS node stopped for 20 s (longer than
 //   MUX_BUS_LOSS_CLOSE_MS, 10 s), then started again.
 //
@@ -20,6 +21,8 @@ import { FaultCluster, writerToken } from '../test/helpers/fault-cluster.ts';
 import { failureSpan, LoadClient, longestGapMs, Pacer, tally } from '../test/helpers/fault-load.ts';
 
 const HEARTBEAT_MS = 5000;
+/** How long each node stays down in the rolling restart. */
+const DOWN_MS = 10_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const started = Date.now();
 const log = (line: string) =>
@@ -144,21 +147,45 @@ try {
     const room = await chatRoom('roll', 3);
     const rest = await others('roll');
     const all = [...room.members, ...rest.echo, ...rest.boards];
+    // A user joining a room or a board every second, as in the test.
+    const joiners: LoadClient[] = [];
+    let churn = true;
+    const churning = (async () => {
+      for (let n = 0; churn; n++) {
+        const stream = n % 2 ? 'chat:roll' : 'dashboard:bench';
+        const j = new LoadClient({ urls: sys.urlsFrom(n % 3), stream, retryJoins: false });
+        joiners.push(j);
+        void j.start().catch(() => undefined);
+        void joiners[joiners.length - 8]?.stop();
+        await sleep(1000);
+      }
+    })();
+    const joinLine = (from: number, to: number) => {
+      const js = joiners.flatMap((j) => j.joins).filter((x) => x.at >= from && x.at < to);
+      const failed = js.filter((x) => !x.ok).map((x) => x.code);
+      return `  joins ${js.length - failed.length} ok, ${failed.length} failed (${[...new Set(failed)].join(', ')})`;
+    };
     await sleep(3000);
     for (const i of [0, 1, 2]) {
       const from = Date.now();
       await cluster.stop(i);
       const stopped = Date.now();
+      // As long as a pod takes to be replaced.
+      await sleep(DOWN_MS);
       await cluster.restart(i);
       log(
-        `node n${i} stopped in ${stopped - from} ms, back and caught up after ${Date.now() - from} ms`,
+        `node n${i} stopped in ${stopped - from} ms, down ${DOWN_MS} ms, back and caught up after ${Date.now() - from} ms`,
       );
       await sleep(3000);
       const to = Date.now();
       log(line('  chat', room.members, from, to));
       log(line('  dashboard', rest.boards, from, to));
       log(line('  echo', rest.echo, from, to));
+      log(joinLine(from, to));
     }
+    churn = false;
+    await churning;
+    await Promise.all(joiners.map((j) => j.stop()));
     [room.pacer, ...rest.pacers].forEach((p) => p.stop());
     await settle(all);
     await Promise.all(all.map((c) => c.stop()));

@@ -249,7 +249,7 @@ describe('muxgate on a 3-node NATS cluster, under faults', { timeout: 300_000 },
   it('(b) a gateway’s node frozen: the gateway moves to a live node and its clients’ echo comes back', async (t) => {
     // A node no echo replica is attached to: nats-server 2.9 (this machine's)
     // never finds a route stale while it sends on it (nats-server#4014, fixed
-    // in 2.9.16; deploy/ runs 2.11), so the other nodes would keep routing a
+    // upstream by #4016; deploy/ runs 2.11), so the other nodes would keep routing a
     // share of echo to the replicas attached there until those reconnect and
     // beyond. docs/operations.md has what that costs.
     const echoNodes = await sys.nodesSubscribing(`${sys.prefix}.svc.echo.msg`);
