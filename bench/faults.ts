@@ -1,7 +1,7 @@
 // What the failures that test/system/cluster-faults.test.ts does not run
 // cost, on the same 3-node cluster with every muxgate part its own process:
 //
-//   node --import tsx bench/faults.ts [--only=gateway,rolling,nats-down]
+//   npm run bench:faults [-- --only=gateway,rolling,nats-down]
 //
 // - gateway: a gateway SIGKILLed under chat traffic. Its members reconnect to
 //   another gateway (as through a load balancer) and resume with `since`;
