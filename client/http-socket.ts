@@ -4,6 +4,13 @@
 // EventSource, or sse-reader.ts over fetch in Node), PollSocket over
 // `GET /v1/poll`; both send with `POST /v1/send`, one request at a time so
 // frames keep their order, the frames of one task in one request.
+//
+// Nothing is lost silently when an answer is (docs/protocol-decisions.md):
+// each send is numbered (`seq`) and retried with the same number if its
+// answer never came, so the gateway takes it once; each poll acknowledges
+// the last answer read (`ack`, its Mux-Seq), so a poll answer lost in flight
+// is answered again. When retries run out the connection ends (1006) and the
+// client reconnects, its streams rejoining with `since`.
 import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 import { readEventStream } from './sse-reader.ts';
 import type { WebSocketLike } from './transport.ts';
@@ -12,6 +19,7 @@ type Handler<E> = { bivariant(ev: E): void }['bivariant'];
 
 interface FetchResponse {
   status: number;
+  headers?: { get(name: string): string | null };
   text(): Promise<string>;
 }
 type FetchLike = (
@@ -53,6 +61,8 @@ abstract class HttpSocket implements WebSocketLike {
   protected session: string | undefined;
   #outbox: string[] = [];
   #sending = false;
+  /** The number of the last send (its `seq`). */
+  #sendSeq = 0;
 
   constructor(
     url: string,
@@ -127,15 +137,17 @@ abstract class HttpSocket implements WebSocketLike {
     this.ended(ABNORMAL, `HTTP ${res.status}`);
   }
 
-  #url(what: 'poll' | 'send' | 'close'): string {
+  #url(what: 'poll' | 'send' | 'close', counter?: ['ack' | 'seq', number]): string {
     const u = endpoint(this.url, what);
     u.search = '';
     u.searchParams.set('session', this.session ?? '');
+    if (counter) u.searchParams.set(counter[0], String(counter[1]));
     return u.toString();
   }
 
-  protected pollUrl(): string {
-    return this.#url('poll');
+  /** The next poll's URL; `ack` is the last answer's Mux-Seq, if the gateway gave one. */
+  protected pollUrl(ack: number | undefined): string {
+    return this.#url('poll', ack === undefined ? undefined : ['ack', ack]);
   }
 
   // text/plain keeps a cross-origin send a simple request: no preflight.
@@ -148,18 +160,34 @@ abstract class HttpSocket implements WebSocketLike {
       while (this.#outbox.length > 0 && this.readyState === OPEN) {
         const batch = this.#outbox;
         this.#outbox = [];
-        const res = await fetchOf()(this.#url('send'), {
+        const res = await this.#sendOnce(`[${batch.join(',')}]`, ++this.#sendSeq);
+        if (!res) return this.ended(ABNORMAL, 'send failed');
+        if (res.status !== 204) return await this.endedBy(res);
+      }
+    } finally {
+      this.#sending = false;
+    }
+  }
+
+  /**
+   * One send, asked again with the same `seq` while no answer comes (the
+   * gateway takes it once); undefined once the retries run out.
+   */
+  async #sendOnce(body: string, seq: number): Promise<FetchResponse | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.readyState !== OPEN) return undefined;
+      try {
+        const res = await fetchOf()(this.#url('send', ['seq', seq]), {
           method: 'POST',
-          body: `[${batch.join(',')}]`,
+          body,
           headers: this.#postHeaders(),
           signal: this.abort.signal,
         });
-        if (res.status !== 204) return await this.endedBy(res);
+        if (!RETRIED_STATUS.has(res.status) || attempt >= RETRIES) return res;
+      } catch {
+        if (attempt >= RETRIES) return undefined;
       }
-    } catch {
-      this.ended(ABNORMAL, 'send failed');
-    } finally {
-      this.#sending = false;
+      await pause(RETRY_PAUSE_MS * (attempt + 1));
     }
   }
 
@@ -235,37 +263,49 @@ export class PollSocket extends HttpSocket {
   async #run(): Promise<void> {
     let next = endpoint(this.url, 'poll').toString();
     let failures = 0;
+    /** The last answer read: the next poll's `ack`. */
+    let ack: number | undefined;
     while (this.readyState !== CLOSED) {
-      let res: FetchResponse;
+      let frames: unknown[];
+      let seq: number | undefined;
       try {
-        res = await fetchOf()(next, {
+        const res = await fetchOf()(next, {
           ...(this.headers && { headers: this.headers }),
           signal: this.abort.signal,
         });
+        if (RETRIED_STATUS.has(res.status) && this.readyState === OPEN) throw new Error();
+        if (res.status !== 200) return await this.endedBy(res);
+        frames = JSON.parse(await res.text()) as unknown[];
+        if (!Array.isArray(frames)) throw new Error('not an array');
+        const h = res.headers?.get('mux-seq');
+        seq = h == null ? undefined : Number(h);
       } catch {
-        // A kept-alive connection the server closed as the poll went out
-        // fails with no answer: a poll is safe to ask again, once or twice.
-        if (this.readyState === OPEN && ++failures <= POLL_RETRIES) continue;
-        return this.ended(ABNORMAL, 'poll failed');
+        // No answer, or part of one (a kept-alive connection closed as the
+        // poll went out, a proxy that cut the answer): asked again with the
+        // same ack, the gateway answers the same frames again.
+        if (this.readyState !== OPEN) return this.ended(ABNORMAL, 'poll failed');
+        if (++failures > RETRIES) return this.ended(ABNORMAL, 'poll failed');
+        await pause(RETRY_PAUSE_MS * failures);
+        continue;
       }
       failures = 0;
-      if (res.status !== 200) return await this.endedBy(res);
-      let frames: unknown[];
-      try {
-        frames = JSON.parse(await res.text()) as unknown[];
-      } catch {
-        return this.ended(ABNORMAL, 'poll answer lost');
-      }
+      if (seq !== undefined && Number.isSafeInteger(seq)) ack = seq;
       for (const frame of frames) {
         if (this.readyState === CLOSED) return;
         this.frame(JSON.stringify(frame));
       }
-      next = this.pollUrl();
+      next = this.pollUrl(ack);
     }
   }
 }
 
-const POLL_RETRIES = 2;
+/** How many times a send or poll with no answer is asked again before the connection counts as lost. */
+const RETRIES = 3;
+const RETRY_PAUSE_MS = 100;
+/** A gateway that could not reach the connection's owner, or a proxy in between, may answer these. */
+const RETRIED_STATUS = new Set([502, 503, 504]);
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Which fallbacks this runtime can use: EventSource in browsers, fetch streams in Node. */
 export function sseAvailable(): boolean {

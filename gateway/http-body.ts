@@ -38,3 +38,18 @@ export function splitJsonArray(text: string): string[] | undefined {
   }
   return out.length === value.length ? out : undefined;
 }
+
+/** `ack` of a poll or `seq` of a send (a query value): absent, a count (0 up), or null if malformed. */
+export function counter(v: unknown): number | undefined | null {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !/^\d{1,15}$/.test(v)) return null;
+  return Number(v);
+}
+
+/** The 400 of a malformed `ack` or `seq`. */
+export function badCounter(name: 'ack' | 'seq'): { status: number; body: string } {
+  return {
+    status: 400,
+    body: JSON.stringify({ error: `bad_${name}`, message: `${name} must be a whole number` }),
+  };
+}

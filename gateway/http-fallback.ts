@@ -21,6 +21,8 @@ export interface HttpAnswer {
   status: number;
   /** JSON text; none for 204. */
   body?: string | Buffer;
+  /** A poll answer's Mux-Seq: how many frames the connection's poll answers have carried. */
+  seq?: number;
 }
 
 /** The session of a connection, as far as this module needs it. */
@@ -49,6 +51,8 @@ interface Entry {
   /** Sends are applied one after the other, in the order they arrived. */
   sends: Promise<unknown>;
   pendingSends: number;
+  /** The highest `seq` of a send taken: a retried send at or below it is not applied again. */
+  sendSeq: number;
 }
 
 /** Beyond the poll timeout, how long a forwarded request may take. */
@@ -98,6 +102,7 @@ export class HttpConnections {
       conn: undefined,
       sends: Promise.resolve(),
       pendingSends: 0,
+      sendSeq: 0,
     };
     entry.transport = new HttpTransport(secret, this.deps.limits, {
       closed: (code) => entry.conn?.socketClosed(code),
@@ -110,16 +115,22 @@ export class HttpConnections {
     return entry.transport;
   }
 
-  /** A long poll, here or on the gateway named by the secret. `aborted` fires if the client leaves first. */
-  poll(secret: string, aborted?: AbortSignal): Promise<HttpAnswer> {
-    if (!secret.startsWith(this.#prefix)) return this.#forward(HttpOp.HTTP_OP_POLL, secret);
-    return this.#poll(secret, aborted);
+  /**
+   * A long poll, here or on the gateway named by the secret; `ack` is the
+   * Mux-Seq of the last answer the client read. `aborted` fires if the
+   * client leaves first.
+   */
+  poll(secret: string, ack?: number, aborted?: AbortSignal): Promise<HttpAnswer> {
+    if (!secret.startsWith(this.#prefix))
+      return this.#forward(HttpOp.HTTP_OP_POLL, secret, { ack });
+    return this.#poll(secret, ack, aborted);
   }
 
-  /** A send, here or on the gateway named by the secret. */
-  send(secret: string, body: Buffer): Promise<HttpAnswer> {
-    if (!secret.startsWith(this.#prefix)) return this.#forward(HttpOp.HTTP_OP_SEND, secret, body);
-    return this.#send(secret, body);
+  /** A send, here or on the gateway named by the secret; `seq` numbers it among the connection's sends. */
+  send(secret: string, body: Buffer, seq?: number): Promise<HttpAnswer> {
+    if (!secret.startsWith(this.#prefix))
+      return this.#forward(HttpOp.HTTP_OP_SEND, secret, { body, seq });
+    return this.#send(secret, body, seq);
   }
 
   /** The client closes the connection (muxgate's addition): its streams leave at once. */
@@ -135,22 +146,31 @@ export class HttpConnections {
     return { status: 204 };
   }
 
-  async #poll(secret: string, aborted?: AbortSignal): Promise<HttpAnswer> {
+  async #poll(secret: string, ack?: number, aborted?: AbortSignal): Promise<HttpAnswer> {
     const entry = this.#entries.get(secret);
     if (!entry) return UNKNOWN;
     const t = entry.transport;
     const onAbort = (): void => t.cancelPoll();
     aborted?.addEventListener('abort', onAbort, { once: true });
     try {
-      const a = await t.poll();
+      const a = await t.poll(ack);
       if (a.kind === 'closed') return closedAnswer(a.code, a.reason);
-      return { status: 200, body: frameArray(a.frames) };
+      if (a.kind === 'bad_ack') {
+        // Frames the client did not read are gone: the connection cannot go on
+        // without a gap, so it ends and the client reconnects (its streams rejoin with `since`).
+        entry.conn?.shutdown(CloseCode.PolicyViolation, 'bad ack');
+        return json(409, {
+          error: 'bad_ack',
+          message: `ack must be between the last two answers' Mux-Seq (now ${a.delivered})`,
+        });
+      }
+      return { status: 200, body: frameArray(a.frames), seq: a.seq };
     } finally {
       aborted?.removeEventListener('abort', onAbort);
     }
   }
 
-  async #send(secret: string, body: Buffer): Promise<HttpAnswer> {
+  async #send(secret: string, body: Buffer, seq?: number): Promise<HttpAnswer> {
     const entry = this.#entries.get(secret);
     if (!entry) return UNKNOWN;
     const { transport: t, conn } = entry;
@@ -168,7 +188,7 @@ export class HttpConnections {
     if (entry.pendingSends >= this.deps.maxPendingSends)
       return json(429, { error: 'rate_limited', message: 'too many sends waiting; slow down' });
     entry.pendingSends++;
-    const applied = entry.sends.then(() => this.#apply(entry, frames));
+    const applied = entry.sends.then(() => this.#apply(entry, frames, seq));
     entry.sends = applied.catch(() => undefined);
     try {
       return await applied;
@@ -177,11 +197,25 @@ export class HttpConnections {
     }
   }
 
-  async #apply(entry: Entry, frames: readonly string[]): Promise<HttpAnswer> {
+  async #apply(entry: Entry, frames: readonly string[], seq?: number): Promise<HttpAnswer> {
     const { transport: t, conn } = entry;
+    // A retry of a send whose 204 the client did not get: taken already.
+    if (seq !== undefined && seq <= entry.sendSeq) return { status: 204 };
     // As a WebSocket is not read while the client is throttled, held or
     // backed up, its send is not read either: the client's next send waits.
     await t.readable();
+    if (seq !== undefined) {
+      if (seq > entry.sendSeq + 1) {
+        // A send between was never taken: its frames are lost, so the connection ends.
+        conn?.shutdown(CloseCode.PolicyViolation, 'bad seq');
+        return json(409, {
+          error: 'bad_seq',
+          message: `seq must follow the last send's (${entry.sendSeq})`,
+        });
+      }
+      // Taken from here on, even if a frame below ends the connection.
+      entry.sendSeq = seq;
+    }
     for (const text of frames) {
       if (t.isClosed) break;
       const bytes = Buffer.byteLength(text);
@@ -200,12 +234,21 @@ export class HttpConnections {
   async #forward(
     op: (typeof HttpOp)[keyof typeof HttpOp],
     secret: string,
-    body?: Buffer,
+    extra: { body?: Buffer; ack?: number; seq?: number } = {},
   ): Promise<HttpAnswer> {
     const owner = secret.slice(0, secret.indexOf('.'));
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(owner)) return UNKNOWN;
     const { bus, subjects, limits } = this.deps;
-    const data = HttpForward.encode({ op, session: secret, body }).finish();
+    const { body, ack, seq } = extra;
+    const data = HttpForward.encode({
+      op,
+      session: secret,
+      body,
+      hasAck: ack !== undefined,
+      ack: ack ?? 0,
+      hasSeq: seq !== undefined,
+      seq: seq ?? 0,
+    }).finish();
     try {
       const m = await bus.request(subjects.httpForward(owner), data, {
         timeoutMs: limits.pollTimeoutMs + FORWARD_MARGIN_MS,
@@ -214,6 +257,7 @@ export class HttpConnections {
       return {
         status: reply.status,
         ...(reply.body.length > 0 && { body: Buffer.from(reply.body) }),
+        ...(reply.hasSeq && { seq: Number(reply.seq) }),
       };
     } catch (err) {
       // The gateway is gone, and its connections with it.
@@ -228,8 +272,10 @@ export class HttpConnections {
     try {
       const f = HttpForward.decode(m.data);
       if (!f.session.startsWith(this.#prefix)) a = UNKNOWN;
-      else if (f.op === HttpOp.HTTP_OP_POLL) a = await this.#poll(f.session);
-      else if (f.op === HttpOp.HTTP_OP_SEND) a = await this.#send(f.session, Buffer.from(f.body));
+      else if (f.op === HttpOp.HTTP_OP_POLL)
+        a = await this.#poll(f.session, f.hasAck ? Number(f.ack) : undefined);
+      else if (f.op === HttpOp.HTTP_OP_SEND)
+        a = await this.#send(f.session, Buffer.from(f.body), f.hasSeq ? Number(f.seq) : undefined);
       else if (f.op === HttpOp.HTTP_OP_CLOSE) a = this.#close(f.session);
       else a = json(400, { error: 'bad_request', message: 'unknown operation' });
     } catch (err) {
@@ -237,7 +283,8 @@ export class HttpConnections {
       a = json(500, { error: 'internal' });
     }
     const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
-    this.deps.bus.respond(m, HttpForwardReply.encode({ status: a.status, body }).finish());
+    const seq = { hasSeq: a.seq !== undefined, seq: a.seq ?? 0 };
+    this.deps.bus.respond(m, HttpForwardReply.encode({ status: a.status, body, ...seq }).finish());
   }
 }
 

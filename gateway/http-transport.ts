@@ -14,6 +14,13 @@
 // - with no SSE response and no poll attached for idleMs (2 × heartbeat), the
 //   connection is dropped (its streams leave), like a WebSocket that stopped
 //   answering pings.
+//
+// A poll answer can be lost in flight (a proxy cuts it, the client's fetch is
+// aborted): its frames are kept (retained) until a later poll acknowledges
+// them (`ack`, the answer's Mux-Seq), and a poll that does not is answered
+// them again (docs/protocol-decisions.md, "Long-poll acknowledgements").
+// Retained bytes count against maxBufferedBytes like queued ones (the cut),
+// not against the eighth that stops reading sends.
 import type { ServerResponse } from 'node:http';
 import {
   READ_RESUMES_AT,
@@ -32,8 +39,10 @@ export interface HttpTransportLimits {
 
 /** What a poll is answered: frames (a JSON array's elements), or the connection's end. */
 export type PollAnswer =
-  | { kind: 'frames'; frames: readonly (string | Buffer)[] }
-  | { kind: 'closed'; code: number; reason: string };
+  | { kind: 'frames'; frames: readonly (string | Buffer)[]; seq: number }
+  | { kind: 'closed'; code: number; reason: string }
+  /** The ack names frames the gateway no longer has, or never sent. */
+  | { kind: 'bad_ack'; delivered: number };
 
 /** What the transport tells whoever holds it (the registry of HTTP connections). */
 export interface HttpTransportOwner {
@@ -56,6 +65,11 @@ export class HttpTransport implements Transport {
   #listener: TransportListener | undefined;
   #queue: (string | Buffer)[] = [];
   #queuedBytes = 0;
+  /** Frames of poll answers not acknowledged yet; the last is frame number #delivered. */
+  #retained: (string | Buffer)[] = [];
+  #retainedBytes = 0;
+  /** How many frames poll answers have carried: the last answer's Mux-Seq. */
+  #delivered = 0;
   #sse: ServerResponse | undefined;
   #poll: Waiting | undefined;
   #idle: NodeJS.Timeout | undefined;
@@ -104,12 +118,23 @@ export class HttpTransport implements Transport {
    * (the frames of one task together), with `[]` after pollTimeoutMs, or with
    * the close once the connection has ended and its frames were taken. A
    * newer poll answers the older one `[]`.
+   *
+   * `ack` is the Mux-Seq of the last answer the client read: the retained
+   * frames after it are answered again, first. Without it, every frame
+   * answered so far counts as read (§4.5 as first written: at most once).
    */
-  poll(): Promise<PollAnswer> {
-    this.#answerPoll({ kind: 'frames', frames: [] });
+  poll(ack?: number): Promise<PollAnswer> {
+    this.#answerPoll(this.#empty());
+    if (!this.#acknowledge(ack ?? this.#delivered)) {
+      if (this.#closed) {
+        this.#finish();
+        return Promise.resolve({ kind: 'closed', ...this.#closed });
+      }
+      return Promise.resolve({ kind: 'bad_ack', delivered: this.#delivered });
+    }
     if (this.#queue.length > 0) {
       if (!this.#closed) this.#startIdle();
-      return Promise.resolve({ kind: 'frames', frames: this.#takeQueue() });
+      return Promise.resolve(this.#answerFrames());
     }
     if (this.#closed) {
       this.#finish();
@@ -117,10 +142,7 @@ export class HttpTransport implements Transport {
     }
     this.#clearIdle();
     return new Promise((resolve) => {
-      const timer = setTimeout(
-        () => this.#answerPoll({ kind: 'frames', frames: [] }),
-        this.limits.pollTimeoutMs,
-      );
+      const timer = setTimeout(() => this.#answerPoll(this.#empty()), this.limits.pollTimeoutMs);
       this.#poll = { answer: resolve, timer };
     });
   }
@@ -152,11 +174,11 @@ export class HttpTransport implements Transport {
         this.#hold = undefined;
         continue;
       }
-      if (this.bufferedAmount > this.limits.maxBufferedBytes * READ_STOPS_AT) {
-        while (
-          !this.#closed &&
-          this.bufferedAmount > this.limits.maxBufferedBytes * READ_RESUMES_AT
-        )
+      // Answered frames waiting for their ack are not counted here: the
+      // client's next poll (often sent after this send's answer) acknowledges
+      // them or puts them back in the queue.
+      if (this.#unsentBytes > this.limits.maxBufferedBytes * READ_STOPS_AT) {
+        while (!this.#closed && this.#unsentBytes > this.limits.maxBufferedBytes * READ_RESUMES_AT)
           await sleep(READ_POLL_MS);
         continue;
       }
@@ -190,8 +212,7 @@ export class HttpTransport implements Transport {
       sse.end(`event: close\ndata: ${JSON.stringify({ code, reason })}\n\n`);
       this.#sse = undefined;
     }
-    if (this.#poll && this.#queue.length > 0)
-      this.#answerPoll({ kind: 'frames', frames: this.#takeQueue() });
+    if (this.#poll && this.#queue.length > 0) this.#answerPoll(this.#answerFrames());
     else if (this.#poll) this.#answerPoll({ kind: 'closed', code, reason });
     // Until a poll takes the rest and the close, or nobody asks any more.
     if (sse || this.#queue.length === 0) this.#finishSoon(sse ? 0 : TOMBSTONE_MS);
@@ -200,12 +221,12 @@ export class HttpTransport implements Transport {
   }
 
   abort(code: number, reason: string): void {
-    this.#dropQueue();
+    this.#dropAll();
     this.close(code, reason);
   }
 
   terminate(): void {
-    this.#dropQueue();
+    this.#dropAll();
     this.#sse?.destroy();
     this.#sse = undefined;
     this.close(ABNORMAL, 'connection dropped');
@@ -219,7 +240,16 @@ export class HttpTransport implements Transport {
   }
 
   get bufferedAmount(): number {
+    return this.#queuedBytes + this.#retainedBytes + (this.#sse?.writableLength ?? 0);
+  }
+
+  get #unsentBytes(): number {
     return this.#queuedBytes + (this.#sse?.writableLength ?? 0);
+  }
+
+  /** Bytes of poll answers not acknowledged yet (part of bufferedAmount). */
+  get retainedBytes(): number {
+    return this.#retainedBytes;
   }
 
   throttle(wait: () => number): void {
@@ -246,8 +276,7 @@ export class HttpTransport implements Transport {
         return;
       }
       // A waiting poll takes the task's frames at once, together.
-      if (this.#poll && this.#queue.length > 0)
-        this.#answerPoll({ kind: 'frames', frames: this.#takeQueue() });
+      if (this.#poll && this.#queue.length > 0) this.#answerPoll(this.#answerFrames());
     });
   }
 
@@ -261,6 +290,39 @@ export class HttpTransport implements Transport {
     else if (!this.#closed) this.#startIdle();
   }
 
+  #empty(): PollAnswer {
+    return { kind: 'frames', frames: [], seq: this.#delivered };
+  }
+
+  /** The queue as a poll answer; its frames are retained until acknowledged. */
+  #answerFrames(): PollAnswer {
+    this.#retainedBytes += this.#queuedBytes;
+    const frames = this.#takeQueue();
+    this.#retained.push(...frames);
+    this.#delivered += frames.length;
+    return { kind: 'frames', frames, seq: this.#delivered };
+  }
+
+  /**
+   * Forgets the retained frames up to `ack` and puts the rest back at the
+   * head of the queue, to be answered again. False if `ack` is outside what
+   * is retained (older frames are gone; newer were never sent).
+   */
+  #acknowledge(ack: number): boolean {
+    const first = this.#delivered - this.#retained.length;
+    if (!Number.isSafeInteger(ack) || ack < first || ack > this.#delivered) return false;
+    const again = this.#retained.slice(ack - first);
+    if (again.length > 0) {
+      const bytes = again.reduce((n, f) => n + f.length, 0);
+      this.#queue = [...again, ...this.#queue];
+      this.#queuedBytes += bytes;
+    }
+    this.#retained = [];
+    this.#retainedBytes = 0;
+    this.#delivered = ack;
+    return true;
+  }
+
   #takeQueue(): (string | Buffer)[] {
     const q = this.#queue;
     this.#dropQueue();
@@ -270,6 +332,13 @@ export class HttpTransport implements Transport {
   #dropQueue(): void {
     this.#queue = [];
     this.#queuedBytes = 0;
+  }
+
+  /** The connection is cut: what it holds for the client is dropped (the close code says so). */
+  #dropAll(): void {
+    this.#dropQueue();
+    this.#retained = [];
+    this.#retainedBytes = 0;
   }
 
   #startIdle(): void {

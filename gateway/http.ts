@@ -17,6 +17,7 @@ import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../p
 import { scanJsonObject } from '../protocol/raw-json.ts';
 import type { Logger } from '../lib/log.ts';
 import { checkOrigin, UpgradeRefused } from './auth.ts';
+import { badCounter, counter } from './http-body.ts';
 import type { HttpAnswer, HttpConnections } from './http-fallback.ts';
 import type { HttpTransport } from './http-transport.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -106,6 +107,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   };
   const answer = (ctx: Koa.Context, a: HttpAnswer): void => {
     ctx.status = a.status;
+    if (a.seq !== undefined) ctx.set(SEQ_HEADER, String(a.seq));
     if (a.body === undefined) return;
     ctx.type = 'application/json';
     ctx.body = a.body;
@@ -143,11 +145,13 @@ export function createHttpApp(deps: HttpDeps): Koa {
         const t = await fallback.open(ctx.req, new URL(ctx.url, 'http://gateway'));
         return answer(ctx, await fallback.connections.poll(t.secret));
       }
+      const ack = counter(ctx.query.ack);
+      if (ack === null) return answer(ctx, badCounter('ack'));
       const gone = new AbortController();
       ctx.res.once('close', () => {
         if (!ctx.res.writableFinished) gone.abort();
       });
-      answer(ctx, await fallback.connections.poll(session, gone.signal));
+      answer(ctx, await fallback.connections.poll(session, ack, gone.signal));
     } catch (err) {
       refuse(ctx, err);
     }
@@ -162,8 +166,10 @@ export function createHttpApp(deps: HttpDeps): Koa {
           status: 404,
           body: '{"error":"unknown_session","message":"no session"}',
         });
+      const seq = counter(ctx.query.seq);
+      if (seq === null) return answer(ctx, badCounter('seq'));
       const body = await readUpTo(ctx.req, fallback.connections.deps.maxBodyBytes + 1);
-      answer(ctx, await fallback.connections.send(session, body));
+      answer(ctx, await fallback.connections.send(session, body, seq));
     } catch (err) {
       refuse(ctx, err);
     }
@@ -278,11 +284,16 @@ const NO_SESSION: HttpAnswer = {
 };
 
 /** No cache may keep an answer; any origin the checks let through may read it. */
+/** A poll answer's sequence (the `ack` of the client's next poll). */
+const SEQ_HEADER = 'Mux-Seq';
+
 function httpTransportHeaders(ctx: Koa.Context): void {
   ctx.set('Cache-Control', 'no-store');
   const origin = ctx.get('origin');
   if (origin) {
     ctx.set('Access-Control-Allow-Origin', origin);
+    // A page's fetch reads the poll answer's sequence only if it is exposed.
+    ctx.set('Access-Control-Expose-Headers', SEQ_HEADER);
     ctx.vary('Origin');
   }
 }

@@ -1727,6 +1727,18 @@ export namespace muxgate {
             /** HttpForward body. */
             body: Uint8Array;
 
+            /** HttpForward hasAck. */
+            hasAck: boolean;
+
+            /** HttpForward ack. */
+            ack: (number|Long);
+
+            /** HttpForward hasSeq. */
+            hasSeq: boolean;
+
+            /** HttpForward seq. */
+            seq: (number|Long);
+
             /**
              * Creates a new HttpForward instance using the specified properties.
              * @param [properties] Properties to set
@@ -1768,6 +1780,18 @@ export namespace muxgate {
                 /** HttpForward body */
                 body?: (Uint8Array|null);
 
+                /** HttpForward hasAck */
+                hasAck?: (boolean|null);
+
+                /** HttpForward ack */
+                ack?: (number|Long|null);
+
+                /** HttpForward hasSeq */
+                hasSeq?: (boolean|null);
+
+                /** HttpForward seq */
+                seq?: (number|Long|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -1800,6 +1824,12 @@ export namespace muxgate {
 
             /** HttpForwardReply body. */
             body: Uint8Array;
+
+            /** HttpForwardReply hasSeq. */
+            hasSeq: boolean;
+
+            /** HttpForwardReply seq. */
+            seq: (number|Long);
 
             /**
              * Creates a new HttpForwardReply instance using the specified properties.
@@ -1838,6 +1868,12 @@ export namespace muxgate {
 
                 /** HttpForwardReply body */
                 body?: (Uint8Array|null);
+
+                /** HttpForwardReply hasSeq */
+                hasSeq?: (boolean|null);
+
+                /** HttpForwardReply seq */
+                seq?: (number|Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

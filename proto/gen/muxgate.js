@@ -4250,6 +4250,10 @@ export const muxgate = $root.muxgate = (() => {
              * @property {muxgate.v1.HttpOp|null} [op] HttpForward op
              * @property {string|null} [session] HttpForward session
              * @property {Uint8Array|null} [body] HttpForward body
+             * @property {boolean|null} [hasAck] HttpForward hasAck
+             * @property {number|Long|null} [ack] HttpForward ack
+             * @property {boolean|null} [hasSeq] HttpForward hasSeq
+             * @property {number|Long|null} [seq] HttpForward seq
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4306,6 +4310,38 @@ export const muxgate = $root.muxgate = (() => {
             HttpForward.prototype.body = $util.newBuffer([]);
 
             /**
+             * HttpForward hasAck.
+             * @member {boolean} hasAck
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.hasAck = false;
+
+            /**
+             * HttpForward ack.
+             * @member {number|Long} ack
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.ack = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HttpForward hasSeq.
+             * @member {boolean} hasSeq
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.hasSeq = false;
+
+            /**
+             * HttpForward seq.
+             * @member {number|Long} seq
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new HttpForward instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.HttpForward
@@ -4343,6 +4379,14 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.session);
                 if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
                     writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.body);
+                if (message.hasAck != null && $Object.hasOwnProperty.call(message, "hasAck") && message.hasAck !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.hasAck);
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack") && (typeof message.ack === "object" ? message.ack.low || message.ack.high : message.ack !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.ack);
+                if (message.hasSeq != null && $Object.hasOwnProperty.call(message, "hasSeq") && message.hasSeq !== false)
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.hasSeq);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.seq);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4414,6 +4458,42 @@ export const muxgate = $root.muxgate = (() => {
                                 delete message.body;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.hasAck = value;
+                            else
+                                delete message.hasAck;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.ack = value;
+                            else
+                                delete message.ack;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.hasSeq = value;
+                            else
+                                delete message.hasSeq;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4441,6 +4521,8 @@ export const muxgate = $root.muxgate = (() => {
              * @typedef {Object} muxgate.v1.HttpForwardReply.$Properties
              * @property {number|null} [status] HttpForwardReply status
              * @property {Uint8Array|null} [body] HttpForwardReply body
+             * @property {boolean|null} [hasSeq] HttpForwardReply hasSeq
+             * @property {number|Long|null} [seq] HttpForwardReply seq
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4489,6 +4571,22 @@ export const muxgate = $root.muxgate = (() => {
             HttpForwardReply.prototype.body = $util.newBuffer([]);
 
             /**
+             * HttpForwardReply hasSeq.
+             * @member {boolean} hasSeq
+             * @memberof muxgate.v1.HttpForwardReply
+             * @instance
+             */
+            HttpForwardReply.prototype.hasSeq = false;
+
+            /**
+             * HttpForwardReply seq.
+             * @member {number|Long} seq
+             * @memberof muxgate.v1.HttpForwardReply
+             * @instance
+             */
+            HttpForwardReply.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new HttpForwardReply instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.HttpForwardReply
@@ -4524,6 +4622,10 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.status);
                 if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
                     writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.body);
+                if (message.hasSeq != null && $Object.hasOwnProperty.call(message, "hasSeq") && message.hasSeq !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.hasSeq);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.seq);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4584,6 +4686,24 @@ export const muxgate = $root.muxgate = (() => {
                                 message.body = value;
                             else
                                 delete message.body;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.hasSeq = value;
+                            else
+                                delete message.hasSeq;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
                             continue;
                         }
                     }

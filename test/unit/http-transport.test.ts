@@ -34,12 +34,12 @@ describe('HttpTransport', () => {
 
   it('answers [] after the poll timeout, and a newer poll answers the older one []', async () => {
     const { t } = transport();
-    assert.deepEqual(await t.poll(), { kind: 'frames', frames: [] });
+    assert.deepEqual(await t.poll(), { kind: 'frames', frames: [], seq: 0 });
     const older = t.poll();
     const newer = t.poll();
-    assert.deepEqual(await older, { kind: 'frames', frames: [] });
+    assert.deepEqual(await older, { kind: 'frames', frames: [], seq: 0 });
     t.send('{"x":1}');
-    assert.deepEqual(await newer, { kind: 'frames', frames: ['{"x":1}'] });
+    assert.deepEqual(await newer, { kind: 'frames', frames: ['{"x":1}'], seq: 1 });
     t.terminate();
   });
 
@@ -47,7 +47,7 @@ describe('HttpTransport', () => {
     const { t, events } = transport();
     t.send('{"last":true}');
     t.close(4000, 'disconnected');
-    assert.deepEqual(await t.poll(), { kind: 'frames', frames: ['{"last":true}'] });
+    assert.deepEqual(await t.poll(), { kind: 'frames', frames: ['{"last":true}'], seq: 1 });
     assert.deepEqual(await t.poll(), { kind: 'closed', code: 4000, reason: 'disconnected' });
     assert.equal(events.forgotten, 1);
     await until(() => events.closed.length === 1);
@@ -92,5 +92,88 @@ describe('HttpTransport', () => {
     await readable;
     assert.equal(read, true);
     t.terminate();
+  });
+});
+
+describe('HttpTransport: poll acknowledgements', () => {
+  it('a poll that does not acknowledge the last answer gets its frames again, then the new ones', async () => {
+    const { t } = transport();
+    t.send('{"n":1}');
+    t.send('{"n":2}');
+    assert.deepEqual(await t.poll(0), { kind: 'frames', frames: ['{"n":1}', '{"n":2}'], seq: 2 });
+    t.send('{"n":3}');
+    // The answer above was lost: ack stays 0.
+    const again = await t.poll(0);
+    assert.deepEqual(again, {
+      kind: 'frames',
+      frames: ['{"n":1}', '{"n":2}', '{"n":3}'],
+      seq: 3,
+    });
+    t.send('{"n":4}');
+    assert.deepEqual(await t.poll(3), { kind: 'frames', frames: ['{"n":4}'], seq: 4 });
+    t.terminate();
+  });
+
+  it('an ack in the middle of the last answer answers only what follows it', async () => {
+    const { t } = transport();
+    for (let i = 1; i <= 3; i++) t.send(`{"n":${i}}`);
+    await t.poll(0);
+    assert.deepEqual(await t.poll(2), { kind: 'frames', frames: ['{"n":3}'], seq: 3 });
+    t.terminate();
+  });
+
+  it('a poll without ack counts every answered frame as read (§4.5 as first written)', async () => {
+    const { t } = transport({ pollTimeoutMs: 20 });
+    t.send('{"n":1}');
+    await t.poll();
+    assert.equal(t.retainedBytes, 7);
+    assert.deepEqual(await t.poll(), { kind: 'frames', frames: [], seq: 1 });
+    assert.equal(t.retainedBytes, 0);
+    assert.equal(t.bufferedAmount, 0);
+    t.terminate();
+  });
+
+  it('answered frames count against maxBufferedBytes until acknowledged', async () => {
+    const { t, events } = transport({ pollTimeoutMs: 20 });
+    t.send('a'.repeat(600));
+    await t.poll(0);
+    assert.equal(t.bufferedAmount, 600);
+    // Acknowledged: 500 more fit.
+    await t.poll(1);
+    t.send('b'.repeat(500));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(events.overloaded, 0);
+    await t.poll(1);
+    // Not acknowledged: 600 retained + 500 queued is over 1024.
+    t.send('c'.repeat(600));
+    await until(() => events.overloaded === 1);
+    t.abort(1013, 'client too slow');
+    assert.equal(t.bufferedAmount, 0, 'the cut drops what was retained');
+    assert.deepEqual(await t.poll(1), { kind: 'closed', code: 1013, reason: 'client too slow' });
+  });
+
+  it('refuses an ack of frames it no longer has or never sent', async () => {
+    const { t } = transport();
+    t.send('{"n":1}');
+    await t.poll(0);
+    assert.deepEqual(await t.poll(5), { kind: 'bad_ack', delivered: 1 });
+    t.send('{"n":2}');
+    await t.poll(1);
+    assert.deepEqual(
+      await t.poll(0),
+      { kind: 'bad_ack', delivered: 2 },
+      'frame 1 was acknowledged',
+    );
+    t.terminate();
+  });
+
+  it('after the close, unacknowledged frames are answered again before the close', async () => {
+    const { t } = transport();
+    t.send('{"last":true}');
+    const answer = t.poll(0);
+    t.close(4000, 'disconnected');
+    assert.deepEqual(await answer, { kind: 'frames', frames: ['{"last":true}'], seq: 1 });
+    assert.deepEqual(await t.poll(0), { kind: 'frames', frames: ['{"last":true}'], seq: 1 });
+    assert.deepEqual(await t.poll(1), { kind: 'closed', code: 4000, reason: 'disconnected' });
   });
 });
