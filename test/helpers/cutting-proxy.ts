@@ -22,12 +22,15 @@ export class CuttingProxy {
   /** Every exchange that went through or was cut, in order. */
   readonly log: (Exchange & { cut: boolean })[] = [];
   cut: (e: Exchange) => boolean = () => false;
+  /** While true, every new request is cut before it reaches the gateway. */
+  down = false;
   readonly #sse = new Set<ServerResponse>();
   readonly #server: Server;
   #port = 0;
 
   private constructor(target: number) {
     this.#server = createServer((req, res) => {
+      if (this.down) return res.socket?.destroy();
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {

@@ -7,12 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PollSocket } from '../../client/http-socket.ts';
+import { connect, type MuxClient } from '../../client/index.ts';
 import type { Gateway } from '../../gateway/gateway.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { echoService } from '../../services/echo/index.ts';
+import { accept, defineService } from '../../services/sdk/index.ts';
 import { CuttingProxy } from '../helpers/cutting-proxy.ts';
 import { startGateway, TestSystem, uniquePrefix } from '../helpers/system.ts';
-import { until } from '../helpers/wait.ts';
+import { collect, until } from '../helpers/wait.ts';
 
 type Frame = Record<string, unknown>;
 
@@ -122,5 +124,80 @@ describe('HTTP fallbacks: lost answers', () => {
     assert.equal(((await after.json()) as Frame).code, 1008);
     const malformed = await fetch(`${other}/v1/poll?session=${session}&ack=x`);
     assert.equal(malformed.status, 400);
+  });
+});
+
+describe('HTTP fallbacks: a lost SSE response', () => {
+  const API_KEY = 'lost-sse-key';
+  const rooms = defineService({
+    name: 'room',
+    durable: { groups: 'room.>', maxPerGroup: 5000 },
+    join: (ctx) => accept({ durable: `room.${ctx.topic}` }),
+  });
+  let nats: NatsServer;
+  let sys: TestSystem;
+  let proxy: CuttingProxy;
+  let client: MuxClient | undefined;
+
+  before(async () => {
+    nats = await NatsServer.start();
+    const env = { MUX_ROUTES: 'room', MUX_API_KEYS: API_KEY };
+    sys = await TestSystem.start({ bus: { nats: nats.url }, services: [rooms], env });
+    proxy = await CuttingProxy.start(sys.gateway.port);
+  });
+  after(async () => {
+    client?.close();
+    await proxy.close();
+    await sys.close();
+    await nats.close();
+  });
+
+  const publish = async (n: number): Promise<void> => {
+    const res = await fetch(`${sys.http}/v1/groups/room.sse/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ payload: { n } }),
+    });
+    assert.equal(res.status, 202);
+  };
+
+  it('says reconnecting, rejoins its durable room with since, and delivers every message once, in order', async () => {
+    client = connect(`ws://127.0.0.1:${proxy.port}/ws`, {
+      transports: ['sse'],
+      watchPage: false,
+      backoff: { steps: [100] },
+    });
+    const reconnecting = collect<unknown>();
+    client.on('reconnecting', reconnecting.push);
+    const room = client.stream('room:sse');
+    const got: number[] = [];
+    room.on('message', (p) => got.push((p as { n: number }).n));
+    const joined = collect<{ rejoin: boolean; recovered?: boolean }>();
+    room.on('joined', joined.push);
+    await room.join();
+    assert.equal(client.transport, 'sse');
+    const firstConn = client.welcome!.conn;
+    for (let n = 1; n <= 3; n++) await publish(n);
+    await until(() => got.length === 3, 10_000);
+
+    // The response is cut mid-stream, and the gateway cannot be reached for a while.
+    proxy.down = true;
+    assert.equal(proxy.cutSse(), 1);
+    for (let n = 4; n <= 103; n++) await publish(n);
+    await reconnecting.wait(1, 10_000);
+    proxy.down = false;
+
+    const [, rejoin] = await joined.wait(2, 20_000);
+    assert.deepEqual([rejoin!.rejoin, rejoin!.recovered], [true, true]);
+    assert.notEqual(client.welcome!.conn, firstConn, 'a new connection');
+    assert.equal(client.transport, 'sse');
+    await publish(104);
+    await until(() => got.length >= 104, 15_000, 'the missed messages, then a live one');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(
+      got,
+      Array.from({ length: 104 }, (_, i) => i + 1),
+      'no gap, no duplicate',
+    );
   });
 });
