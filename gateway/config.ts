@@ -105,6 +105,16 @@ export const GatewayConfigSchema = z.object({
   MUX_DEV_TOKENS: z.stringbool().default(false),
   /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
   MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
+  /** permessage-deflate (RFC 7692) with clients that offer it; off by default (memory per connection). */
+  MUX_DEFLATE: z.stringbool().default(false),
+  /** Frames smaller than this many bytes go uncompressed. */
+  MUX_DEFLATE_THRESHOLD: int(1024, 0),
+  /** LZ77 window, both ways: 2^bits bytes. A client that cannot be held to it gets no compression. */
+  MUX_DEFLATE_WINDOW_BITS: int(12, 9).pipe(z.number().max(15)),
+  /** zlib's memLevel for compressing (1 to 9): 2^(level + 9) bytes of state. */
+  MUX_DEFLATE_MEM_LEVEL: int(5, 1).pipe(z.number().max(9)),
+  /** Compressions and decompressions the gateway runs at once, across every connection. */
+  MUX_DEFLATE_CONCURRENCY: int(10, 1),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -154,6 +164,9 @@ export interface GatewayConfig {
   devTokens: boolean;
   /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
   clientTraceparent: boolean;
+  /** permessage-deflate; undefined when off. */
+  deflate:
+    { threshold: number; windowBits: number; memLevel: number; concurrency: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -221,6 +234,14 @@ function fromParsed(c: Parsed): GatewayConfig {
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
+    deflate: c.MUX_DEFLATE
+      ? {
+          threshold: c.MUX_DEFLATE_THRESHOLD,
+          windowBits: c.MUX_DEFLATE_WINDOW_BITS,
+          memLevel: c.MUX_DEFLATE_MEM_LEVEL,
+          concurrency: c.MUX_DEFLATE_CONCURRENCY,
+        }
+      : undefined,
   };
 }
 

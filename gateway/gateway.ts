@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.ts';
 import { Subjects } from '../bus/subjects.ts';
 import { CloseCode } from '../protocol/codes.ts';
-import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
+import { pickSubprotocol, SUBPROTOCOL_PROTO } from '../protocol/version.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
@@ -16,6 +16,8 @@ import { BusWatch } from './bus-watch.ts';
 import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
+import { PROTO_ENCODING } from './codec-proto.ts';
+import { JSON_ENCODING } from './encoding.ts';
 import { createHttpApp } from './http.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
@@ -49,6 +51,24 @@ const STATUS_TEXT: Record<number, string> = {
 // headers) alive for as long as the connection lasts.
 function destroySocket(this: Duplex): void {
   this.destroy();
+}
+
+/**
+ * ws's permessage-deflate, bounded per connection: both windows at
+ * 2^windowBits (a client that cannot take the limit on its own window gets
+ * no compression, so the inflate state stays bounded too), zlib's memLevel
+ * for the deflate state. Decompressed frames count against maxPayload, so
+ * a deflate bomb is cut with 1009 as soon as it inflates past the limit.
+ */
+function deflateOptions(deflate: GatewayConfig['deflate']): PerMessageDeflateOptions | false {
+  if (!deflate) return false;
+  return {
+    threshold: deflate.threshold,
+    serverMaxWindowBits: deflate.windowBits,
+    clientMaxWindowBits: deflate.windowBits,
+    zlibDeflateOptions: { memLevel: deflate.memLevel },
+    concurrencyLimit: deflate.concurrency,
+  };
 }
 
 export class Gateway {
@@ -106,9 +126,9 @@ export class Gateway {
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.config.maxFrameBytes,
-      perMessageDeflate: false,
+      perMessageDeflate: deflateOptions(this.config.deflate),
       clientTracking: false,
-      handleProtocols: (offered) => (offered.has(SUBPROTOCOL_JSON) ? SUBPROTOCOL_JSON : false),
+      handleProtocols: (offered) => pickSubprotocol(offered) ?? false,
     });
     const app = createHttpApp({
       bus: this.bus,
@@ -244,7 +264,11 @@ export class Gateway {
     // Random, not a counter: a service holding the address of a connection
     // from before a restart must never reach a new connection by accident.
     const id = randomBytes(9).toString('base64url');
-    const transport = new WsTransport(ws, { maxBufferedBytes: this.config.maxBufferedBytes });
+    const encoding = ws.protocol === SUBPROTOCOL_PROTO ? PROTO_ENCODING : JSON_ENCODING;
+    const transport = new WsTransport(ws, {
+      maxBufferedBytes: this.config.maxBufferedBytes,
+      binary: encoding.binary,
+    });
     const session = new Session({
       id,
       connSubject: this.subjects.conn(this.config.gatewayId, id),
@@ -265,6 +289,7 @@ export class Gateway {
       },
       identity,
       verifier: this.#auth,
+      encoding,
     });
     transport.listen(session);
     ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));

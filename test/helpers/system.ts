@@ -16,6 +16,7 @@ import {
   type ServiceEnv,
 } from '../../services/sdk/index.ts';
 import { TestClient, type OpenOptions } from './client.ts';
+import type { Wire } from './wires.ts';
 
 export function uniquePrefix(): string {
   return `t${randomBytes(4).toString('hex')}`;
@@ -57,6 +58,8 @@ export interface SystemOptions {
   services?: ServiceDefinition<any>[];
   /** The gateway's logger; silent when not given. */
   log?: Logger;
+  /** How the system's clients reach the gateway (helpers/wires.ts); WebSocket JSON by default. */
+  wire?: Wire;
 }
 
 export class TestSystem {
@@ -66,6 +69,7 @@ export class TestSystem {
     readonly prefix: string,
     readonly gateway: Gateway,
     readonly runners: ServiceRunner[],
+    readonly wire: Wire | undefined,
   ) {}
 
   static async start(opts: SystemOptions = {}): Promise<TestSystem> {
@@ -75,7 +79,7 @@ export class TestSystem {
     for (const def of opts.services ?? [])
       runners.push(await ServiceRunner.start(await connectBus(source, def.name), def, { prefix }));
     const gateway = await startGateway(source, prefix, opts.env, opts.log);
-    return new TestSystem(source, prefix, gateway, runners);
+    return new TestSystem(source, prefix, gateway, runners, opts.wire);
   }
 
   get url(): string {
@@ -88,7 +92,7 @@ export class TestSystem {
 
   /** Opens a client that is closed with the system. */
   async client(opts?: OpenOptions, url = this.url): Promise<TestClient> {
-    const c = await TestClient.open(url, opts);
+    const c = await (this.wire ? this.wire.open(url, opts) : TestClient.open(url, opts));
     this.clients.push(c);
     return c;
   }

@@ -1,0 +1,177 @@
+// The protobuf wire format, as much of it as the client frames use
+// (proto/client.proto): varints, zigzag, length-delimited fields. Written by
+// hand because the browser client carries no dependencies; the frames built
+// on it are checked against protobufjs's generated code in the tests.
+// Dependency-free and pure.
+
+export const enum Wire {
+  Varint = 0,
+  Fixed64 = 1,
+  Len = 2,
+  Fixed32 = 5,
+}
+
+const utf8 = new TextEncoder();
+// fatal: a string field that is not UTF-8 is a malformed frame, not U+FFFD.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes a varint of `n` (0 ≤ n < 2^64) takes. */
+function varintSize(n: number): number {
+  let size = 1;
+  while (n >= 128) {
+    n = Math.floor(n / 128);
+    size++;
+  }
+  return size;
+}
+
+/** Builds one message. Numbers are JS numbers: exact up to 2^53. */
+export class ProtoWriter {
+  #buf: Uint8Array;
+  #pos = 0;
+
+  constructor(capacity = 64) {
+    this.#buf = new Uint8Array(capacity);
+  }
+
+  #ensure(more: number): void {
+    if (this.#pos + more <= this.#buf.length) return;
+    const next = new Uint8Array(Math.max(this.#buf.length * 2, this.#pos + more));
+    next.set(this.#buf.subarray(0, this.#pos));
+    this.#buf = next;
+  }
+
+  #varint(n: number): void {
+    this.#ensure(10);
+    const buf = this.#buf;
+    while (n >= 128) {
+      buf[this.#pos++] = (n % 128) | 128;
+      n = Math.floor(n / 128);
+    }
+    buf[this.#pos++] = n;
+  }
+
+  #tag(field: number, wire: Wire): void {
+    this.#varint(field * 8 + wire);
+  }
+
+  /** A non-negative integer (uint32, uint64). */
+  uint(field: number, n: number): this {
+    this.#tag(field, Wire.Varint);
+    this.#varint(n);
+    return this;
+  }
+
+  /** A signed integer, zigzag-encoded (sint64). */
+  sint(field: number, n: number): this {
+    this.#tag(field, Wire.Varint);
+    this.#varint(n >= 0 ? n * 2 : -n * 2 - 1);
+    return this;
+  }
+
+  /** A signed integer as two's complement (int64): a negative one takes ten bytes. */
+  int(field: number, n: number): this {
+    this.#tag(field, Wire.Varint);
+    this.#varint(n >= 0 ? n : n + 2 ** 64);
+    return this;
+  }
+
+  bool(field: number, b: boolean): this {
+    this.#tag(field, Wire.Varint);
+    this.#varint(b ? 1 : 0);
+    return this;
+  }
+
+  /** A string, or JSON text for a `bytes` field: UTF-8 either way. */
+  string(field: number, s: string): this {
+    this.#tag(field, Wire.Len);
+    // Encoded in place after room for the longest length prefix it may
+    // need, then moved back when the prefix came out shorter.
+    const reserve = varintSize(s.length * 3);
+    this.#ensure(reserve + s.length * 3);
+    const start = this.#pos + reserve;
+    const { written } = utf8.encodeInto(s, this.#buf.subarray(start));
+    this.#varint(written);
+    if (this.#pos !== start) this.#buf.copyWithin(this.#pos, start, start + written);
+    this.#pos += written;
+    return this;
+  }
+
+  bytes(field: number, b: Uint8Array): this {
+    this.#tag(field, Wire.Len);
+    this.#varint(b.length);
+    this.#ensure(b.length);
+    this.#buf.set(b, this.#pos);
+    this.#pos += b.length;
+    return this;
+  }
+
+  /** The message; a view of the writer's buffer. */
+  finish(): Uint8Array {
+    return this.#buf.subarray(0, this.#pos);
+  }
+}
+
+/** A field as read: its number, wire type, and value (a number, or the bytes of a Len field). */
+export type ProtoField =
+  | { field: number; wire: Wire.Varint; value: number }
+  | { field: number; wire: Wire.Len; value: Uint8Array }
+  | { field: number; wire: Wire.Fixed32 | Wire.Fixed64; value: undefined };
+
+export class ProtoError extends Error {
+  override name = 'ProtoError';
+}
+
+/**
+ * Reads the fields of one message in order, checking every length against
+ * the bytes there are. Throws ProtoError on anything that is not a message
+ * (a truncated field, a varint over ten bytes, a group, field number 0).
+ */
+export function* readFields(buf: Uint8Array): Generator<ProtoField> {
+  let pos = 0;
+  const varint = (): number => {
+    let n = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= buf.length) throw new ProtoError('truncated varint');
+      const b = buf[pos++]!;
+      n += (b & 127) * scale;
+      if (b < 128) return n;
+      scale *= 128;
+    }
+    throw new ProtoError('varint longer than ten bytes');
+  };
+  while (pos < buf.length) {
+    const tag = varint();
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
+    if (field === 0) throw new ProtoError('field number 0');
+    if (wire === Wire.Varint) yield { field, wire, value: varint() };
+    else if (wire === Wire.Len) {
+      const len = varint();
+      if (len > buf.length - pos) throw new ProtoError('field longer than the message');
+      yield { field, wire, value: buf.subarray(pos, pos + len) };
+      pos += len;
+    } else if (wire === Wire.Fixed32 || wire === Wire.Fixed64) {
+      const len = wire === Wire.Fixed32 ? 4 : 8;
+      if (len > buf.length - pos) throw new ProtoError('field longer than the message');
+      pos += len;
+      yield { field, wire, value: undefined };
+    } else throw new ProtoError(`wire type ${wire} is not supported`);
+  }
+}
+
+/** UTF-8 bytes as text; ProtoError when they are not UTF-8. */
+export function utf8Text(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new ProtoError('a string is not UTF-8');
+  }
+}
+
+/** A varint read as zigzag (sint64). */
+export const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+
+/** A varint read as two's complement (int64). */
+export const signed64 = (n: number): number => (n >= 2 ** 63 ? n - 2 ** 64 : n);
