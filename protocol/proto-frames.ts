@@ -9,6 +9,7 @@ import {
   ProtoWriter,
   readFields,
   signed64,
+  unsigned,
   unzigzag,
   utf8Text,
   Wire,
@@ -103,7 +104,12 @@ function readMessage(bytes: Uint8Array, table: Table, top?: Top): Record<string,
         else out[key] = kind === 'string' ? utf8Text(f.value) : readMessage(f.value, LIMITS_FIELDS);
       } else if (f.wire !== Wire.Varint) out[key] = MISTYPED;
       else
-        out[key] = kind === 'bool' ? f.value !== 0 : kind === 'int' ? signed64(f.value) : f.value;
+        out[key] =
+          kind === 'bool'
+            ? unsigned(f.value) !== 0
+            : kind === 'int'
+              ? signed64(f.value)
+              : unsigned(f.value);
     } else if (!top) continue;
     else if (f.field === Field.RefText)
       out.ref = f.wire === Wire.Len ? utf8Text(f.value) : MISTYPED;

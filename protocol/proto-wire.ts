@@ -51,6 +51,16 @@ export class ProtoWriter {
     buf[this.#pos++] = n;
   }
 
+  /** A varint past 2^53, where numbers lose their last bits. */
+  #bigVarint(n: bigint): void {
+    this.#ensure(10);
+    while (n >= 128n) {
+      this.#buf[this.#pos++] = Number(n & 127n) | 128;
+      n >>= 7n;
+    }
+    this.#buf[this.#pos++] = Number(n);
+  }
+
   #tag(field: number, wire: Wire): void {
     this.#varint(field * 8 + wire);
   }
@@ -62,17 +72,20 @@ export class ProtoWriter {
     return this;
   }
 
-  /** A signed integer, zigzag-encoded (sint64). */
+  /** A signed integer, zigzag-encoded (sint64): exact for every safe integer. */
   sint(field: number, n: number): this {
     this.#tag(field, Wire.Varint);
-    this.#varint(n >= 0 ? n * 2 : -n * 2 - 1);
+    const zigzag = n >= 0 ? n * 2 : -n * 2 - 1;
+    if (zigzag <= Number.MAX_SAFE_INTEGER) this.#varint(zigzag);
+    else this.#bigVarint(n >= 0 ? BigInt(n) * 2n : BigInt(-n) * 2n - 1n);
     return this;
   }
 
   /** A signed integer as two's complement (int64): a negative one takes ten bytes. */
   int(field: number, n: number): this {
     this.#tag(field, Wire.Varint);
-    this.#varint(n >= 0 ? n : n + 2 ** 64);
+    if (n >= 0) this.#varint(n);
+    else this.#bigVarint(BigInt(n) + 2n ** 64n);
     return this;
   }
 
@@ -88,7 +101,8 @@ export class ProtoWriter {
     // Encoded in place after room for the longest length prefix it may
     // need, then moved back when the prefix came out shorter.
     const reserve = varintSize(s.length * 3);
-    this.#ensure(reserve + s.length * 3);
+    // Room for the whole field now: a growth after the text is written would lose it.
+    this.#ensure(10 + s.length * 3);
     const start = this.#pos + reserve;
     const { written } = utf8.encodeInto(s, this.#buf.subarray(start));
     this.#varint(written);
@@ -114,7 +128,8 @@ export class ProtoWriter {
 
 /** A field as read: its number, wire type, and value (a number, or the bytes of a Len field). */
 export type ProtoField =
-  | { field: number; wire: Wire.Varint; value: number }
+  /** A varint; a bigint only past 2^53, where a number would be off. */
+  | { field: number; wire: Wire.Varint; value: number | bigint }
   | { field: number; wire: Wire.Len; value: Uint8Array }
   | { field: number; wire: Wire.Fixed32 | Wire.Fixed64; value: undefined };
 
@@ -129,26 +144,33 @@ export class ProtoError extends Error {
  */
 export function* readFields(buf: Uint8Array): Generator<ProtoField> {
   let pos = 0;
-  const varint = (): number => {
+  const varint = (): number | bigint => {
+    const start = pos;
     let n = 0;
     let scale = 1;
     for (let i = 0; i < 10; i++) {
       if (pos >= buf.length) throw new ProtoError('truncated varint');
       const b = buf[pos++]!;
       n += (b & 127) * scale;
-      if (b < 128) return n;
-      scale *= 128;
+      if (b >= 128) scale *= 128;
+      else if (n <= Number.MAX_SAFE_INTEGER) return n;
+      else return bigVarint(buf, start, pos);
     }
     throw new ProtoError('varint longer than ten bytes');
   };
+  const small = (): number => {
+    const n = varint();
+    if (typeof n === 'bigint') throw new ProtoError('a tag or length past 2^53');
+    return n;
+  };
   while (pos < buf.length) {
-    const tag = varint();
+    const tag = small();
     const field = Math.floor(tag / 8);
     const wire = tag % 8;
     if (field === 0) throw new ProtoError('field number 0');
     if (wire === Wire.Varint) yield { field, wire, value: varint() };
     else if (wire === Wire.Len) {
-      const len = varint();
+      const len = small();
       if (len > buf.length - pos) throw new ProtoError('field longer than the message');
       yield { field, wire, value: buf.subarray(pos, pos + len) };
       pos += len;
@@ -161,6 +183,12 @@ export function* readFields(buf: Uint8Array): Generator<ProtoField> {
   }
 }
 
+function bigVarint(buf: Uint8Array, start: number, end: number): bigint {
+  let n = 0n;
+  for (let i = end - 1; i >= start; i--) n = (n << 7n) | BigInt(buf[i]! & 127);
+  return n;
+}
+
 /** UTF-8 bytes as text; ProtoError when they are not UTF-8. */
 export function utf8Text(bytes: Uint8Array): string {
   try {
@@ -170,8 +198,17 @@ export function utf8Text(bytes: Uint8Array): string {
   }
 }
 
-/** A varint read as zigzag (sint64). */
-export const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+/** A varint read as zigzag (sint64); exact for every safe integer. */
+export function unzigzag(n: number | bigint): number {
+  if (typeof n === 'number') return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+  return Number(n % 2n === 0n ? n / 2n : -(n + 1n) / 2n);
+}
 
 /** A varint read as two's complement (int64). */
-export const signed64 = (n: number): number => (n >= 2 ** 63 ? n - 2 ** 64 : n);
+export function signed64(n: number | bigint): number {
+  if (typeof n === 'number') return n;
+  return Number(n >= 2n ** 63n ? n - 2n ** 64n : n);
+}
+
+/** A varint read as unsigned: a number, off in its last bits past 2^53. */
+export const unsigned = (n: number | bigint): number => Number(n);
