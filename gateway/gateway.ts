@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type PerMessageDeflateOptions, type WebSocket } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.ts';
 import { Subjects } from '../bus/subjects.ts';
 import { CloseCode } from '../protocol/codes.ts';
@@ -17,6 +17,7 @@ import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { PROTO_ENCODING } from './codec-proto.ts';
+import { acceptableOffers, deflateOptions } from './deflate.ts';
 import { JSON_ENCODING } from './encoding.ts';
 import { createHttpApp } from './http.ts';
 import { Hub } from './hub.ts';
@@ -51,24 +52,6 @@ const STATUS_TEXT: Record<number, string> = {
 // headers) alive for as long as the connection lasts.
 function destroySocket(this: Duplex): void {
   this.destroy();
-}
-
-/**
- * ws's permessage-deflate, bounded per connection: both windows at
- * 2^windowBits (a client that cannot take the limit on its own window gets
- * no compression, so the inflate state stays bounded too), zlib's memLevel
- * for the deflate state. Decompressed frames count against maxPayload, so
- * a deflate bomb is cut with 1009 as soon as it inflates past the limit.
- */
-function deflateOptions(deflate: GatewayConfig['deflate']): PerMessageDeflateOptions | false {
-  if (!deflate) return false;
-  return {
-    threshold: deflate.threshold,
-    serverMaxWindowBits: deflate.windowBits,
-    clientMaxWindowBits: deflate.windowBits,
-    zlibDeflateOptions: { memLevel: deflate.memLevel },
-    concurrencyLimit: deflate.concurrency,
-  };
 }
 
 export class Gateway {
@@ -243,6 +226,7 @@ export class Gateway {
         draining: this.draining,
         busLost: this.#busWatch.lost,
       });
+      this.#boundDeflate(req);
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {
       if (!(err instanceof UpgradeRefused)) throw err;
@@ -259,6 +243,16 @@ export class Gateway {
     }
   }
 
+  /** Leaves only the compression offers ws can take within our windows (deflate.ts). */
+  #boundDeflate(req: IncomingMessage): void {
+    const offered = req.headers['sec-websocket-extensions'];
+    const deflate = this.config.deflate;
+    if (!deflate || offered === undefined) return;
+    const kept = acceptableOffers(offered, deflate.windowBits);
+    if (kept === undefined) delete req.headers['sec-websocket-extensions'];
+    else req.headers['sec-websocket-extensions'] = kept;
+  }
+
   #accept(ws: WebSocket, req: IncomingMessage, identity: Identity): void {
     if (this.draining) return ws.close(CloseCode.GoingAway, 'gateway draining');
     // Random, not a counter: a service holding the address of a connection
@@ -268,6 +262,7 @@ export class Gateway {
     const transport = new WsTransport(ws, {
       maxBufferedBytes: this.config.maxBufferedBytes,
       binary: encoding.binary,
+      compressFrom: this.config.deflate?.threshold,
     });
     const session = new Session({
       id,

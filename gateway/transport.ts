@@ -70,8 +70,12 @@ export const READ_RESUMES_AT = 1 / 16;
  * the cut, so what it keeps meanwhile is at most IN_FLIGHT and the close frame.
  */
 const ABORT_GRACE_MS = 5000;
-const TEXT = { binary: false } as const;
-const BINARY = { binary: true } as const;
+// `compress` only matters on a connection that negotiated permessage-deflate.
+const TEXT = { binary: false, compress: true } as const;
+const BINARY = { binary: true, compress: true } as const;
+const PLAIN_TEXT = { binary: false, compress: false } as const;
+const PLAIN_BINARY = { binary: true, compress: false } as const;
+type SendOptions = typeof TEXT | typeof BINARY | typeof PLAIN_TEXT | typeof PLAIN_BINARY;
 
 // ws keeps its net.Socket in a private field; cork(), uncork() and the
 // 'drain' event on it are plain Node stream calls, which ws itself makes
@@ -122,14 +126,28 @@ export class WsTransport implements Transport {
   /** #drains at the last heartbeat while backed up. */
   #stallMark: number | undefined;
   #overloaded = false;
-  /** Text frames for JSON, binary for protobuf. */
-  readonly #kind: typeof TEXT | typeof BINARY;
+  /** Text frames for JSON, binary for protobuf… */
+  readonly #compressed: SendOptions;
+  /** …and the same, uncompressed, for frames under the deflate threshold. */
+  readonly #plain: SendOptions;
+  readonly #compressFrom: number;
 
   constructor(
     readonly ws: WebSocket,
-    limits: { maxBufferedBytes: number; binary?: boolean } = { maxBufferedBytes: Infinity },
+    limits: {
+      maxBufferedBytes: number;
+      binary?: boolean;
+      /**
+       * Frames from this size on are compressed when the connection
+       * negotiated permessage-deflate (ws's own threshold applies only
+       * without context takeover).
+       */
+      compressFrom?: number;
+    } = { maxBufferedBytes: Infinity },
   ) {
-    this.#kind = limits.binary ? BINARY : TEXT;
+    this.#compressed = limits.binary ? BINARY : TEXT;
+    this.#plain = limits.binary ? PLAIN_BINARY : PLAIN_TEXT;
+    this.#compressFrom = limits.compressFrom ?? Infinity;
     this.#socket = socketOf(ws);
     this.#maxBuffered = limits.maxBufferedBytes;
     // Never below the socket's high-water mark: only a write that reaches it
@@ -161,7 +179,7 @@ export class WsTransport implements Transport {
     this.#sentSincePong += frame.length;
     this.#cork();
     if (this.#queue === undefined && this.ws.bufferedAmount < this.#inFlight)
-      this.ws.send(frame, this.#kind);
+      this.ws.send(frame, frame.length >= this.#compressFrom ? this.#compressed : this.#plain);
     else this.#enqueue(typeof frame === 'string' ? Buffer.from(frame) : frame);
   }
 
@@ -335,7 +353,7 @@ export class WsTransport implements Transport {
       const frame = queue[this.#head]!;
       queue[this.#head++] = EMPTY;
       this.#queuedBytes -= frame.length;
-      this.ws.send(frame, this.#kind);
+      this.ws.send(frame, frame.length >= this.#compressFrom ? this.#compressed : this.#plain);
     }
     if (this.#head === queue.length) this.#dropQueue();
     else if (this.#head > 1024 && this.#head * 2 > queue.length) {

@@ -66,13 +66,18 @@ export class TestClient {
   static async open(url: string, opts: OpenOptions = {}): Promise<TestClient> {
     const codec = opts.codec ?? JSON_FRAMES;
     const ws = new WebSocket(url, opts.protocols ?? codec.subprotocol, { headers: opts.headers });
+    return TestClient.wrap(ws, codec, opts.raw);
+  }
+
+  /** A client on a socket the caller made (its own ws options); resolves once open (and welcomed). */
+  static async wrap(ws: WebSocket, codec = JSON_FRAMES, raw = false): Promise<TestClient> {
     const client = new TestClient(ws, codec);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('unexpected-response', (_req, res) => reject(new UpgradeError(res.statusCode ?? 0)));
       ws.once('error', reject);
     });
-    if (!opts.raw)
+    if (!raw)
       client.welcome = (await client.next((f) => f.type === 'welcome')) as TestClient['welcome'];
     return client;
   }
