@@ -20,12 +20,17 @@ export function deflateOptions(
     threshold: deflate.threshold,
     serverMaxWindowBits: deflate.windowBits,
     clientMaxWindowBits: deflate.windowBits,
-    zlibDeflateOptions: { memLevel: deflate.memLevel },
+    // Each zlib stream keeps an output buffer of chunkSize for its life:
+    // 4 KiB instead of Node's 16 KiB saves 24 KiB a connection (measured,
+    // bench/deflate-memory.ts), at a few more callbacks per large frame.
+    zlibDeflateOptions: { memLevel: deflate.memLevel, chunkSize: CHUNK },
+    zlibInflateOptions: { chunkSize: CHUNK },
     concurrencyLimit: deflate.concurrency,
   };
 }
 
 const DEFLATE = 'permessage-deflate';
+const CHUNK = 4096;
 
 /**
  * The Sec-WebSocket-Extensions offers ws can accept under our windows; an

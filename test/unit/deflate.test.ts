@@ -18,7 +18,8 @@ describe('deflate settings', () => {
       threshold: 1024,
       serverMaxWindowBits: 12,
       clientMaxWindowBits: 12,
-      zlibDeflateOptions: { memLevel: 5 },
+      zlibDeflateOptions: { memLevel: 5, chunkSize: 4096 },
+      zlibInflateOptions: { chunkSize: 4096 },
       concurrencyLimit: 10,
     });
   });
