@@ -7,7 +7,7 @@
 import {
   ProtoError,
   ProtoWriter,
-  readFields,
+  FieldReader,
   signed64,
   unsigned,
   unzigzag,
@@ -95,28 +95,30 @@ interface Top {
 
 function readMessage(bytes: Uint8Array, table: Table, top?: Top): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of readFields(bytes)) {
-    const spec = table[f.field];
+  const r = new FieldReader(bytes);
+  while (r.next()) {
+    const { field, wire, value } = r;
+    const len = wire === Wire.Len ? (value as Uint8Array) : undefined;
+    const varint = wire === Wire.Varint ? (value as number | bigint) : undefined;
+    const spec = table[field];
     if (spec) {
       const [key, kind] = spec;
       if (kind === 'string' || kind === 'limits') {
-        if (f.wire !== Wire.Len) out[key] = MISTYPED;
-        else out[key] = kind === 'string' ? utf8Text(f.value) : readMessage(f.value, LIMITS_FIELDS);
-      } else if (f.wire !== Wire.Varint) out[key] = MISTYPED;
+        if (!len) out[key] = MISTYPED;
+        else out[key] = kind === 'string' ? utf8Text(len) : readMessage(len, LIMITS_FIELDS);
+      } else if (varint === undefined) out[key] = MISTYPED;
       else
         out[key] =
           kind === 'bool'
-            ? unsigned(f.value) !== 0
+            ? unsigned(varint) !== 0
             : kind === 'int'
-              ? signed64(f.value)
-              : unsigned(f.value);
+              ? signed64(varint)
+              : unsigned(varint);
     } else if (!top) continue;
-    else if (f.field === Field.RefText)
-      out.ref = f.wire === Wire.Len ? utf8Text(f.value) : MISTYPED;
-    else if (f.field === Field.RefInt)
-      out.ref = f.wire === Wire.Varint ? unzigzag(f.value) : MISTYPED;
-    else if (f.field === Field.Payload) top.payload = f.wire === Wire.Len ? f.value : MISTYPED;
-    else if (f.field === Field.Extra && f.wire === Wire.Len) top.extra = f.value;
+    else if (field === Field.RefText) out.ref = len ? utf8Text(len) : MISTYPED;
+    else if (field === Field.RefInt) out.ref = varint === undefined ? MISTYPED : unzigzag(varint);
+    else if (field === Field.Payload) top.payload = len ?? MISTYPED;
+    else if (field === Field.Extra && len) top.extra = len;
   }
   return out;
 }

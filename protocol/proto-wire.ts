@@ -126,60 +126,70 @@ export class ProtoWriter {
   }
 }
 
-/** A field as read: its number, wire type, and value (a number, or the bytes of a Len field). */
-export type ProtoField =
-  /** A varint; a bigint only past 2^53, where a number would be off. */
-  | { field: number; wire: Wire.Varint; value: number | bigint }
-  | { field: number; wire: Wire.Len; value: Uint8Array }
-  | { field: number; wire: Wire.Fixed32 | Wire.Fixed64; value: undefined };
-
 export class ProtoError extends Error {
   override name = 'ProtoError';
 }
 
 /**
  * Reads the fields of one message in order, checking every length against
- * the bytes there are. Throws ProtoError on anything that is not a message
- * (a truncated field, a varint over ten bytes, a group, field number 0).
+ * the bytes there are: `while (r.next())`, then `field`, `wire` and `value`
+ * (a number or bigint for a varint, the bytes of a Len field, undefined for
+ * a fixed one). Throws ProtoError on anything that is not a message (a
+ * truncated field, a varint over ten bytes, a group, field number 0). One
+ * object per message, not one per field: this runs for every frame.
  */
-export function* readFields(buf: Uint8Array): Generator<ProtoField> {
-  let pos = 0;
-  const varint = (): number | bigint => {
-    const start = pos;
-    let n = 0;
-    let scale = 1;
-    for (let i = 0; i < 10; i++) {
-      if (pos >= buf.length) throw new ProtoError('truncated varint');
-      const b = buf[pos++]!;
-      n += (b & 127) * scale;
-      if (b >= 128) scale *= 128;
-      else if (n <= Number.MAX_SAFE_INTEGER) return n;
-      else return bigVarint(buf, start, pos);
-    }
-    throw new ProtoError('varint longer than ten bytes');
-  };
-  const small = (): number => {
-    const n = varint();
-    if (typeof n === 'bigint') throw new ProtoError('a tag or length past 2^53');
-    return n;
-  };
-  while (pos < buf.length) {
-    const tag = small();
+export class FieldReader {
+  field = 0;
+  wire: Wire = Wire.Varint;
+  value: number | bigint | Uint8Array | undefined;
+  #pos = 0;
+
+  constructor(private readonly buf: Uint8Array) {}
+
+  next(): boolean {
+    const buf = this.buf;
+    if (this.#pos >= buf.length) return false;
+    const tag = this.#small();
     const field = Math.floor(tag / 8);
     const wire = tag % 8;
     if (field === 0) throw new ProtoError('field number 0');
-    if (wire === Wire.Varint) yield { field, wire, value: varint() };
+    this.field = field;
+    this.wire = wire;
+    if (wire === Wire.Varint) this.value = this.#varint();
     else if (wire === Wire.Len) {
-      const len = small();
-      if (len > buf.length - pos) throw new ProtoError('field longer than the message');
-      yield { field, wire, value: buf.subarray(pos, pos + len) };
-      pos += len;
+      const len = this.#small();
+      if (len > buf.length - this.#pos) throw new ProtoError('field longer than the message');
+      this.value = buf.subarray(this.#pos, this.#pos + len);
+      this.#pos += len;
     } else if (wire === Wire.Fixed32 || wire === Wire.Fixed64) {
       const len = wire === Wire.Fixed32 ? 4 : 8;
-      if (len > buf.length - pos) throw new ProtoError('field longer than the message');
-      pos += len;
-      yield { field, wire, value: undefined };
+      if (len > buf.length - this.#pos) throw new ProtoError('field longer than the message');
+      this.#pos += len;
+      this.value = undefined;
     } else throw new ProtoError(`wire type ${wire} is not supported`);
+    return true;
+  }
+
+  #varint(): number | bigint {
+    const buf = this.buf;
+    const start = this.#pos;
+    let n = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (this.#pos >= buf.length) throw new ProtoError('truncated varint');
+      const b = buf[this.#pos++]!;
+      n += (b & 127) * scale;
+      if (b >= 128) scale *= 128;
+      else if (n <= Number.MAX_SAFE_INTEGER) return n;
+      else return bigVarint(buf, start, this.#pos);
+    }
+    throw new ProtoError('varint longer than ten bytes');
+  }
+
+  #small(): number {
+    const n = this.#varint();
+    if (typeof n === 'bigint') throw new ProtoError('a tag or length past 2^53');
+    return n;
   }
 }
 
@@ -189,8 +199,24 @@ function bigVarint(buf: Uint8Array, start: number, end: number): bigint {
   return n;
 }
 
+/** Short ASCII strings (types, stream names, refs) skip TextDecoder, whose every call costs more than they do. */
+const SHORT = 64;
+
 /** UTF-8 bytes as text; ProtoError when they are not UTF-8. */
 export function utf8Text(bytes: Uint8Array): string {
+  if (bytes.length <= SHORT) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i]!;
+      if (c >= 0x80) return strictText(bytes);
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return strictText(bytes);
+}
+
+function strictText(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
