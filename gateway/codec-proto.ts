@@ -86,8 +86,7 @@ function frame(type: string, texts: Text[], ref: Ref | undefined, recovered?: bo
   } else if (ref !== undefined) {
     refZigzag = ref >= 0 ? ref * 2 : -ref * 2 - 1;
     // Past 2^31 the zigzag value needs the general writer's exact arithmetic.
-    if (refZigzag > 0x7fffffff)
-      return asBuffer(writeFrame(frameObject(type, texts, ref, recovered), 'server'));
+    if (refZigzag > 0x7fffffff) return generalFrame(type, texts, ref, recovered);
     size += 1 + varintSize(refZigzag);
   }
   if (recovered !== undefined) size += 2;
@@ -127,13 +126,13 @@ function putText(t: Text): void {
   at += out.write(t.text, at, t.len, 'utf8');
 }
 
-/** The same frame as an object, for the general writer (refs past 2^30). */
-function frameObject(
+/** The same frame through the general writer (refs past 2^30), its payload still as written. */
+function generalFrame(
   type: string,
   texts: Text[],
   ref: Ref | undefined,
-  recovered?: boolean,
-): object {
+  recovered: boolean | undefined,
+): Buffer {
   const names: Record<number, string> = {
     [Field.Stream]: 'stream',
     [Field.Payload]: 'payload',
@@ -142,10 +141,10 @@ function frameObject(
     [CODE]: 'code',
     [REASON]: 'reason',
   };
-  const out: Record<string, unknown> = { type, ref, recovered };
-  for (const t of texts)
-    out[names[t.field]!] = t.field === Field.Payload ? JSON.parse(t.text) : t.text;
-  return out;
+  const frame: Record<string, unknown> = { type, ref, recovered };
+  for (const t of texts) frame[names[t.field]!] = t.text;
+  const payloadJson = texts.find((t) => t.field === Field.Payload)?.text;
+  return asBuffer(writeFrame(frame, 'server', payloadJson));
 }
 
 const text = (field: number, s: string): Text => ({ field, text: s, len: Buffer.byteLength(s) });

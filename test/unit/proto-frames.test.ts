@@ -83,6 +83,19 @@ describe('binary client frames answer as their JSON twins', () => {
       }
   });
 
+  it('keeps a payload byte-exact from the gateway too, whatever the ref', () => {
+    const to = { name: 'echo', nameJson: '"echo"' };
+    for (const ref of [1, -1, 2 ** 40, -(2 ** 53 - 1), 'r'])
+      for (const frame of [
+        PROTO_ENCODING.reply(to, ref, JSON.stringify(ref), '[1e400]'),
+        PROTO_ENCODING.joined(to, ref, '[1e400]', { pos: 'e:1', recovered: true }),
+      ]) {
+        const m = ServerFrame.decode(frame as Buffer);
+        assert.equal(new TextDecoder().decode(m.payload!), '[1e400]');
+        assert.equal((decodeProtoFrame(frame) as { ref?: unknown }).ref, ref);
+      }
+  });
+
   it('keeps a payload byte-exact', () => {
     const text = '[1e400, 12345678901234567890, "\\u00e9"]';
     const bytes = ClientFrame.encode({ type: 'msg', stream: 'echo', payload: utf8(text) }).finish();
