@@ -87,6 +87,24 @@ describe('the client library over muxgate.v1.proto', () => {
       );
   });
 
+  it('answers 500 frames of random bytes, each at most once, and serves on', async () => {
+    const c = await sys.client({ codec: PROTO_FRAMES });
+    let seed = 14;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 500; i++)
+      c.sendRaw(
+        Buffer.from(
+          Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256)),
+        ),
+        true,
+      );
+    c.send({ type: 'ping', ref: 'after' });
+    await c.expect('pong');
+    assert.ok(c.frames.length <= 500, `${c.frames.length} answers`);
+    assert.ok(c.frames.every((f) => f.type === 'error' || f.type === 'pong'));
+    assert.equal(c.ws.readyState, WebSocket.OPEN);
+  });
+
   it('answers a text frame on the binary subprotocol with bad_frame, and stays open', async () => {
     const c = await sys.client({ codec: PROTO_FRAMES });
     c.sendRaw('{"type":"ping","ref":1}');
