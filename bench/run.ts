@@ -1,11 +1,15 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle,durable,http,soak   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,binary,idle,durable,http,soak   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
 //   --gateways=1            fan-out over one gateway, two, or both (default 1,2)
+//   --idle=10000,50000      idle connection counts (default 10000,50000)
+//
+// `bare` and `idle` measure Bun's built-in WebSocket server beside bare ws when
+// the `bun` binary is there (the devDependency, or MUX_BENCH_BUN=<path>).
 //   --soak-connections=10000, --soak-minutes=10, --soak-churn=0.01   the soak's size, length
 //                           and share of connections replaced each second
 //   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: V8's own limit)
@@ -29,7 +33,9 @@ import { report } from './lib/report.ts';
 import { duration } from './lib/table.ts';
 import { targets, type Measured } from './lib/targets.ts';
 import { runBareNats } from './scenarios/bare-nats.ts';
-import { runBareWs } from './scenarios/bare-ws.ts';
+import { BARE_WS, bareBun, runBareWs } from './scenarios/bare-ws.ts';
+import { runBinary } from './scenarios/binary.ts';
+import { bunBinary } from './lib/bun.ts';
 import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
@@ -37,7 +43,7 @@ import { runHttp, type HttpResult } from './scenarios/http.ts';
 import { runIdle } from './scenarios/idle.ts';
 import { runSoak } from './scenarios/soak.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'http', 'soak'] as const;
+const SECTIONS = ['bare', 'echo', 'fanout', 'binary', 'idle', 'durable', 'http', 'soak'] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -50,6 +56,7 @@ async function main(): Promise<number> {
       profile: { type: 'boolean', default: false },
       members: { type: 'string' },
       gateways: { type: 'string' },
+      idle: { type: 'string' },
       'soak-connections': { type: 'string' },
       'soak-minutes': { type: 'string' },
       'soak-churn': { type: 'string' },
@@ -76,6 +83,7 @@ async function main(): Promise<number> {
     ...(values.quick ? QUICK : FULL),
     ...(values.members && { fanoutMembers: numbers(values.members) }),
     ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
+    ...(values.idle && { idleConnections: numbers(values.idle) }),
     ...(values['soak-connections'] && { soakConnections: Number(values['soak-connections']) }),
     ...(values['soak-churn'] && { soakChurnPerSec: Number(values['soak-churn']) }),
     ...(values['soak-heap'] && { soakGatewayHeapMiB: Number(values['soak-heap']) }),
@@ -118,8 +126,11 @@ async function main(): Promise<number> {
     fdLimit,
     log,
   };
+  const bun = bunBinary();
   const m: Measured = {
     bareWs: undefined,
+    bareBun: undefined,
+    binary: undefined,
     bareNats: undefined,
     echo: undefined,
     fanout: undefined,
@@ -130,8 +141,10 @@ async function main(): Promise<number> {
   let http: HttpResult | undefined;
   try {
     if (run('bare')) {
-      log('bare parts: ws echo and broadcast, NATS request/reply');
+      log(`bare parts: ws${bun ? ' and Bun' : ''} echo and broadcast, NATS request/reply`);
       m.bareWs = await runBareWs(ctx);
+      if (bun) m.bareBun = await runBareWs(ctx, bareBun(bun));
+      else log('  no bun binary (npm install, or MUX_BENCH_BUN=<path>): Bun left out');
       m.bareNats = await runBareNats(ctx);
     }
     if (run('echo')) {
@@ -145,9 +158,13 @@ async function main(): Promise<number> {
       );
       m.fanout = await runFanout(ctx, bareMax);
     }
+    if (run('binary')) {
+      log('binary encoding vs JSON, same gateway');
+      m.binary = await runBinary(ctx);
+    }
     if (run('idle')) {
       log('idle connections');
-      m.idle = await runIdle(ctx);
+      m.idle = await runIdle(ctx, bun ? [BARE_WS, bareBun(bun)] : [BARE_WS]);
     }
     if (run('durable')) {
       log('durable groups vs plain groups (nats-server with JetStream)');
@@ -196,7 +213,11 @@ async function main(): Promise<number> {
       sizes,
       note: 'All processes share the machine; figures from a machine other work also uses are noisy.',
     },
-    bare: m.bareWs || m.bareNats ? { ws: m.bareWs ?? null, nats: m.bareNats ?? null } : null,
+    bare:
+      m.bareWs || m.bareNats
+        ? { ws: m.bareWs ?? null, bun: m.bareBun ?? null, nats: m.bareNats ?? null }
+        : null,
+    binary: m.binary ?? null,
     echo: m.echo ?? null,
     fanout: m.fanout ?? null,
     idle: m.idle ?? null,

@@ -10,7 +10,7 @@
 // tries again by itself; its public types are in stream-types.ts.
 import { ErrorCode } from '../protocol/codes.ts';
 import type { StreamFrame } from '../protocol/server-frames.ts';
-import type { ClientFrame } from './codec.ts';
+import type { ClientFrame, WireFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import { Position } from './position.ts';
@@ -37,9 +37,9 @@ export interface StreamHost {
   readonly queue: SendQueue;
   nextRef(): number;
   /** Encodes a frame; throws MuxError(too_large) when the gateway would refuse its size. */
-  encode(frame: ClientFrame): string;
+  encode(frame: ClientFrame): WireFrame;
   /** Writes a frame now; false when the socket is not open. */
-  write(text: string): boolean;
+  write(frame: WireFrame): boolean;
   /** Delay before the n-th retry of a rejoin the gateway refused for a passing reason. */
   retryDelay(attempt: number): number;
   changed(name: string, state: StreamState): void;

@@ -119,6 +119,16 @@ export const GatewayConfigSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** How long a new connection waits for the connect service before it goes on without. */
   MUX_CONNECT_TIMEOUT_MS: int(2000, 10),
+  /** permessage-deflate (RFC 7692) with clients that offer it; off by default (memory per connection). */
+  MUX_DEFLATE: z.stringbool().default(false),
+  /** Frames smaller than this many bytes go uncompressed. */
+  MUX_DEFLATE_THRESHOLD: int(1024, 0),
+  /** LZ77 window, both ways: 2^bits bytes. A client that cannot be held to it gets no compression. */
+  MUX_DEFLATE_WINDOW_BITS: int(12, 9).pipe(z.number().max(15)),
+  /** zlib's memLevel for compressing (1 to 9): 2^(level + 9) bytes of state. */
+  MUX_DEFLATE_MEM_LEVEL: int(5, 1).pipe(z.number().max(9)),
+  /** Compressions and decompressions the gateway runs at once, across every connection. */
+  MUX_DEFLATE_CONCURRENCY: int(10, 1),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -178,6 +188,9 @@ export interface GatewayConfig {
   connectService: string | undefined;
   /** How long a connection's frames wait for the connect service's answer, at most. */
   connectTimeoutMs: number;
+  /** permessage-deflate; undefined when off. */
+  deflate:
+    { threshold: number; windowBits: number; memLevel: number; concurrency: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -251,6 +264,14 @@ function fromParsed(c: Parsed): GatewayConfig {
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
     connectService: c.MUX_CONNECT_SERVICE,
     connectTimeoutMs: c.MUX_CONNECT_TIMEOUT_MS,
+    deflate: c.MUX_DEFLATE
+      ? {
+          threshold: c.MUX_DEFLATE_THRESHOLD,
+          windowBits: c.MUX_DEFLATE_WINDOW_BITS,
+          memLevel: c.MUX_DEFLATE_MEM_LEVEL,
+          concurrency: c.MUX_DEFLATE_CONCURRENCY,
+        }
+      : undefined,
   };
 }
 

@@ -6,6 +6,7 @@ import type { DurableStore } from '../bus/durable.ts';
 import type { Logger } from '../lib/log.ts';
 import type { ServerFrameType } from '../protocol/frames.ts';
 import type { FrameError } from './codec.ts';
+import type { Encoding } from './encoding.ts';
 import type { Hub } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Router } from './router.ts';
@@ -14,6 +15,8 @@ import type { Router } from './router.ts';
 export interface StreamConnection {
   /** True once the connection has closed; a stream then only cleans up. */
   readonly isClosed: boolean;
+  /** How the client's frames are encoded (its subprotocol). */
+  readonly encoding: Encoding;
   /** Writes one encoded frame to the client. */
   write(frame: string | Buffer, type: ServerFrameType): void;
   /** Writes an `error` frame to the client. */

@@ -5,6 +5,7 @@
 // the stream. Each failure on the way ends the stream and answers the client
 // once. The stream keeps its phase and its state; the join changes them only
 // through its JoinHost.
+import type { FrameTarget } from './encoding.ts';
 import type { Headers } from '../bus/bus.ts';
 import { context, injectHeaders, SpanKind, spanContext, tracer } from '../bus/trace.ts';
 import type { Span } from '../bus/trace.ts';
@@ -48,8 +49,8 @@ export class StreamJoin {
 
   constructor(
     private readonly address: StreamAddress,
-    /** The stream's name as JSON text. */
-    private readonly nameJson: string,
+    /** Who the stream's frames are for, and how they are encoded. */
+    private readonly member: FrameTarget,
     private readonly ctx: BaseStreamContext,
     private readonly stream: JoinHost,
   ) {
@@ -230,7 +231,7 @@ export class StreamJoin {
       const at = await DurableCursor.locate(
         this.ctx.store!,
         subject,
-        this.nameJson,
+        this.member,
         this.#since,
         snapshotPos,
         live.position(group),

@@ -17,8 +17,8 @@ import { context, injectHeaders, inSpan, SpanKind, spanContext } from '../bus/tr
 import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
-import { joinedFrame, leftFrame } from './codec.ts';
 import type { ServerStream } from './connect.ts';
+import type { Encoding } from './encoding.ts';
 import type { Member } from './hub.ts';
 import type { Located } from './durable-cursor.ts';
 import { DurableDelivery, type DeliveryHost } from './durable-delivery.ts';
@@ -91,7 +91,7 @@ export class Stream implements Member, LiveMember {
 
   /** Asks the service to decide the join; the answer is written when it settles. */
   join(ref: Ref | undefined, payloadJson: string | undefined, since?: string): void {
-    const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
+    const join = new StreamJoin(this.#address, this, this.#ctx, this.#joinHost());
     join.start(ref, payloadJson, since);
   }
 
@@ -101,7 +101,7 @@ export class Stream implements Member, LiveMember {
    * stream has ended.
    */
   openByServer(opened: ServerStream): Promise<void> {
-    const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
+    const join = new StreamJoin(this.#address, this, this.#ctx, this.#joinHost());
     return join.accept({
       kind: 'accept',
       payload: opened.payload,
@@ -134,7 +134,7 @@ export class Stream implements Member, LiveMember {
     this.#publishLeave(LeaveReason.Kicked, injectHeaders());
     this.#end({ code: LeftCode.Kicked, message: reason });
     if (!this.#ctx.owner.isClosed)
-      this.#ctx.owner.write(leftFrame(this.nameJson, { code: LeftCode.Kicked, reason }), 'left');
+      this.#ctx.owner.write(this.encoding.left(this, { code: LeftCode.Kicked, reason }), 'left');
     return true;
   }
 
@@ -151,6 +151,11 @@ export class Stream implements Member, LiveMember {
   }
 
   /** A group frame for this member (Member). */
+  /** How the connection's frames are encoded: a group frame is shared per encoding (Member). */
+  get encoding(): Encoding {
+    return this.#ctx.owner.encoding;
+  }
+
   sendFrame(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#phase === 'ended') return;
     if (this.#holding) this.#hold({ frame, type });
@@ -223,7 +228,7 @@ export class Stream implements Member, LiveMember {
    */
   #open(ref: Ref | undefined, payloadJson: string | undefined, at: Located | undefined): void {
     this.#phase = 'joined';
-    this.#ctx.owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
+    this.#ctx.owner.write(this.encoding.joined(this, ref, payloadJson, at), 'joined');
     if (!at) return this.#release();
     const durable = new DurableDelivery(at.cursor, this.#ctx, this.#held, this.#deliveryHost());
     this.#durable = durable;
@@ -265,7 +270,7 @@ export class Stream implements Member, LiveMember {
     this.#end();
     if (!this.#ctx.owner.isClosed)
       this.#ctx.owner.write(
-        leftFrame(this.nameJson, {
+        this.encoding.left(this, {
           code: ErrorCode.Unavailable,
           reason: `${why}; join again`,
         }),
@@ -296,13 +301,13 @@ export class Stream implements Member, LiveMember {
       this.#publishLeave(LeaveReason.Leave, injectHeaders(spanContext(span)));
     });
     this.#end();
-    this.#ctx.owner.write(leftFrame(this.nameJson, { ref }), 'left');
+    this.#ctx.owner.write(this.encoding.left(this, { ref }), 'left');
   }
 
   /** Carries out a frame the stream's service sent to a joined stream. */
   #apply(out: OutboundFrame): void {
     const owner = this.#ctx.owner;
-    const action = interpretOutbound(out, this.nameJson);
+    const action = interpretOutbound(out, this, this.encoding);
     switch (action.kind) {
       case 'msg':
         return owner.write(action.frame, 'msg');

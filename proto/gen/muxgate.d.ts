@@ -1846,5 +1846,414 @@ export namespace muxgate {
             /** Shape of a HttpForwardReply. */
             type $Shape = muxgate.v1.HttpForwardReply.$Properties;
         }
+
+        /**
+         * Properties of a ClientFrame.
+         * @deprecated Use muxgate.v1.ClientFrame.$Properties instead.
+         */
+        interface IClientFrame extends muxgate.v1.ClientFrame.$Properties {
+        }
+
+        /** Represents a ClientFrame. */
+        class ClientFrame {
+
+            /**
+             * Constructs a new ClientFrame.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ClientFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClientFrame type. */
+            type: string;
+
+            /** ClientFrame stream. */
+            stream?: (string|null);
+
+            /** ClientFrame refText. */
+            refText?: (string|null);
+
+            /** ClientFrame refInt. */
+            refInt?: (number|Long|null);
+
+            /** ClientFrame payload. */
+            payload?: (Uint8Array|null);
+
+            /** ClientFrame since. */
+            since?: (string|null);
+
+            /** ClientFrame id. */
+            id?: (string|null);
+
+            /** ClientFrame traceparent. */
+            traceparent?: (string|null);
+
+            /** ClientFrame token. */
+            token?: (string|null);
+
+            /** ClientFrame extra. */
+            extra?: (Uint8Array|null);
+
+            /** ClientFrame ref. */
+            ref?: ("refText"|"refInt");
+
+            /**
+             * Creates a new ClientFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClientFrame instance
+             */
+            static create(properties: muxgate.v1.ClientFrame.$Shape): muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape;
+            static create(properties?: muxgate.v1.ClientFrame.$Properties): muxgate.v1.ClientFrame;
+
+            /**
+             * Encodes the specified ClientFrame message. Does not implicitly {@link muxgate.v1.ClientFrame.verify|verify} messages.
+             * @param message ClientFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClientFrame message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape} ClientFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape;
+        }
+
+        namespace ClientFrame {
+
+            /** Properties of a ClientFrame. */
+            interface $Properties {
+
+                /** ClientFrame type */
+                type?: (string|null);
+
+                /** ClientFrame stream */
+                stream?: (string|null);
+
+                /** ClientFrame refText */
+                refText?: (string|null);
+
+                /** ClientFrame refInt */
+                refInt?: (number|Long|null);
+
+                /** ClientFrame payload */
+                payload?: (Uint8Array|null);
+
+                /** ClientFrame since */
+                since?: (string|null);
+
+                /** ClientFrame id */
+                id?: (string|null);
+
+                /** ClientFrame traceparent */
+                traceparent?: (string|null);
+
+                /** ClientFrame token */
+                token?: (string|null);
+
+                /** ClientFrame extra */
+                extra?: (Uint8Array|null);
+
+                /** ClientFrame ref */
+                ref?: ("refText"|"refInt");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a ClientFrame. */
+            type $Shape = {
+              type?: string|null;
+              stream?: string|null;
+              refText?: string|null;
+              refInt?: number|Long|null;
+              payload?: Uint8Array|null;
+              since?: string|null;
+              id?: string|null;
+              traceparent?: string|null;
+              token?: string|null;
+              extra?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+            );
+        }
+
+        /**
+         * Properties of a Limits.
+         * @deprecated Use muxgate.v1.Limits.$Properties instead.
+         */
+        interface ILimits extends muxgate.v1.Limits.$Properties {
+        }
+
+        /** Represents a Limits. */
+        class Limits {
+
+            /**
+             * Constructs a new Limits.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Limits.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Limits maxFrameBytes. */
+            maxFrameBytes?: (number|Long|null);
+
+            /** Limits maxStreams. */
+            maxStreams?: (number|Long|null);
+
+            /** Limits ratePerSecond. */
+            ratePerSecond?: (number|Long|null);
+
+            /** Limits rateBurst. */
+            rateBurst?: (number|Long|null);
+
+            /** Limits msgTimeoutMs. */
+            msgTimeoutMs?: (number|Long|null);
+
+            /**
+             * Creates a new Limits instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Limits instance
+             */
+            static create(properties: muxgate.v1.Limits.$Shape): muxgate.v1.Limits & muxgate.v1.Limits.$Shape;
+            static create(properties?: muxgate.v1.Limits.$Properties): muxgate.v1.Limits;
+
+            /**
+             * Encodes the specified Limits message. Does not implicitly {@link muxgate.v1.Limits.verify|verify} messages.
+             * @param message Limits message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Limits.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Limits message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Limits & muxgate.v1.Limits.$Shape} Limits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Limits & muxgate.v1.Limits.$Shape;
+        }
+
+        namespace Limits {
+
+            /** Properties of a Limits. */
+            interface $Properties {
+
+                /** Limits maxFrameBytes */
+                maxFrameBytes?: (number|Long|null);
+
+                /** Limits maxStreams */
+                maxStreams?: (number|Long|null);
+
+                /** Limits ratePerSecond */
+                ratePerSecond?: (number|Long|null);
+
+                /** Limits rateBurst */
+                rateBurst?: (number|Long|null);
+
+                /** Limits msgTimeoutMs */
+                msgTimeoutMs?: (number|Long|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Limits. */
+            type $Shape = muxgate.v1.Limits.$Properties;
+        }
+
+        /**
+         * Properties of a ServerFrame.
+         * @deprecated Use muxgate.v1.ServerFrame.$Properties instead.
+         */
+        interface IServerFrame extends muxgate.v1.ServerFrame.$Properties {
+        }
+
+        /** Represents a ServerFrame. */
+        class ServerFrame {
+
+            /**
+             * Constructs a new ServerFrame.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ServerFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ServerFrame type. */
+            type: string;
+
+            /** ServerFrame stream. */
+            stream?: (string|null);
+
+            /** ServerFrame refText. */
+            refText?: (string|null);
+
+            /** ServerFrame refInt. */
+            refInt?: (number|Long|null);
+
+            /** ServerFrame payload. */
+            payload?: (Uint8Array|null);
+
+            /** ServerFrame conn. */
+            conn?: (string|null);
+
+            /** ServerFrame heartbeatMs. */
+            heartbeatMs?: (number|Long|null);
+
+            /** ServerFrame limits. */
+            limits?: (muxgate.v1.Limits.$Properties|null);
+
+            /** ServerFrame exp. */
+            exp?: (number|Long|null);
+
+            /** ServerFrame pos. */
+            pos?: (string|null);
+
+            /** ServerFrame recovered. */
+            recovered?: (boolean|null);
+
+            /** ServerFrame via. */
+            via?: (string|null);
+
+            /** ServerFrame code. */
+            code?: (string|null);
+
+            /** ServerFrame message. */
+            message?: (string|null);
+
+            /** ServerFrame reason. */
+            reason?: (string|null);
+
+            /** ServerFrame extra. */
+            extra?: (Uint8Array|null);
+
+            /** ServerFrame ref. */
+            ref?: ("refText"|"refInt");
+
+            /**
+             * Creates a new ServerFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ServerFrame instance
+             */
+            static create(properties: muxgate.v1.ServerFrame.$Shape): muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape;
+            static create(properties?: muxgate.v1.ServerFrame.$Properties): muxgate.v1.ServerFrame;
+
+            /**
+             * Encodes the specified ServerFrame message. Does not implicitly {@link muxgate.v1.ServerFrame.verify|verify} messages.
+             * @param message ServerFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ServerFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ServerFrame message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape} ServerFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape;
+        }
+
+        namespace ServerFrame {
+
+            /** Properties of a ServerFrame. */
+            interface $Properties {
+
+                /** ServerFrame type */
+                type?: (string|null);
+
+                /** ServerFrame stream */
+                stream?: (string|null);
+
+                /** ServerFrame refText */
+                refText?: (string|null);
+
+                /** ServerFrame refInt */
+                refInt?: (number|Long|null);
+
+                /** ServerFrame payload */
+                payload?: (Uint8Array|null);
+
+                /** ServerFrame conn */
+                conn?: (string|null);
+
+                /** ServerFrame heartbeatMs */
+                heartbeatMs?: (number|Long|null);
+
+                /** ServerFrame limits */
+                limits?: (muxgate.v1.Limits.$Properties|null);
+
+                /** ServerFrame exp */
+                exp?: (number|Long|null);
+
+                /** ServerFrame pos */
+                pos?: (string|null);
+
+                /** ServerFrame recovered */
+                recovered?: (boolean|null);
+
+                /** ServerFrame via */
+                via?: (string|null);
+
+                /** ServerFrame code */
+                code?: (string|null);
+
+                /** ServerFrame message */
+                message?: (string|null);
+
+                /** ServerFrame reason */
+                reason?: (string|null);
+
+                /** ServerFrame extra */
+                extra?: (Uint8Array|null);
+
+                /** ServerFrame ref */
+                ref?: ("refText"|"refInt");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a ServerFrame. */
+            type $Shape = {
+              type?: string|null;
+              stream?: string|null;
+              refText?: string|null;
+              refInt?: number|Long|null;
+              payload?: Uint8Array|null;
+              conn?: string|null;
+              heartbeatMs?: number|Long|null;
+              limits?: muxgate.v1.Limits.$Shape|null;
+              exp?: number|Long|null;
+              pos?: string|null;
+              recovered?: boolean|null;
+              via?: string|null;
+              code?: string|null;
+              message?: string|null;
+              reason?: string|null;
+              extra?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+            );
+        }
     }
 }

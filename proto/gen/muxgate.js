@@ -4606,6 +4606,1174 @@ export const muxgate = $root.muxgate = (() => {
             return HttpForwardReply;
         })();
 
+        v1.ClientFrame = (function() {
+
+            /**
+             * Properties of a ClientFrame.
+             * @typedef {Object} muxgate.v1.ClientFrame.$Properties
+             * @property {string|null} [type] ClientFrame type
+             * @property {string|null} [stream] ClientFrame stream
+             * @property {string|null} [refText] ClientFrame refText
+             * @property {number|Long|null} [refInt] ClientFrame refInt
+             * @property {Uint8Array|null} [payload] ClientFrame payload
+             * @property {string|null} [since] ClientFrame since
+             * @property {string|null} [id] ClientFrame id
+             * @property {string|null} [traceparent] ClientFrame traceparent
+             * @property {string|null} [token] ClientFrame token
+             * @property {Uint8Array|null} [extra] ClientFrame extra
+             * @property {"refText"|"refInt"} [ref] ClientFrame ref
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClientFrame.
+             * @memberof muxgate.v1
+             * @interface IClientFrame
+             * @augments muxgate.v1.ClientFrame.$Properties
+             * @deprecated Use muxgate.v1.ClientFrame.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a ClientFrame.
+             * @typedef {{
+             *   type?: string|null;
+             *   stream?: string|null;
+             *   refText?: string|null;
+             *   refInt?: number|Long|null;
+             *   payload?: Uint8Array|null;
+             *   since?: string|null;
+             *   id?: string|null;
+             *   traceparent?: string|null;
+             *   token?: string|null;
+             *   extra?: Uint8Array|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+             * )} muxgate.v1.ClientFrame.$Shape
+             */
+
+            /**
+             * Constructs a new ClientFrame.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ClientFrame.
+             * @constructor
+             * @param {muxgate.v1.ClientFrame.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClientFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ClientFrame type.
+             * @member {string} type
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.type = "";
+
+            /**
+             * ClientFrame stream.
+             * @member {string|null|undefined} stream
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.stream = null;
+
+            /**
+             * ClientFrame refText.
+             * @member {string|null|undefined} refText
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.refText = null;
+
+            /**
+             * ClientFrame refInt.
+             * @member {number|Long|null|undefined} refInt
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.refInt = null;
+
+            /**
+             * ClientFrame payload.
+             * @member {Uint8Array|null|undefined} payload
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.payload = null;
+
+            /**
+             * ClientFrame since.
+             * @member {string|null|undefined} since
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.since = null;
+
+            /**
+             * ClientFrame id.
+             * @member {string|null|undefined} id
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.id = null;
+
+            /**
+             * ClientFrame traceparent.
+             * @member {string|null|undefined} traceparent
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.traceparent = null;
+
+            /**
+             * ClientFrame token.
+             * @member {string|null|undefined} token
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.token = null;
+
+            /**
+             * ClientFrame extra.
+             * @member {Uint8Array|null|undefined} extra
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.extra = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_stream", {
+                get: $util.oneOfGetter($oneOfFields = ["stream"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * ClientFrame ref.
+             * @member {"refText"|"refInt"|undefined} ref
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            $Object.defineProperty(ClientFrame.prototype, "ref", {
+                get: $util.oneOfGetter($oneOfFields = ["refText", "refInt"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_payload", {
+                get: $util.oneOfGetter($oneOfFields = ["payload"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_since", {
+                get: $util.oneOfGetter($oneOfFields = ["since"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_id", {
+                get: $util.oneOfGetter($oneOfFields = ["id"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_traceparent", {
+                get: $util.oneOfGetter($oneOfFields = ["traceparent"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_token", {
+                get: $util.oneOfGetter($oneOfFields = ["token"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_extra", {
+                get: $util.oneOfGetter($oneOfFields = ["extra"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new ClientFrame instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ClientFrame
+             * @static
+             * @param {muxgate.v1.ClientFrame.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ClientFrame} ClientFrame instance
+             * @type {{
+             *   (properties: muxgate.v1.ClientFrame.$Shape): muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape;
+             *   (properties?: muxgate.v1.ClientFrame.$Properties): muxgate.v1.ClientFrame;
+             * }}
+             */
+            ClientFrame.create = function(properties) {
+                return new ClientFrame(properties);
+            };
+
+            /**
+             * Encodes the specified ClientFrame message. Does not implicitly {@link muxgate.v1.ClientFrame.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ClientFrame
+             * @static
+             * @param {muxgate.v1.ClientFrame.$Properties} message ClientFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClientFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.refText != null && $Object.hasOwnProperty.call(message, "refText"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.refText);
+                if (message.refInt != null && $Object.hasOwnProperty.call(message, "refInt"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).sint64(message.refInt);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.payload);
+                if (message.since != null && $Object.hasOwnProperty.call(message, "since"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.since);
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.id);
+                if (message.traceparent != null && $Object.hasOwnProperty.call(message, "traceparent"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.traceparent);
+                if (message.token != null && $Object.hasOwnProperty.call(message, "token"))
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.token);
+                if (message.extra != null && $Object.hasOwnProperty.call(message, "extra"))
+                    writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.extra);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ClientFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ClientFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape} ClientFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClientFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ClientFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.stream = reader.stringVerify();
+                            message._stream = "stream";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.refText = reader.stringVerify();
+                            message.ref = "refText";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.refInt = reader.sint64();
+                            message.ref = "refInt";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.payload = reader.bytes();
+                            message._payload = "payload";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.since = reader.stringVerify();
+                            message._since = "since";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.id = reader.stringVerify();
+                            message._id = "id";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.traceparent = reader.stringVerify();
+                            message._traceparent = "traceparent";
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            message.token = reader.stringVerify();
+                            message._token = "token";
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.extra = reader.bytes();
+                            message._extra = "extra";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ClientFrame;
+        })();
+
+        v1.Limits = (function() {
+
+            /**
+             * Properties of a Limits.
+             * @typedef {Object} muxgate.v1.Limits.$Properties
+             * @property {number|Long|null} [maxFrameBytes] Limits maxFrameBytes
+             * @property {number|Long|null} [maxStreams] Limits maxStreams
+             * @property {number|Long|null} [ratePerSecond] Limits ratePerSecond
+             * @property {number|Long|null} [rateBurst] Limits rateBurst
+             * @property {number|Long|null} [msgTimeoutMs] Limits msgTimeoutMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Limits.
+             * @memberof muxgate.v1
+             * @interface ILimits
+             * @augments muxgate.v1.Limits.$Properties
+             * @deprecated Use muxgate.v1.Limits.$Properties instead.
+             */
+
+            /**
+             * Shape of a Limits.
+             * @typedef {muxgate.v1.Limits.$Properties} muxgate.v1.Limits.$Shape
+             */
+
+            /**
+             * Constructs a new Limits.
+             * @memberof muxgate.v1
+             * @classdesc Represents a Limits.
+             * @constructor
+             * @param {muxgate.v1.Limits.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Limits = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Limits maxFrameBytes.
+             * @member {number|Long|null|undefined} maxFrameBytes
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.maxFrameBytes = null;
+
+            /**
+             * Limits maxStreams.
+             * @member {number|Long|null|undefined} maxStreams
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.maxStreams = null;
+
+            /**
+             * Limits ratePerSecond.
+             * @member {number|Long|null|undefined} ratePerSecond
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.ratePerSecond = null;
+
+            /**
+             * Limits rateBurst.
+             * @member {number|Long|null|undefined} rateBurst
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.rateBurst = null;
+
+            /**
+             * Limits msgTimeoutMs.
+             * @member {number|Long|null|undefined} msgTimeoutMs
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.msgTimeoutMs = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_maxFrameBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["maxFrameBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_maxStreams", {
+                get: $util.oneOfGetter($oneOfFields = ["maxStreams"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_ratePerSecond", {
+                get: $util.oneOfGetter($oneOfFields = ["ratePerSecond"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_rateBurst", {
+                get: $util.oneOfGetter($oneOfFields = ["rateBurst"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_msgTimeoutMs", {
+                get: $util.oneOfGetter($oneOfFields = ["msgTimeoutMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Limits instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.Limits
+             * @static
+             * @param {muxgate.v1.Limits.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.Limits} Limits instance
+             * @type {{
+             *   (properties: muxgate.v1.Limits.$Shape): muxgate.v1.Limits & muxgate.v1.Limits.$Shape;
+             *   (properties?: muxgate.v1.Limits.$Properties): muxgate.v1.Limits;
+             * }}
+             */
+            Limits.create = function(properties) {
+                return new Limits(properties);
+            };
+
+            /**
+             * Encodes the specified Limits message. Does not implicitly {@link muxgate.v1.Limits.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.Limits
+             * @static
+             * @param {muxgate.v1.Limits.$Properties} message Limits message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Limits.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.maxFrameBytes);
+                if (message.maxStreams != null && $Object.hasOwnProperty.call(message, "maxStreams"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.maxStreams);
+                if (message.ratePerSecond != null && $Object.hasOwnProperty.call(message, "ratePerSecond"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.ratePerSecond);
+                if (message.rateBurst != null && $Object.hasOwnProperty.call(message, "rateBurst"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.rateBurst);
+                if (message.msgTimeoutMs != null && $Object.hasOwnProperty.call(message, "msgTimeoutMs"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.msgTimeoutMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Limits message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.Limits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.Limits & muxgate.v1.Limits.$Shape} Limits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Limits.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.Limits();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            message.maxFrameBytes = reader.uint64();
+                            message._maxFrameBytes = "maxFrameBytes";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            message.maxStreams = reader.uint64();
+                            message._maxStreams = "maxStreams";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            message.ratePerSecond = reader.uint64();
+                            message._ratePerSecond = "ratePerSecond";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.rateBurst = reader.uint64();
+                            message._rateBurst = "rateBurst";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            message.msgTimeoutMs = reader.uint64();
+                            message._msgTimeoutMs = "msgTimeoutMs";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Limits;
+        })();
+
+        v1.ServerFrame = (function() {
+
+            /**
+             * Properties of a ServerFrame.
+             * @typedef {Object} muxgate.v1.ServerFrame.$Properties
+             * @property {string|null} [type] ServerFrame type
+             * @property {string|null} [stream] ServerFrame stream
+             * @property {string|null} [refText] ServerFrame refText
+             * @property {number|Long|null} [refInt] ServerFrame refInt
+             * @property {Uint8Array|null} [payload] ServerFrame payload
+             * @property {string|null} [conn] ServerFrame conn
+             * @property {number|Long|null} [heartbeatMs] ServerFrame heartbeatMs
+             * @property {muxgate.v1.Limits.$Properties|null} [limits] ServerFrame limits
+             * @property {number|Long|null} [exp] ServerFrame exp
+             * @property {string|null} [pos] ServerFrame pos
+             * @property {boolean|null} [recovered] ServerFrame recovered
+             * @property {string|null} [via] ServerFrame via
+             * @property {string|null} [code] ServerFrame code
+             * @property {string|null} [message] ServerFrame message
+             * @property {string|null} [reason] ServerFrame reason
+             * @property {Uint8Array|null} [extra] ServerFrame extra
+             * @property {"refText"|"refInt"} [ref] ServerFrame ref
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ServerFrame.
+             * @memberof muxgate.v1
+             * @interface IServerFrame
+             * @augments muxgate.v1.ServerFrame.$Properties
+             * @deprecated Use muxgate.v1.ServerFrame.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a ServerFrame.
+             * @typedef {{
+             *   type?: string|null;
+             *   stream?: string|null;
+             *   refText?: string|null;
+             *   refInt?: number|Long|null;
+             *   payload?: Uint8Array|null;
+             *   conn?: string|null;
+             *   heartbeatMs?: number|Long|null;
+             *   limits?: muxgate.v1.Limits.$Shape|null;
+             *   exp?: number|Long|null;
+             *   pos?: string|null;
+             *   recovered?: boolean|null;
+             *   via?: string|null;
+             *   code?: string|null;
+             *   message?: string|null;
+             *   reason?: string|null;
+             *   extra?: Uint8Array|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+             * )} muxgate.v1.ServerFrame.$Shape
+             */
+
+            /**
+             * Constructs a new ServerFrame.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ServerFrame.
+             * @constructor
+             * @param {muxgate.v1.ServerFrame.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ServerFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ServerFrame type.
+             * @member {string} type
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.type = "";
+
+            /**
+             * ServerFrame stream.
+             * @member {string|null|undefined} stream
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.stream = null;
+
+            /**
+             * ServerFrame refText.
+             * @member {string|null|undefined} refText
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.refText = null;
+
+            /**
+             * ServerFrame refInt.
+             * @member {number|Long|null|undefined} refInt
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.refInt = null;
+
+            /**
+             * ServerFrame payload.
+             * @member {Uint8Array|null|undefined} payload
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.payload = null;
+
+            /**
+             * ServerFrame conn.
+             * @member {string|null|undefined} conn
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.conn = null;
+
+            /**
+             * ServerFrame heartbeatMs.
+             * @member {number|Long|null|undefined} heartbeatMs
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.heartbeatMs = null;
+
+            /**
+             * ServerFrame limits.
+             * @member {muxgate.v1.Limits.$Properties|null|undefined} limits
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.limits = null;
+
+            /**
+             * ServerFrame exp.
+             * @member {number|Long|null|undefined} exp
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.exp = null;
+
+            /**
+             * ServerFrame pos.
+             * @member {string|null|undefined} pos
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.pos = null;
+
+            /**
+             * ServerFrame recovered.
+             * @member {boolean|null|undefined} recovered
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.recovered = null;
+
+            /**
+             * ServerFrame via.
+             * @member {string|null|undefined} via
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.via = null;
+
+            /**
+             * ServerFrame code.
+             * @member {string|null|undefined} code
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.code = null;
+
+            /**
+             * ServerFrame message.
+             * @member {string|null|undefined} message
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.message = null;
+
+            /**
+             * ServerFrame reason.
+             * @member {string|null|undefined} reason
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.reason = null;
+
+            /**
+             * ServerFrame extra.
+             * @member {Uint8Array|null|undefined} extra
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.extra = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_stream", {
+                get: $util.oneOfGetter($oneOfFields = ["stream"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * ServerFrame ref.
+             * @member {"refText"|"refInt"|undefined} ref
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            $Object.defineProperty(ServerFrame.prototype, "ref", {
+                get: $util.oneOfGetter($oneOfFields = ["refText", "refInt"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_payload", {
+                get: $util.oneOfGetter($oneOfFields = ["payload"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_conn", {
+                get: $util.oneOfGetter($oneOfFields = ["conn"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_heartbeatMs", {
+                get: $util.oneOfGetter($oneOfFields = ["heartbeatMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_exp", {
+                get: $util.oneOfGetter($oneOfFields = ["exp"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_pos", {
+                get: $util.oneOfGetter($oneOfFields = ["pos"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_recovered", {
+                get: $util.oneOfGetter($oneOfFields = ["recovered"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_via", {
+                get: $util.oneOfGetter($oneOfFields = ["via"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_code", {
+                get: $util.oneOfGetter($oneOfFields = ["code"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_message", {
+                get: $util.oneOfGetter($oneOfFields = ["message"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_reason", {
+                get: $util.oneOfGetter($oneOfFields = ["reason"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_extra", {
+                get: $util.oneOfGetter($oneOfFields = ["extra"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new ServerFrame instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ServerFrame
+             * @static
+             * @param {muxgate.v1.ServerFrame.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ServerFrame} ServerFrame instance
+             * @type {{
+             *   (properties: muxgate.v1.ServerFrame.$Shape): muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape;
+             *   (properties?: muxgate.v1.ServerFrame.$Properties): muxgate.v1.ServerFrame;
+             * }}
+             */
+            ServerFrame.create = function(properties) {
+                return new ServerFrame(properties);
+            };
+
+            /**
+             * Encodes the specified ServerFrame message. Does not implicitly {@link muxgate.v1.ServerFrame.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ServerFrame
+             * @static
+             * @param {muxgate.v1.ServerFrame.$Properties} message ServerFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ServerFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.refText != null && $Object.hasOwnProperty.call(message, "refText"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.refText);
+                if (message.refInt != null && $Object.hasOwnProperty.call(message, "refInt"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).sint64(message.refInt);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.payload);
+                if (message.conn != null && $Object.hasOwnProperty.call(message, "conn"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.conn);
+                if (message.heartbeatMs != null && $Object.hasOwnProperty.call(message, "heartbeatMs"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.heartbeatMs);
+                if (message.limits != null && $Object.hasOwnProperty.call(message, "limits"))
+                    $root.muxgate.v1.Limits.encode(message.limits, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                if (message.exp != null && $Object.hasOwnProperty.call(message, "exp"))
+                    writer.uint32(/* id 9, wireType 0 =*/72).int64(message.exp);
+                if (message.pos != null && $Object.hasOwnProperty.call(message, "pos"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.pos);
+                if (message.recovered != null && $Object.hasOwnProperty.call(message, "recovered"))
+                    writer.uint32(/* id 11, wireType 0 =*/88).bool(message.recovered);
+                if (message.via != null && $Object.hasOwnProperty.call(message, "via"))
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.via);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.message);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.reason);
+                if (message.extra != null && $Object.hasOwnProperty.call(message, "extra"))
+                    writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.extra);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ServerFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ServerFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape} ServerFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ServerFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ServerFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.stream = reader.stringVerify();
+                            message._stream = "stream";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.refText = reader.stringVerify();
+                            message.ref = "refText";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.refInt = reader.sint64();
+                            message.ref = "refInt";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.payload = reader.bytes();
+                            message._payload = "payload";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.conn = reader.stringVerify();
+                            message._conn = "conn";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            message.heartbeatMs = reader.uint64();
+                            message._heartbeatMs = "heartbeatMs";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.limits = $root.muxgate.v1.Limits.decode(reader, reader.size(), $undefined, _depth + 1, message.limits);
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            message.exp = reader.int64();
+                            message._exp = "exp";
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.pos = reader.stringVerify();
+                            message._pos = "pos";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            message.recovered = reader.bool();
+                            message._recovered = "recovered";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.via = reader.stringVerify();
+                            message._via = "via";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.code = reader.stringVerify();
+                            message._code = "code";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.message = reader.stringVerify();
+                            message._message = "message";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            message.reason = reader.stringVerify();
+                            message._reason = "reason";
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.extra = reader.bytes();
+                            message._extra = "extra";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ServerFrame;
+        })();
+
         return v1;
     })();
 

@@ -26,6 +26,10 @@ describe('bench --quick', () => {
       echo: { transport: string; summary: { count: number } }[];
       longPollFanout: { lost: number; delivered: number; expected: number };
     };
+    binary: {
+      echo: Record<'json' | 'proto', { roundTrips: number; errors: number }[]>;
+      fanout: Record<'json' | 'proto', Step[]> & { ratio: number };
+    };
     targets: { name: string }[];
   };
   let output = '';
@@ -49,7 +53,7 @@ describe('bench --quick', () => {
   });
 
   it('writes every section', () => {
-    for (const section of ['meta', 'bare', 'echo', 'fanout', 'idle', 'http', 'targets'])
+    for (const section of ['meta', 'bare', 'echo', 'fanout', 'binary', 'idle', 'http', 'targets'])
       assert.ok(results[section], `section ${section} is missing`);
     assert.ok(results.bare.ws.echo.length > 0);
     assert.ok(results.targets.length >= 4);
@@ -73,6 +77,9 @@ describe('bench --quick', () => {
         ...(f.atBareMax ? [f.atBareMax] : []),
         ...f.ramp.steps,
       ]),
+      // Binary frames carry the same deliveries (muxgate.v1.proto).
+      ...results.binary.fanout.json,
+      ...results.binary.fanout.proto,
     ];
     assert.ok(steps.length > 0);
     for (const s of steps) {
@@ -83,7 +90,11 @@ describe('bench --quick', () => {
   });
 
   it('echoes without error frames and accepts every idle connection', () => {
-    for (const l of results.echo.levels) {
+    for (const l of [
+      ...results.echo.levels,
+      ...results.binary.echo.json,
+      ...results.binary.echo.proto,
+    ]) {
       assert.ok(l.roundTrips > 0);
       assert.equal(l.errors, 0);
     }
