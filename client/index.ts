@@ -24,6 +24,7 @@ export type {
   StreamState,
   StreamTypes,
 } from './stream-types.ts';
+export type { PresenceMember, PresenceView } from './presence.ts';
 export type { ConnectionState, Reconnecting, Stopped } from './connection.ts';
 export type { TokenSource } from './tokens.ts';
 export type { Refusal } from './refusal.ts';

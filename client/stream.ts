@@ -6,14 +6,15 @@
 // States: idle → joining → joined → leaving → left. A lost socket moves a
 // joined stream back to joining; the next `open` rejoins it.
 //
-// position.ts keeps where it stands in a durable group, retry.ts what it
-// tries again by itself; its public types are in stream-types.ts.
+// position.ts keeps where it stands in a durable group, presence.ts its
+// presence list, retry.ts what it retries; public types: stream-types.ts.
 import { ErrorCode } from '../protocol/codes.ts';
 import type { StreamFrame } from '../protocol/server-frames.ts';
 import type { ClientFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import { Position } from './position.ts';
+import { PresenceList, type PresenceMember, type PresenceView } from './presence.ts';
 import type { SendQueue } from './queue.ts';
 import { Requests } from './requests.ts';
 import { randomId, RejoinRetry, withRetries } from './retry.ts';
@@ -64,6 +65,8 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
   readonly #rejoin: RejoinRetry;
   readonly #position = new Position();
+  readonly #presence = new PresenceList();
+  #trackPresence = false;
 
   constructor(name: string, host: StreamHost) {
     super();
@@ -110,6 +113,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     this.#payload = payload;
     this.#position.startAt(opts.since);
     this.#joinTraceparent = opts.traceparent;
+    this.#trackPresence = opts.presence === true;
     this.#joinedBefore = false;
     this.#rejoin.reset();
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
@@ -152,22 +156,40 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     timeout: number,
     traceparent: string | undefined,
   ): Promise<Of<T, 'reply'>> {
+    return this.#ask(timeout, (ref) => ({
+      type: 'msg',
+      stream: this.name,
+      ref,
+      payload,
+      id,
+      ...(traceparent !== undefined && { traceparent }),
+    })) as Promise<Of<T, 'reply'>>;
+  }
+
+  /** §4.3: who is in the presence group; `members` and the `presence` event follow it (client.md). */
+  presence(opts: { timeout?: number } = {}): Promise<PresenceView> {
+    const frame = (ref: number): ClientFrame => ({ type: 'presence', stream: this.name, ref });
+    return this.#ask(opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS, frame) as Promise<PresenceView>;
+  }
+
+  /** As of the last answer and diff; empty before presence(). */
+  get members(): PresenceMember[] {
+    return this.#presence.members;
+  }
+
+  /** The presence group's exact count, as of the last answer or diff. */
+  get presenceCount(): number {
+    return this.#presence.count;
+  }
+
+  #ask(timeout: number, frame: (ref: number) => ClientFrame): Promise<unknown> {
     try {
       this.#assertUsable();
       const ref = this.#host.nextRef();
-      const text = this.#host.encode({
-        type: 'msg',
-        stream: this.name,
-        ref,
-        payload,
-        id,
-        ...(traceparent !== undefined && { traceparent }),
-      });
+      const text = this.#host.encode(frame(ref));
       const sent = this.#state === 'joined' && this.#host.write(text);
       if (!sent) this.#host.queue.push({ stream: this.name, text, ref });
-      return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref)) as Promise<
-        Of<T, 'reply'>
-      >;
+      return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref));
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -235,6 +257,13 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
         return this.#onLeft(frame.ref, frame.code, frame.reason);
       case 'error':
         return this.#onError(frame.ref, frame.code, frame.message);
+      case 'presence':
+      case 'presence_diff': {
+        const view = this.#presence.take(frame);
+        if (frame.type === 'presence' && this.#requests.has(frame.ref))
+          this.#requests.resolve(frame.ref, view);
+        return this.emit('presence', view);
+      }
       default:
         // A frame type added to the protocol must be handled here.
         frame satisfies never;
@@ -278,6 +307,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       ...(recovered !== undefined && { recovered }),
     });
     if (done) this.emit('recovered', done);
+    if (this.#trackPresence) this.presence().catch((err: MuxError) => this.emit('error', err));
     // What was sent while the stream was not joined goes out now, in order.
     for (const q of this.#host.queue.take(this.name)) {
       if (!this.#host.write(q.text)) break;

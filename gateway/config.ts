@@ -105,6 +105,12 @@ export const GatewayConfigSchema = z.object({
   MUX_DEV_TOKENS: z.stringbool().default(false),
   /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
   MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
+  /** Presence (§4.3): one `presence_diff` per group per this at most; the protocol's 100 ms is the floor. */
+  MUX_PRESENCE_FLUSH_MS: int(100, 100),
+  /** Members listed in a `presence` answer; `count` stays exact beyond. */
+  MUX_PRESENCE_MAX_MEMBERS: int(1000, 1),
+  /** How often each gateway announces its whole presence membership again. */
+  MUX_PRESENCE_SYNC_MS: int(30_000, 100),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -154,6 +160,8 @@ export interface GatewayConfig {
   devTokens: boolean;
   /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
   clientTraceparent: boolean;
+  /** Presence (§4.3): diff pace, the answer's cut, the full resync's period. */
+  presence: { flushMs: number; maxMembers: number; syncMs: number };
 }
 
 export class ConfigError extends Error {
@@ -221,6 +229,11 @@ function fromParsed(c: Parsed): GatewayConfig {
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
+    presence: {
+      flushMs: c.MUX_PRESENCE_FLUSH_MS,
+      maxMembers: c.MUX_PRESENCE_MAX_MEMBERS,
+      syncMs: c.MUX_PRESENCE_SYNC_MS,
+    },
   };
 }
 

@@ -19,6 +19,7 @@ import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { Presence } from './presence.ts';
 import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
 import { Session } from './session.ts';
@@ -69,6 +70,7 @@ export class Gateway {
   readonly #busWatch: BusWatch;
   readonly #beacon: Beacon;
   readonly #control: ControlListener;
+  readonly #presence: Presence;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -92,6 +94,13 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#presence = new Presence(
+      this.bus,
+      this.subjects,
+      this.config.gatewayId,
+      this.config.presence,
+      this.log,
+    );
     this.#control = new ControlListener(this.bus, this.subjects, this.hub, this.log);
     this.#beacon = new Beacon(
       this.bus,
@@ -152,6 +161,7 @@ export class Gateway {
     const gw = new Gateway(opts);
     gw.hub.start();
     gw.#control.start();
+    gw.#presence.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
       gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
@@ -202,6 +212,7 @@ export class Gateway {
     if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
       for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
+    this.#presence.stop();
     // Every stream's Leave is out: services may forget this gateway.
     this.#beacon.stop();
     await this.bus.flush().catch(() => undefined);
@@ -280,6 +291,7 @@ export class Gateway {
       msgTimeoutMs: this.config.msgTimeoutMs,
       store: this.bus.durable,
       groupSubject: (group) => this.subjects.group(group),
+      presence: this.#presence,
     };
     return this.#streamOptionsMemo;
   }

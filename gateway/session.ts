@@ -229,6 +229,8 @@ export class Session implements Connection, StreamOwner, TransportListener {
         return inClientTrace(this.#traceparent(frame.traceparent), () =>
           this.#leave(frame.stream, frame.ref),
         );
+      case 'presence':
+        return this.#presence(frame.stream, frame.ref);
       case 'refresh':
         return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
       default:
@@ -288,6 +290,18 @@ export class Session implements Connection, StreamOwner, TransportListener {
     const stream = this.#streams.get(name);
     if (!stream) return this.#notJoined(name, ref);
     stream.requestLeave(ref);
+  }
+
+  /** §4.3: `not_joined` for a stream not joined, `forbidden` when its service left presence off. */
+  #presence(name: string, ref: Ref | undefined): void {
+    const stream = this.#streams.get(name);
+    if (!stream || stream.phase !== 'joined') return this.#notJoined(name, ref);
+    if (!stream.presence(ref))
+      this.#refuse(
+        { code: ErrorCode.Forbidden, message: `presence is off for ${name}` },
+        ref,
+        name,
+      );
   }
 
   #notJoined(name: string, ref: Ref | undefined): void {

@@ -19,13 +19,14 @@ import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { joinedFrame, leftFrame } from './codec.ts';
 import type { Member } from './hub.ts';
+import type { PresenceSeat } from './presence.ts';
 import type { Located } from './durable-cursor.ts';
 import { DurableDelivery, type DeliveryHost } from './durable-delivery.ts';
 import { HoldQueue, type Held } from './hold.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
 import { interpretOutbound } from './outbound.ts';
 import { ServiceRequests } from './requests.ts';
-import type { StreamAddress } from './router.ts';
+import type { PresenceAsk, StreamAddress } from './router.ts';
 import type { BaseStreamContext, StreamConnection } from './stream-context.ts';
 import { StreamJoin, type JoinHost } from './stream-join.ts';
 
@@ -65,6 +66,9 @@ export class Stream implements Member, LiveMember {
   #durableGroup: string | undefined;
   /** …and its delivery (how far the client has it), once the stream opened located in it. */
   #durable: DurableDelivery | undefined;
+  /** Protocol 1.1 §4.3: the presence the service turned on, and the stream's seat once joined. */
+  #presenceAsk: PresenceAsk | undefined;
+  #seat: PresenceSeat | undefined;
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
     this.#ctx = ctx;
@@ -119,6 +123,24 @@ export class Stream implements Member, LiveMember {
     return true;
   }
 
+  /** A `presence` request (§4.3): false when the service did not turn presence on. */
+  presence(ref: Ref | undefined): boolean {
+    if (!this.#seat) return false;
+    this.sendFrame(this.#seat.answer(ref), 'presence');
+    return true;
+  }
+
+  #enterPresence(): void {
+    const ask = this.#presenceAsk;
+    if (!ask || !this.#ctx.presence) return;
+    const self = { conn: this.#ctx.conn, user: this.#address.scope.user ?? '', name: this.name };
+    this.#seat = this.#ctx.presence.enter(
+      ask.group,
+      { ...self, nameJson: this.nameJson, sendFrame: (f, t) => this.sendFrame(f, t) },
+      ask.info,
+    );
+  }
+
   /** Frames wait while the join is in flight, and while missed messages are replayed. */
   get #holding(): boolean {
     return this.#phase === 'joining' || this.#durable?.replaying === true;
@@ -171,8 +193,9 @@ export class Stream implements Member, LiveMember {
     return {
       joining: () => this.#phase === 'joining',
       lost: () => this.#held.lost,
-      accepted: (state) => {
+      accepted: (state, presence) => {
         this.#serviceState = state;
+        this.#presenceAsk = presence;
       },
       joinGroup: (group) => this.#joinGroup(group),
       followDurable: (group) => {
@@ -205,6 +228,7 @@ export class Stream implements Member, LiveMember {
   #open(ref: Ref | undefined, payloadJson: string | undefined, at: Located | undefined): void {
     this.#phase = 'joined';
     this.#ctx.owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
+    this.#enterPresence();
     if (!at) return this.#release();
     const durable = new DurableDelivery(at.cursor, this.#ctx, this.#held, this.#deliveryHost());
     this.#durable = durable;
@@ -349,6 +373,7 @@ export class Stream implements Member, LiveMember {
     const unanswered = this.#requests.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
+    this.#seat?.leave();
     if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
     this.#ctx.owner.ended(this);
     // §4.2: a msg whose reply had not come still gets one answer, before the
