@@ -263,4 +263,39 @@ describe('presence across two gateways', () => {
       clearInterval(timer);
     }
   });
+
+  // Last: it restarts the NATS server the other tests share.
+  it('resyncs after NATS restarts: a leave during the outage reaches the other gateway', async () => {
+    const [a, b] = [gateways[0]!, gateways[1]!];
+    const w = new Watcher(await open(b), 'room:restart');
+    await w.client.join('room:restart', { name: 'wb' });
+    const gone = await open(a);
+    await gone.join('room:restart', { name: 'gone' });
+    await (await open(a)).join('room:restart', { name: 'stays' });
+    await w.start();
+    await until(() => w.names().length === 3, 10_000, 'three listed');
+    await nats.stop();
+    // Its leave is published while NATS is away: whichever gateway reconnects
+    // first, the state each announces on reconnect says who is left.
+    await gone.close();
+    await nats.restart();
+    const late = await open(a);
+    await until(
+      async () => {
+        try {
+          await late.join('room:restart', { name: 'late' });
+          return true;
+        } catch {
+          return false; // the gateway is still reconnecting
+        }
+      },
+      15_000,
+      'a join after the restart',
+    );
+    const want = ['late', 'stays', 'wb'];
+    await until(() => JSON.stringify(w.names()) === JSON.stringify(want), 15_000, 'B’s list');
+    const fresh = await ask(late, 'room:restart');
+    assert.deepEqual((fresh.members as Member[]).map((m) => m.info?.name).sort(), want);
+    assert.equal(fresh.count, 3);
+  });
 });
