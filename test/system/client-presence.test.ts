@@ -42,7 +42,10 @@ describe('the client library’s presence', () => {
   };
 
   before(async () => {
-    sys = await TestSystem.start({ services: [room], env: { MUX_ROUTES: 'room', MUX_HEARTBEAT_MS: '1000' } });
+    sys = await TestSystem.start({
+      services: [room],
+      env: { MUX_ROUTES: 'room', MUX_HEARTBEAT_MS: '1000' },
+    });
   });
   after(async () => {
     for (const c of clients) c.close();
