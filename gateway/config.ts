@@ -107,6 +107,8 @@ export const GatewayConfigSchema = z.object({
   MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
   /** Presence (§4.3): one `presence_diff` per group per this at most; the protocol's 100 ms is the floor. */
   MUX_PRESENCE_FLUSH_MS: int(100, 100),
+  /** One bus diff per group per this at most, from each gateway (gateway to gateway: below 100 ms keeps diffs quick). */
+  MUX_PRESENCE_ANNOUNCE_MS: int(25, 1),
   /** Members listed in a `presence` answer; `count` stays exact beyond. */
   MUX_PRESENCE_MAX_MEMBERS: int(1000, 1),
   /** How often each gateway announces its whole presence membership again. */
@@ -161,7 +163,7 @@ export interface GatewayConfig {
   /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
   clientTraceparent: boolean;
   /** Presence (§4.3): diff pace, the answer's cut, the full resync's period. */
-  presence: { flushMs: number; maxMembers: number; syncMs: number };
+  presence: { flushMs: number; announceMs: number; maxMembers: number; syncMs: number };
 }
 
 export class ConfigError extends Error {
@@ -231,6 +233,7 @@ function fromParsed(c: Parsed): GatewayConfig {
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
     presence: {
       flushMs: c.MUX_PRESENCE_FLUSH_MS,
+      announceMs: c.MUX_PRESENCE_ANNOUNCE_MS,
       maxMembers: c.MUX_PRESENCE_MAX_MEMBERS,
       syncMs: c.MUX_PRESENCE_SYNC_MS,
     },

@@ -3,8 +3,8 @@
 // `<prefix>.presence.<group>` (PresenceUpdate), and every gateway with a
 // member of the group keeps the whole list (presence-roster.ts). So:
 // - a join or leave is one coalesced diff on the bus, at most one per group
-//   per MUX_PRESENCE_FLUSH_MS per gateway; members get `presence_diff` at
-//   the same pace;
+//   per MUX_PRESENCE_ANNOUNCE_MS per gateway; members get `presence_diff`
+//   at most every MUX_PRESENCE_FLUSH_MS;
 // - a gateway's first member of a group asks the others for their state
 //   (PresenceQuery); each answers with its whole membership;
 // - every MUX_PRESENCE_SYNC_MS, and whenever the bus comes back (NATS
@@ -51,8 +51,14 @@ export interface PresenceSeat {
 }
 
 export interface PresenceOptions {
-  /** At most one `presence_diff` per group per this, and one bus diff (MUX_PRESENCE_FLUSH_MS). */
+  /** At most one `presence_diff` per group per this (MUX_PRESENCE_FLUSH_MS). */
   flushMs: number;
+  /**
+   * At most one bus diff per group per this (MUX_PRESENCE_ANNOUNCE_MS).
+   * Shorter than flushMs: a remote join waits for both, and the protocol's
+   * 100 ms only binds what clients get.
+   */
+  announceMs: number;
   /** Members listed in a `presence` answer at most (MUX_PRESENCE_MAX_MEMBERS). */
   maxMembers: number;
   /** How often each gateway announces its whole membership again (MUX_PRESENCE_SYNC_MS). */
@@ -167,7 +173,7 @@ export class Presence {
       streams: new Set(),
       sub: this.bus.subscribe(this.subjects.presence(name), (m) => this.#onUpdate(g, m)),
       view: new Throttle(this.opts.flushMs, () => this.#sendDiff(g), this.#clock),
-      own: new Throttle(this.opts.flushMs, () => this.#announceDiff(g), this.#clock),
+      own: new Throttle(this.opts.announceMs, () => this.#announceDiff(g), this.#clock),
       incoming: new Map(),
     };
     this.#groups.set(name, g);

@@ -49,6 +49,11 @@ export interface Sizes {
   soakEchoEveryMs: number;
   /** The soak gateway's V8 old-space limit (--max-old-space-size), MiB; unset: V8's default. */
   soakGatewayHeapMiB?: number;
+  /** Presence on vs off: the room's resident members, the churn's joins per second, how long each churn membership lasts, how long the churn runs. */
+  presenceMembers: number;
+  presenceJoinsPerSec: number;
+  presenceHoldMs: number;
+  presenceDurationMs: number;
 }
 
 export const FULL: Sizes = {
@@ -83,6 +88,10 @@ export const FULL: Sizes = {
   soakChurnPerSec: 0.01,
   soakSampleMs: 5000,
   soakEchoEveryMs: 20_000,
+  presenceMembers: 1000,
+  presenceJoinsPerSec: 1000,
+  presenceHoldMs: 300,
+  presenceDurationMs: 10_000,
 };
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
@@ -118,6 +127,10 @@ export const QUICK: Sizes = {
   soakChurnPerSec: 0.05,
   soakSampleMs: 500,
   soakEchoEveryMs: 2000,
+  presenceMembers: 50,
+  presenceJoinsPerSec: 50,
+  presenceHoldMs: 300,
+  presenceDurationMs: 2000,
 };
 
 export interface BenchContext {
