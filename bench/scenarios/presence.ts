@@ -35,6 +35,7 @@ export interface PresenceResult {
 }
 
 const OBSERVERS = 20;
+const RESIDENTS_PER_PROC = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runPresence(ctx: BenchContext): Promise<PresenceResult> {
@@ -67,22 +68,35 @@ export async function runPresence(ctx: BenchContext): Promise<PresenceResult> {
     ctx.log(
       `  presence ${presence ? 'on' : 'off'}: ${members} members over 2 gateways, churn ${rate} joins/s`,
     );
-    const residents = forkWorker(
-      `presence-residents-${presence}`,
-      'workers/presence-client.ts',
-      ctx.dirs,
+    // Several processes hold the residents: one would spend the run reading
+    // diffs, and its delay would count as the gateways'.
+    const procs = Math.max(1, Math.ceil(members / RESIDENTS_PER_PROC));
+    const residents = Array.from({ length: procs }, (_, i) =>
+      forkWorker(`presence-residents-${presence}-${i}`, 'workers/presence-client.ts', ctx.dirs),
     );
     const churner = forkWorker(
       `presence-churn-${presence}`,
       'workers/presence-client.ts',
       ctx.dirs,
     );
+    const per = Math.ceil(members / procs);
     try {
-      await residents.call('residents', { urls, count: members, stream, observers: OBSERVERS });
+      await Promise.all(
+        residents.map((w, i) =>
+          w.call('residents', {
+            urls,
+            first: i * per,
+            count: Math.min(per, members - i * per),
+            stream,
+            observers: Math.ceil(OBSERVERS / procs),
+          }),
+        ),
+      );
       await sleep(sizes.settleMs);
-      await residents.call('stats');
-      // Each churning connection holds one membership at a time, joined for holdMs.
-      const conns = Math.ceil(((rate * (sizes.presenceHoldMs + 100)) / 1000) * 1.5) + 10;
+      await Promise.all(residents.map((w) => w.call('stats')));
+      // Each churning connection holds one membership at a time, joined for
+      // holdMs; the rest is room for join and leave round trips on a busy machine.
+      const conns = Math.ceil((rate * (sizes.presenceHoldMs + 500)) / 1000) + 10;
       const meter = new CpuMeter({
         gw0: gateways[0]!.pid,
         gw1: gateways[1]!.pid,
@@ -101,10 +115,14 @@ export async function runPresence(ctx: BenchContext): Promise<PresenceResult> {
       const cpu = meter.stop();
       // The last diffs of the churn.
       await sleep(500);
-      const stats = await residents.call<DiffStats>('stats');
+      const parts = await Promise.all(residents.map((w) => w.call<DiffStats>('stats')));
+      const stats = {
+        diffs: parts.reduce((n, p) => n + p.diffs, 0),
+        diffBytes: parts.reduce((n, p) => n + p.diffBytes, 0),
+      };
       const gw = cpu.cpuSeconds.gw0! + cpu.cpuSeconds.gw1!;
       const nats = cpu.cpuSeconds.nats!;
-      const hist = Histogram.from([stats.hist]);
+      const hist = Histogram.from(parts.map((p) => p.hist));
       const v: PresenceVariant = {
         presence,
         members,
@@ -127,8 +145,8 @@ export async function runPresence(ctx: BenchContext): Promise<PresenceResult> {
             : ''),
       );
     } finally {
-      await residents.call('close').catch(() => undefined);
-      await residents.stop();
+      await Promise.all(residents.map((w) => w.call('close').catch(() => undefined)));
+      await Promise.all(residents.map((w) => w.stop()));
       await churner.stop();
     }
   }

@@ -13,6 +13,8 @@ import { Histogram, type HistogramData } from '../lib/stats.ts';
 export interface ResidentsArgs {
   urls: string[];
   count: number;
+  /** This worker's first resident's number (several workers share a room). */
+  first: number;
   stream: string;
   /** Residents that parse diffs and time the joins in them. */
   observers: number;
@@ -44,6 +46,8 @@ export interface DiffStats {
   hist: HistogramData;
 }
 
+const P = 'p'.charCodeAt(0);
+const UNDERSCORE = '_'.charCodeAt(0);
 const sockets: WebSocket[] = [];
 let diffs = 0;
 let diffBytes = 0;
@@ -77,12 +81,13 @@ async function residents(a: ResidentsArgs): Promise<{ opened: number }> {
   for (let i = 0; i < a.count; i += batch)
     await Promise.all(
       Array.from({ length: Math.min(batch, a.count - i) }, async (_, k) => {
-        const n = i + k;
+        const n = a.first + i + k;
         const ws = await open(a.urls[n % a.urls.length]!);
         await joinAndWait(ws, a.stream, { resident: n }, `r${n}`);
-        const observer = n < a.observers;
+        const observer = i + k < a.observers;
         ws.on('message', (data: Buffer) => {
-          if (data.length < 40 || !data.includes('"presence_diff"')) return;
+          // `{"type":"presence_diff",…`: two bytes tell it, without reading the frame.
+          if (data[9] !== P || data[17] !== UNDERSCORE) return;
           diffs++;
           diffBytes += data.length;
           if (!observer) return;
