@@ -86,6 +86,12 @@ interface Group {
 
 export class Presence {
   readonly #groups = new Map<string, Group>();
+  /**
+   * Gateways taken for dead whose members were dropped. One that speaks
+   * again (it was cut off, not dead) is asked for its state: its diffs
+   * alone would not bring back the members it kept meanwhile.
+   */
+  readonly #lost = new Set<string>();
   readonly #liveness: GatewayLiveness;
   readonly #clock: Clock;
   #sync: NodeJS.Timeout | undefined;
@@ -266,6 +272,9 @@ export class Presence {
     const from = u.gateway ?? '';
     if (!from || from === this.gatewayId || this.#groups.get(g.name) !== g) return;
     this.#liveness.watch(from);
+    if (this.#lost.delete(from))
+      for (const other of this.#groups.values())
+        if (other !== g || u.kind !== 'state') this.#publish(other, { query: {} });
     if (u.kind === 'query') return this.#announceState(g);
     if (u.kind === 'diff' && u.diff) {
       const joins = (u.diff.joins ?? []).flatMap(fromProto);
@@ -285,6 +294,7 @@ export class Presence {
   }
 
   #dropGateway(id: string, why?: 'lost'): void {
+    if (why === 'lost') this.#lost.add(id);
     let members = 0;
     for (const g of this.#groups.values()) {
       g.incoming.delete(id);

@@ -259,6 +259,16 @@ describe('presence across two gateways', () => {
           3 * HEARTBEAT_MS + 10_000,
           'the silent gateway’s members gone',
         );
+      // It was only cut off: when it speaks again, each gateway asks for its state.
+      const queries = new Set<string>();
+      const sub = bus.subscribe(subjects.presence('room.big'), (m) => {
+        const u = PresenceUpdate.decode(m.data);
+        if (u.kind === 'query') queries.add(u.gateway);
+      });
+      await bus.flush();
+      publish({ gateway: fake, diff: { joins: [member(9999)] } });
+      await until(() => queries.size >= 2, 10_000, 'both gateways asking');
+      sub.unsubscribe();
     } finally {
       clearInterval(timer);
     }
