@@ -2,7 +2,6 @@
 // types, options, states and events (stream.ts implements them; index.ts
 // exports them).
 import type { MuxError } from './errors.ts';
-import type { PresenceView } from './presence.ts';
 
 export type StreamState = 'idle' | 'joining' | 'joined' | 'leaving' | 'left';
 
@@ -56,8 +55,6 @@ export interface StreamEvents<T extends StreamTypes> {
   /** Errors that belong to no call: a refused rejoin, an error frame for a plain send. */
   error: MuxError;
   state: StreamState;
-  /** Protocol 1.1 §4.3: the presence list after an answer to presence() or a diff. */
-  presence: PresenceView;
 }
 
 export interface RequestOptions {
@@ -91,7 +88,7 @@ export interface JoinOptions {
   traceparent?: string;
   /**
    * Protocol 1.1 §4.3: ask for the presence list after every `joined`
-   * (rejoins too), so `members`, `presenceCount` and the `presence` event
+   * (rejoins too), so `stream.presence`'s `members`, `count` and `change`
    * stay current. For streams whose service turns presence on.
    */
   presence?: boolean;

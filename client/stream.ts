@@ -14,7 +14,7 @@ import type { ClientFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import { Position } from './position.ts';
-import { PresenceList, type PresenceMember, type PresenceView } from './presence.ts';
+import { StreamPresence } from './presence.ts';
 import type { SendQueue } from './queue.ts';
 import { Requests } from './requests.ts';
 import { randomId, RejoinRetry, withRetries } from './retry.ts';
@@ -65,8 +65,15 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
   readonly #rejoin: RejoinRetry;
   readonly #position = new Position();
-  readonly #presence = new PresenceList();
-  #trackPresence = false;
+  /** §4.3: the stream's presence group: request(), members, count, `change` (client.md). */
+  readonly presence = new StreamPresence((timeout) =>
+    this.#ask(timeout, (ref) => ({ type: 'presence', stream: this.name, ref })),
+  );
+  /**
+   * §4.9: the ref of this stream's own join that a server open overtook; the
+   * gateway answers it `already_joined`, which is then no failure.
+   */
+  #overtaken: number | undefined;
 
   constructor(name: string, host: StreamHost) {
     super();
@@ -113,7 +120,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     this.#payload = payload;
     this.#position.startAt(opts.since);
     this.#joinTraceparent = opts.traceparent;
-    this.#trackPresence = opts.presence === true;
+    this.presence.track = opts.presence === true;
     this.#joinedBefore = false;
     this.#rejoin.reset();
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
@@ -144,42 +151,16 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    */
   async request(payload: Of<T, 'request'>, opts: RequestOptions = {}): Promise<Of<T, 'reply'>> {
     const id = opts.id ?? randomId();
-    const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    return withRetries(opts.retries ?? 0, () =>
-      this.#requestOnce(payload, id, timeout, opts.traceparent),
-    );
-  }
-
-  #requestOnce(
-    payload: unknown,
-    id: string,
-    timeout: number,
-    traceparent: string | undefined,
-  ): Promise<Of<T, 'reply'>> {
-    return this.#ask(timeout, (ref) => ({
+    const msg = (ref: number): ClientFrame => ({
       type: 'msg',
       stream: this.name,
       ref,
       payload,
       id,
-      ...(traceparent !== undefined && { traceparent }),
-    })) as Promise<Of<T, 'reply'>>;
-  }
-
-  /** §4.3: who is in the presence group; `members` and the `presence` event follow it (client.md). */
-  presence(opts: { timeout?: number } = {}): Promise<PresenceView> {
-    const frame = (ref: number): ClientFrame => ({ type: 'presence', stream: this.name, ref });
-    return this.#ask(opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS, frame) as Promise<PresenceView>;
-  }
-
-  /** As of the last answer and diff; empty before presence(). */
-  get members(): PresenceMember[] {
-    return this.#presence.members;
-  }
-
-  /** The presence group's exact count, as of the last answer or diff. */
-  get presenceCount(): number {
-    return this.#presence.count;
+      ...(opts.traceparent !== undefined && { traceparent: opts.traceparent }),
+    });
+    const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    return withRetries(opts.retries ?? 0, () => this.#ask(timeout, msg) as Promise<Of<T, 'reply'>>);
   }
 
   #ask(timeout: number, frame: (ref: number) => ClientFrame): Promise<unknown> {
@@ -258,12 +239,11 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       case 'error':
         return this.#onError(frame.ref, frame.code, frame.message);
       case 'presence':
-      case 'presence_diff': {
-        const view = this.#presence.take(frame);
-        if (frame.type === 'presence' && this.#requests.has(frame.ref))
-          this.#requests.resolve(frame.ref, view);
-        return this.emit('presence', view);
-      }
+      case 'presence_diff':
+        this.presence.take(frame);
+        if ('ref' in frame && this.#requests.has(frame.ref))
+          this.#requests.resolve(frame.ref, null);
+        return;
       default:
         // A frame type added to the protocol must be handled here.
         frame satisfies never;
@@ -291,7 +271,25 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     pos: string | undefined,
     recovered: boolean | undefined,
   ): void {
+    if (ref === undefined) return this.#onServerOpened(payload, pos, recovered);
     if (ref !== this.#joinRef || this.#state !== 'joining') return;
+    this.#becomeJoined(payload, pos, recovered);
+  }
+
+  /**
+   * §4.9: the gateway opened the stream at connect (`joined` without ref),
+   * whatever this side was doing: the stream is joined. A join of ours that
+   * is on the wire will be answered `already_joined`; that answer is dropped.
+   */
+  #onServerOpened(payload: unknown, pos: string | undefined, recovered: boolean | undefined): void {
+    if (this.#state === 'joined' || this.#state === 'leaving') return;
+    if (this.#state === 'idle' || this.#state === 'left') this.#joinedBefore = false;
+    if (this.#joinSent) this.#overtaken = this.#joinRef;
+    this.#joinRef = undefined;
+    this.#becomeJoined(payload, pos, recovered);
+  }
+
+  #becomeJoined(payload: unknown, pos: string | undefined, recovered: boolean | undefined): void {
     const rejoin = this.#joinedBefore;
     const done = this.#position.joined(pos, recovered);
     this.#joinedBefore = true;
@@ -307,7 +305,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       ...(recovered !== undefined && { recovered }),
     });
     if (done) this.emit('recovered', done);
-    if (this.#trackPresence) this.presence().catch((err: MuxError) => this.emit('error', err));
+    this.presence.joined();
     // What was sent while the stream was not joined goes out now, in order.
     for (const q of this.#host.queue.take(this.name)) {
       if (!this.#host.write(q.text)) break;
@@ -335,6 +333,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   }
 
   #onError(ref: unknown, code: string, message: string): void {
+    if (ref !== undefined && ref === this.#overtaken && code === ErrorCode.AlreadyJoined) {
+      this.#overtaken = undefined;
+      return;
+    }
     const err = new MuxError(code, message, { stream: this.name });
     if (this.#requests.has(ref)) return this.#requests.reject(ref, err);
     // A leave sent during the join is never answered when the join is

@@ -113,6 +113,14 @@ export const GatewayConfigSchema = z.object({
   MUX_PRESENCE_MAX_MEMBERS: int(1000, 1),
   /** How often each gateway announces its whole presence membership again. */
   MUX_PRESENCE_SYNC_MS: int(30_000, 100),
+  /** §4.9: the service asked at connect for server-opened streams; unset, none are. */
+  MUX_CONNECT_SERVICE: z
+    .string()
+    .regex(SERVICE_RE, 'a service name')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How long a new connection waits for the connect service before it goes on without. */
+  MUX_CONNECT_TIMEOUT_MS: int(2000, 10),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -164,6 +172,10 @@ export interface GatewayConfig {
   clientTraceparent: boolean;
   /** Presence (§4.3): diff pace, the answer's cut, the full resync's period. */
   presence: { flushMs: number; announceMs: number; maxMembers: number; syncMs: number };
+  /** §4.9: the connect service, when there is one. */
+  connectService: string | undefined;
+  /** How long a connection's frames wait for the connect service's answer, at most. */
+  connectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -237,6 +249,8 @@ function fromParsed(c: Parsed): GatewayConfig {
       maxMembers: c.MUX_PRESENCE_MAX_MEMBERS,
       syncMs: c.MUX_PRESENCE_SYNC_MS,
     },
+    connectService: c.MUX_CONNECT_SERVICE,
+    connectTimeoutMs: c.MUX_CONNECT_TIMEOUT_MS,
   };
 }
 

@@ -22,10 +22,13 @@ import {
   PresenceUpdate,
   type PresenceMemberProps,
   type PresenceUpdateProps,
+  type ScopeProps,
 } from '../proto/index.ts';
-import type { Ref, ServerFrameType } from '../protocol/frames.ts';
+import type { Ref } from '../protocol/frames.ts';
+import type { Member } from './hub.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
 import { Throttle, type Clock, realClock } from './presence-batch.ts';
+import type { PresenceAsk } from './router.ts';
 import {
   presenceAnswer,
   presenceDiffFrame,
@@ -34,19 +37,10 @@ import {
   type PresenceRecord,
 } from './presence-roster.ts';
 
-/** A local stream with presence on: a member, and a receiver of the group's diffs. */
-export interface PresenceStream {
-  readonly conn: string;
-  readonly user: string;
-  readonly name: string;
-  readonly nameJson: string;
-  sendFrame(frame: string | Buffer, type: ServerFrameType): void;
-}
-
 /** A stream's place in its presence group, from `enter` until `leave`. */
 export interface PresenceSeat {
-  /** The `presence` frame answering `ref`. */
-  answer(ref: Ref | undefined): string;
+  /** Sends the stream the `presence` frame answering `ref`; true. */
+  answer(ref: Ref | undefined): true;
   leave(): void;
 }
 
@@ -74,7 +68,8 @@ const enc = new TextEncoder();
 interface Group {
   readonly name: string;
   readonly roster: PresenceRoster;
-  readonly streams: Set<PresenceStream>;
+  /** Local streams with presence on: they get the group's diffs. */
+  readonly streams: Set<Member>;
   readonly sub: Subscription;
   /** `presence_diff` to local streams. */
   readonly view: Throttle;
@@ -141,27 +136,28 @@ export class Presence {
     this.#groups.clear();
   }
 
-  /** A joined stream with presence on enters `group`; `info` is JSON text or undefined. */
-  enter(groupName: string, stream: PresenceStream, info: string | undefined): PresenceSeat {
-    const g = this.#groups.get(groupName) ?? this.#open(groupName);
+  /**
+   * A joined stream of connection `conn` whose service turned presence on
+   * enters its group, as the scope's user (its JWT subject).
+   */
+  enter(ask: PresenceAsk, stream: Member, conn: string, scope: ScopeProps): PresenceSeat {
+    const g = this.#groups.get(ask.group) ?? this.#open(ask.group);
     g.streams.add(stream);
-    g.roster.enter(presenceRecord(stream.conn, stream.user, info));
+    g.roster.enter(presenceRecord(conn, scope.user ?? '', ask.info));
     g.view.poke();
     g.own.poke();
     let seated = true;
+    const max = this.opts.maxMembers;
     return {
-      answer: (ref) =>
-        presenceAnswer(
-          stream.nameJson,
-          ref,
-          g.roster.count,
-          g.roster.members(),
-          this.opts.maxMembers,
-        ),
+      answer: (ref) => {
+        const frame = presenceAnswer(stream.nameJson, ref, g.roster.count, g.roster.members(), max);
+        stream.sendFrame(frame, 'presence');
+        return true;
+      },
       leave: () => {
         if (!seated) return;
         seated = false;
-        this.#leave(g, stream);
+        this.#leave(g, stream, conn);
       },
     };
   }
@@ -193,9 +189,9 @@ export class Presence {
     return g;
   }
 
-  #leave(g: Group, stream: PresenceStream): void {
+  #leave(g: Group, stream: Member, conn: string): void {
     g.streams.delete(stream);
-    g.roster.exit(stream.conn);
+    g.roster.exit(conn);
     if (g.streams.size > 0) {
       g.view.poke();
       return g.own.poke();

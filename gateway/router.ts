@@ -36,7 +36,7 @@ export type JoinResult =
       /** Protocol 1.1: the payload comes from a second step, once memberships are live. */
       confirm: boolean;
       /** Protocol 1.1 §4.3: presence on in this group, with the member's info as JSON text. */
-      presence: PresenceAsk | undefined;
+      presence?: PresenceAsk;
     }
   /** `code` is the service's own when valid ([a-z_]{1,32}), else `forbidden`. */
   | { kind: 'refuse'; code: string; message: string }

@@ -18,6 +18,7 @@ import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { joinedFrame, leftFrame } from './codec.ts';
+import type { ServerStream } from './connect.ts';
 import type { Member } from './hub.ts';
 import type { PresenceSeat } from './presence.ts';
 import type { Located } from './durable-cursor.ts';
@@ -66,7 +67,7 @@ export class Stream implements Member, LiveMember {
   #durableGroup: string | undefined;
   /** …and its delivery (how far the client has it), once the stream opened located in it. */
   #durable: DurableDelivery | undefined;
-  /** Protocol 1.1 §4.3: the presence the service turned on, and the stream's seat once joined. */
+  /** §4.3: the presence the service turned on, and the stream's seat once joined. */
   #presenceAsk: PresenceAsk | undefined;
   #seat: PresenceSeat | undefined;
   constructor(address: StreamAddress, ctx: StreamContext) {
@@ -98,6 +99,24 @@ export class Stream implements Member, LiveMember {
     join.start(ref, payloadJson, since);
   }
 
+  /**
+   * §4.9: opens a stream the connect service asked for, with what it gave
+   * (groups, payload, state); resolves once `joined` is written or the
+   * stream has ended.
+   */
+  openByServer(opened: ServerStream): Promise<void> {
+    const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
+    return join.accept({
+      kind: 'accept',
+      payload: opened.payload,
+      groups: opened.groups,
+      state: opened.state,
+      durableGroup: undefined,
+      snapshotPos: undefined,
+      confirm: false,
+    });
+  }
+
   /** A `msg` from the client, for the service (ServiceRequests). The stream must be joined. */
   forward(payloadJson: string, ref: Ref | undefined, msgId?: string): void {
     this.#requests.forward(payloadJson, ref, this.#serviceState, msgId);
@@ -123,22 +142,9 @@ export class Stream implements Member, LiveMember {
     return true;
   }
 
-  /** A `presence` request (§4.3): false when the service did not turn presence on. */
+  /** A `presence` request (§4.3): answered, or false when the service did not turn presence on. */
   presence(ref: Ref | undefined): boolean {
-    if (!this.#seat) return false;
-    this.sendFrame(this.#seat.answer(ref), 'presence');
-    return true;
-  }
-
-  #enterPresence(): void {
-    const ask = this.#presenceAsk;
-    if (!ask || !this.#ctx.presence) return;
-    const self = { conn: this.#ctx.conn, user: this.#address.scope.user ?? '', name: this.name };
-    this.#seat = this.#ctx.presence.enter(
-      ask.group,
-      { ...self, nameJson: this.nameJson, sendFrame: (f, t) => this.sendFrame(f, t) },
-      ask.info,
-    );
+    return this.#seat?.answer(ref) ?? false;
   }
 
   /** Frames wait while the join is in flight, and while missed messages are replayed. */
@@ -228,7 +234,8 @@ export class Stream implements Member, LiveMember {
   #open(ref: Ref | undefined, payloadJson: string | undefined, at: Located | undefined): void {
     this.#phase = 'joined';
     this.#ctx.owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
-    this.#enterPresence();
+    const ask = this.#presenceAsk;
+    if (ask) this.#seat = this.#ctx.presence?.enter(ask, this, this.#ctx.conn, this.#address.scope);
     if (!at) return this.#release();
     const durable = new DurableDelivery(at.cursor, this.#ctx, this.#held, this.#deliveryHost());
     this.#durable = durable;

@@ -18,6 +18,8 @@ export const {
   Control,
   PresenceMember,
   PresenceUpdate,
+  ConnectRequest,
+  ConnectReply,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;
@@ -31,3 +33,4 @@ export type OutboundFrame = ReturnType<typeof muxgate.v1.Outbound.decode>;
 export type GroupMessageProps = muxgate.v1.GroupMessage.$Properties;
 export type PresenceMemberProps = muxgate.v1.PresenceMember.$Properties;
 export type PresenceUpdateProps = muxgate.v1.PresenceUpdate.$Properties;
+export type ConnectStreamProps = muxgate.v1.ConnectStream.$Properties;

@@ -11,6 +11,8 @@ import type { Ref } from '../../protocol/frames.ts';
 import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
 import { SERVICE_RE } from '../../protocol/names.ts';
 import {
+  ConnectReply,
+  ConnectRequest,
   Inbound,
   JoinConfirm,
   JoinConfirmReply,
@@ -22,6 +24,7 @@ import {
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import type { Registry } from 'prom-client';
 import { StreamContext } from './context.ts';
+import { ConnectContext, connectReply, type OpenStream } from './connect.ts';
 import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
 import { DEFAULT_DEADLINE_SKEW_MS, deadlineOf, Deadlines } from './deadline.ts';
 import { ServiceMetrics, type WorkKind } from './metrics.ts';
@@ -104,6 +107,13 @@ export interface ServiceDefinition<S = unknown> {
    * built once its groups are live. Any replica may run it: use ctx.state.
    */
   snapshot?(ctx: StreamContext<S>, payload: unknown): Maybe<SnapshotDecision>;
+  /**
+   * Protocol 1.1 §4.9: when a gateway's MUX_CONNECT_SERVICE names this
+   * service, the streams to open for each new connection (this service's
+   * own), before the client's first frame is answered. A handler that throws
+   * opens none; the connection goes on.
+   */
+  connect?(ctx: ConnectContext): Maybe<OpenStream<S>[]>;
 }
 
 export type SnapshotDecision =
@@ -179,6 +189,8 @@ export class ServiceRunner<S = unknown> {
     );
     if (def.snapshot)
       r.#subs.push(bus.subscribe(s.joined(def.name), (m) => r.#onConfirm(m), { queue }));
+    if (def.connect)
+      r.#subs.push(bus.subscribe(s.connect(def.name), (m) => r.#onConnect(m), { queue }));
     // Only a service that handles leaves needs to hear of a lost gateway.
     if (def.leave) {
       r.#gateways = new GatewayWatch(bus, s, def.name, (lost) => r.#lostLeave(lost), r.#log);
@@ -306,6 +318,39 @@ export class ServiceRunner<S = unknown> {
           }
         : { refuse: { code: decision.code, message: decision.message } };
       this.bus.respond(m, JoinConfirmReply.encode(reply).finish());
+    });
+  }
+
+  #onConnect(m: BusMessage): void {
+    const connect = this.def.connect;
+    if (!connect) return;
+    let req, ctx: ConnectContext;
+    try {
+      req = ConnectRequest.decode(m.data);
+      ctx = new ConnectContext(
+        req.address ?? '',
+        req.scope,
+        deadlineOf(req.deadlineMs) || undefined,
+      );
+    } catch (err) {
+      return this.#log.warn({ err }, 'undecodable ConnectRequest');
+    }
+    this.#run(`${ctx.address} connect`, m, 'connect', undefined, async () => {
+      let answer;
+      try {
+        answer = connectReply(
+          this.def.name,
+          ctx.address,
+          req.scope,
+          await connect.call(this.def, ctx),
+        );
+      } catch (err) {
+        this.#log.error({ err, address: ctx.address }, 'connect handler failed');
+        return this.bus.respond(m, ConnectReply.encode({ streams: [] }).finish());
+      }
+      this.bus.respond(m, answer.reply);
+      const gateway = req.scope?.gateway;
+      if (gateway) for (const s of answer.opened) this.#gateways?.accepted(gateway, s);
     });
   }
 

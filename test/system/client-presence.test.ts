@@ -1,6 +1,6 @@
 // The client library's presence (protocol 1.1 §4.3, docs/client.md):
-// presence() answers with the list, the `presence` event follows every diff,
-// `members` and `presenceCount` stay current, join({ presence: true }) asks
+// stream.presence.request() answers with the list, `change` follows every
+// diff, `members` and `count` stay current, join({ presence: true }) asks
 // again after a rejoin, and a stream without presence is refused with
 // `forbidden`. One gateway on the in-memory bus: what crosses gateways is
 // presence.test.ts's.
@@ -55,21 +55,21 @@ describe('the client library’s presence', () => {
   it('answers with the list, then keeps it from the diffs', async () => {
     const ann = client().stream('room:a');
     await ann.join({ name: 'ann' });
-    const first = await ann.presence();
+    const first = await ann.presence.request();
     assert.deepEqual(names(first), ['ann']);
     assert.equal(first.count, 1);
     const views: PresenceView[] = [];
-    ann.on('presence', (v) => views.push(v));
+    ann.presence.on('change', (v) => views.push(v));
     const bob = client().stream('room:a');
     await bob.join({ name: 'bob' });
-    await until(() => names(ann).length === 2, 5000, 'bob listed');
-    assert.deepEqual(names(ann), ['ann', 'bob']);
-    assert.equal(ann.presenceCount, 2);
+    await until(() => names(ann.presence).length === 2, 5000, 'bob listed');
+    assert.deepEqual(names(ann.presence), ['ann', 'bob']);
+    assert.equal(ann.presence.count, 2);
     const joined = views.find((v) => v.joins.length > 0)!;
     assert.deepEqual(names({ members: joined.joins }), ['bob']);
     await bob.leave();
-    await until(() => ann.presenceCount === 1, 5000, 'bob gone');
-    assert.deepEqual(names(ann), ['ann']);
+    await until(() => ann.presence.count === 1, 5000, 'bob gone');
+    assert.deepEqual(names(ann.presence), ['ann']);
     assert.deepEqual(names({ members: views.at(-1)!.leaves }), ['bob']);
   });
 
@@ -77,22 +77,22 @@ describe('the client library’s presence', () => {
     const c = client();
     const s = c.stream('room:b');
     await s.join({ name: 'cy' }, { presence: true });
-    await until(() => s.presenceCount === 1, 5000, 'the first answer');
+    await until(() => s.presence.count === 1, 5000, 'the first answer');
     // A new socket is a new connection: the rejoin's answer lists it, not the old one.
-    const before = s.members[0]!.conn;
+    const before = s.presence.members[0]!.conn;
     // The socket dies under it (no close frame): the client reconnects and rejoins.
     sys.gateway.hub.connection(before)!.terminate();
     await until(
-      () => s.members.length === 1 && s.members[0]!.conn !== before,
+      () => s.presence.members.length === 1 && s.presence.members[0]!.conn !== before,
       10_000,
       'the list after the rejoin',
     );
-    assert.equal(s.presenceCount, 1);
+    assert.equal(s.presence.count, 1);
   });
 
-  it('rejects presence() with forbidden on a stream without presence', async () => {
+  it('rejects presence.request() with forbidden on a stream without presence', async () => {
     const s = client().stream('room:quiet');
     await s.join();
-    await assert.rejects(s.presence(), (err) => isMuxError(err, ErrorCode.Forbidden));
+    await assert.rejects(s.presence.request(), (err) => isMuxError(err, ErrorCode.Forbidden));
   });
 });

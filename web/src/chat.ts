@@ -209,7 +209,7 @@ export function mountChat(client: MuxClient, name: string, el: ChatElements): vo
     appendLog(el.log, h('li', { class: 'error' }, `left: ${ev.reason ?? ev.code ?? ''}`)),
   );
   // The list comes with every (re)join and follows the room's diffs.
-  room.on('presence', ({ count, members }) => {
+  room.presence.on('change', ({ count, members }) => {
     el.count.textContent = String(count);
     const items = members.map(renderMember);
     items.sort((a, b) => (a.dataset.name ?? '').localeCompare(b.dataset.name ?? ''));
