@@ -97,12 +97,12 @@ describe('presence across two gateways', () => {
   const gateways: MuxgateProcess[] = [];
   const clients: TestClient[] = [];
 
-  const gateway = async (): Promise<MuxgateProcess> => {
+  const gateway = async (heartbeatMs = HEARTBEAT_MS): Promise<MuxgateProcess> => {
     const gw = await spawnMuxgate(['gateway'], {
       NATS_URL: nats.url,
       MUX_PREFIX: prefix,
       MUX_ROUTES: 'room',
-      MUX_HEARTBEAT_MS: String(HEARTBEAT_MS),
+      MUX_HEARTBEAT_MS: String(heartbeatMs),
       MUX_MAX_STREAMS: '512',
       LOG_LEVEL: 'warn',
     });
@@ -201,6 +201,23 @@ describe('presence across two gateways', () => {
     // 3 × heartbeat, plus a check interval and a diff interval; a loaded
     // machine may add scheduling delay, which is all the slack is for.
     assert.ok(took < 3 * HEARTBEAT_MS + 1500, `left after ${took} ms`);
+  });
+
+  it('takes a drained gateway’s members off the list as it drains, not 3 beats later', async () => {
+    const survivor = gateways[1]!;
+    // A minute's heartbeat: were the members left to the beats, they would stay 3 minutes.
+    const draining = await gateway(60_000);
+    const w = new Watcher(await open(survivor), 'room:drain');
+    await w.client.join('room:drain', { name: 'survivor' });
+    for (const name of ['d1', 'd2']) await (await open(draining)).join('room:drain', { name });
+    await w.start();
+    await until(() => w.names().length === 3, 10_000, 'all three listed');
+    await draining.stop('SIGTERM');
+    const exit = await draining.exited;
+    // Drained, not killed after the stop's deadline: the leaves were announced.
+    assert.deepEqual(exit, { code: 0, signal: null }, draining.output);
+    await until(() => w.names().length === 1, 15_000, 'the drained members gone');
+    assert.equal(w.count, 1);
   });
 
   it('keeps the count exact for a 5,000-member group, and cuts the list at 1,000', async () => {
