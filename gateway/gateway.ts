@@ -102,6 +102,7 @@ export class Gateway {
       this.subjects,
       this.config.gatewayId,
       this.config.presence,
+      this.metrics,
       this.log,
     );
     this.#connect =

@@ -26,6 +26,7 @@ import {
 } from '../proto/index.ts';
 import type { Ref } from '../protocol/frames.ts';
 import type { Member } from './hub.ts';
+import type { GatewayMetrics } from './metrics.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
 import { Throttle, type Clock, realClock } from './presence-batch.ts';
 import type { PresenceAsk } from './router.ts';
@@ -97,6 +98,7 @@ export class Presence {
     private readonly subjects: Subjects,
     private readonly gatewayId: string,
     private readonly opts: PresenceOptions,
+    private readonly metrics: GatewayMetrics,
     private readonly log: Logger,
   ) {
     this.#clock = opts.clock ?? realClock;
@@ -202,10 +204,19 @@ export class Presence {
     g.view.stop();
     g.sub.unsubscribe();
     this.#groups.delete(g.name);
+    this.#gauge();
+  }
+
+  /** Every list changes through a diff, so the gauges are set there (and when a group goes). */
+  #gauge(): void {
+    let listed = 0;
+    for (const g of this.#groups.values()) listed += g.roster.count;
+    this.metrics.presenceKept(this.#groups.size, listed);
   }
 
   /** The changes of the whole list, as one frame per stream name, to every local member. */
   #sendDiff(g: Group): void {
+    this.#gauge();
     if (g.roster.view.empty) return;
     const { joins, leaves } = g.roster.view.take();
     const frames = new Map<string, Buffer>();
@@ -249,6 +260,7 @@ export class Presence {
   }
 
   #publish(g: Group, kind: Omit<PresenceUpdateProps, 'gateway'>): void {
+    this.metrics.presenceAnnounced(kind.diff ? 'diff' : kind.state ? 'state' : 'query');
     try {
       const body = PresenceUpdate.encode({ gateway: this.gatewayId, ...kind }).finish();
       this.bus.publish(this.subjects.presence(g.name), body);

@@ -258,6 +258,17 @@ describe('presence across two gateways', () => {
         });
       for (const c of [ca, cb])
         await until(async () => (await ask(c, 'room:big')).count === 5000, 15_000, 'count 5,000');
+      // What each gateway keeps shows in its metrics (other tests' rooms too).
+      const gauge = async (gw: MuxgateProcess, name: string): Promise<number> => {
+        const text = await (await fetch(`${gw.http}/metrics`)).text();
+        return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+      };
+      for (const gw of [a, b])
+        await until(
+          async () => (await gauge(gw, 'muxgate_presence_listed')) >= 5000,
+          10_000,
+          'muxgate_presence_listed',
+        );
       const full = await ask(ca, 'room:big');
       assert.equal((full.members as Member[]).length, 1000);
       assert.equal(new Set((full.members as Member[]).map((m) => m.conn)).size, 1000);
