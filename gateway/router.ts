@@ -40,7 +40,11 @@ export type JoinResult =
     }
   /** `code` is the service's own when valid ([a-z_]{1,32}), else `forbidden`. */
   | { kind: 'refuse'; code: string; message: string }
-  | { kind: 'unavailable'; message: string }
+  /**
+   * `timedOut`: the service was asked and did not answer in time, so it may
+   * still accept the join after the gateway gave up on it.
+   */
+  | { kind: 'unavailable'; message: string; timedOut?: true }
   | { kind: 'internal'; error: unknown };
 
 /** A service's JoinAccept asked for presence (§4.3). */
@@ -180,6 +184,7 @@ export class Router {
       return {
         kind: 'unavailable',
         message: `${service} did not answer within ${this.#joinTimeoutMs} ms`,
+        timedOut: true,
       };
     if (err instanceof BusClosedError) return { kind: 'unavailable', message: UNCONNECTED };
     return { kind: 'internal', error: err };

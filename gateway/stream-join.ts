@@ -115,6 +115,14 @@ export class StreamJoin {
     const owner = this.ctx.owner;
     const stream = this.stream;
     if (result.kind !== 'accept') {
+      // A service that answers after the timeout has added the member: every
+      // join the gateway gives up on gets a Leave, or that member stays a
+      // ghost (its state is unknown here: the SDK fills it in, LateJoins).
+      if (result.kind === 'unavailable' && result.timedOut)
+        stream.publishLeave(
+          owner.isClosed ? LeaveReason.Disconnect : LeaveReason.Leave,
+          injectHeaders(),
+        );
       stream.end();
       if (owner.isClosed) return;
       if (result.kind === 'internal') this.#internal({ err: result.error }, ref, 'join failed');

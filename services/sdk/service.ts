@@ -26,6 +26,7 @@ import type { Registry } from 'prom-client';
 import { StreamContext } from './context.ts';
 import { ConnectContext, connectReply, type OpenStream } from './connect.ts';
 import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
+import { LateJoins } from './late-joins.ts';
 import { DEFAULT_DEADLINE_SKEW_MS, deadlineOf, Deadlines } from './deadline.ts';
 import { ServiceMetrics, type WorkKind } from './metrics.ts';
 import { checkReplicas, copies } from './replicas.ts';
@@ -156,6 +157,7 @@ export class ServiceRunner<S = unknown> {
   readonly #chains = new Map<string, Promise<void>>();
   /** Streams this replica accepted, ended with gateway_lost if their gateway dies (§4.2). */
   #gateways: GatewayWatch | undefined;
+  readonly #late = new LateJoins();
 
   private constructor(
     readonly bus: Bus,
@@ -234,6 +236,7 @@ export class ServiceRunner<S = unknown> {
   async drain(): Promise<void> {
     for (const sub of this.#subs) sub.unsubscribe();
     this.#gateways?.stop();
+    this.#late.clear();
     await Promise.allSettled([...this.#chains.values()]);
     await this.bus.drain();
   }
@@ -278,7 +281,12 @@ export class ServiceRunner<S = unknown> {
           }
         : { refuse: { code: decision.code, message: decision.message } };
       this.bus.respond(m, JoinReply.encode(reply).finish());
-      if (reply.accept && req.scope?.gateway)
+      const key = `${req.address} ${req.stream}`;
+      // The gateway has given up on this join and sends a Leave without our state.
+      if (reply.accept && this.def.leave && this.#deadlines.over(ctx.deadline ?? 0))
+        this.#late.add(key, reply.accept.state);
+      // Past the skew too, the gateway's Leave has come before this: it could not forget it.
+      if (reply.accept && req.scope?.gateway && !this.#deadlines.passed(ctx.deadline ?? 0))
         this.#gateways?.accepted(req.scope.gateway, {
           address: req.address,
           stream: req.stream,
@@ -377,16 +385,19 @@ export class ServiceRunner<S = unknown> {
   #onLeave(m: BusMessage): void {
     const leave = this.def.leave;
     if (!leave) return;
-    let msg, ctx: StreamContext<S>;
+    let msg;
     try {
       msg = Leave.decode(m.data);
-      ctx = this.#context(msg.address, msg.stream, msg.topic, msg.state, msg.scope);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable Leave');
     }
-    this.#run(`${msg.address} ${msg.stream}`, m, 'leave', undefined, () =>
-      leave.call(this.def, ctx, (msg.reason || 'leave') as LeaveReason),
-    );
+    const key = `${msg.address} ${msg.stream}`;
+    this.#run(key, m, 'leave', undefined, () => {
+      // Read when the stream's earlier handlers are done: a late join's among them.
+      const state = msg.state?.length ? msg.state : this.#late.take(key);
+      const ctx = this.#context(msg.address, msg.stream, msg.topic, state, msg.scope);
+      return leave.call(this.def, ctx, (msg.reason || 'leave') as LeaveReason);
+    });
   }
 
   /** A stream whose gateway died: its Leave comes from here, as if the gateway had sent it. */
