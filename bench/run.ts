@@ -1,7 +1,7 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle,durable,soak,presence   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,idle,durable,http,soak,presence   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
@@ -34,11 +34,12 @@ import { runBareWs } from './scenarios/bare-ws.ts';
 import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
+import { runHttp, type HttpResult } from './scenarios/http.ts';
 import { runIdle } from './scenarios/idle.ts';
 import { runPresence, type PresenceResult } from './scenarios/presence.ts';
 import { runSoak } from './scenarios/soak.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'soak', 'presence'] as const;
+const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'http', 'soak', 'presence'] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -132,6 +133,7 @@ async function main(): Promise<number> {
     durable: undefined,
     soak: undefined,
   };
+  let http: HttpResult | undefined;
   let presence: PresenceResult | undefined;
   try {
     if (run('bare')) {
@@ -163,6 +165,10 @@ async function main(): Promise<number> {
         await stopAll();
         await js.close();
       }
+    }
+    if (run('http')) {
+      log('HTTP fallbacks: echo over WebSocket, SSE and long poll; long-poll fan-out');
+      http = await runHttp(ctx);
     }
     if (run('soak')) {
       log(
@@ -207,6 +213,7 @@ async function main(): Promise<number> {
     idle: m.idle ?? null,
     durable: m.durable ?? null,
     soak: m.soak ?? null,
+    http: http ?? null,
     presence: presence ?? null,
     targets: t,
   };

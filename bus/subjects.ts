@@ -46,6 +46,10 @@ export class Subjects {
   gatewayBeat(gateway: string): string {
     return `${this.prefix}.gateway.${gateway}.alive`;
   }
+  /** Protocol 1.1 §4.5: polls and sends of the HTTP transports forwarded to the gateway holding their connection. */
+  httpForward(gateway: string): string {
+    return `${this.prefix}.gateway.${gateway}.http`;
+  }
   /** Protocol 1.1: the server API's commands (Control), for every gateway. */
   control(): string {
     return `${this.prefix}.control`;

@@ -21,6 +21,7 @@ import { Socket } from './socket.ts';
 import type { StreamState, StreamTypes } from './stream-types.ts';
 import { Stream, type StreamHost } from './stream.ts';
 import type { TokenSource } from './tokens.ts';
+import type { TransportName } from './transports.ts';
 
 export interface ClientOptions extends SocketOptions {
   /** Frames kept, across all streams, while the socket is down or streams rejoin. Default 100. */
@@ -64,6 +65,8 @@ export interface ClientEvents {
    * gateway opens again after a reconnect only emits `joined` (rejoin: true).
    */
   serverStream: { stream: Stream; payload: unknown };
+  /** The transport in use changed, and on the first open: 'websocket', 'sse' or 'long-poll'. */
+  transport: { transport: TransportName };
 }
 
 const DEFAULT_MAX_QUEUE = 100;
@@ -107,6 +110,7 @@ export class MuxClient extends Emitter<ClientEvents> {
     socket.on('stopped', (e) => this.emit('stopped', e));
     socket.on('refused', (e) => this.emit('refused', e));
     socket.on('refreshed', (e) => this.emit('refreshed', e));
+    socket.on('transport', (e) => this.emit('transport', e));
     socket.on('refreshFailed', (e) => this.emit('error', e));
     socket.on('open', (welcome) => {
       // Listeners see `open` before the rejoins go out, so a UI can show it first.
@@ -131,6 +135,11 @@ export class MuxClient extends Emitter<ClientEvents> {
 
   get state(): ConnectionState {
     return this.#socket.state;
+  }
+
+  /** The transport in use (or being tried): 'websocket', 'sse' or 'long-poll'. */
+  get transport(): TransportName {
+    return this.#socket.transport;
   }
 
   /** The latest `welcome`: this connection's id, the heartbeat and the gateway's limits. */

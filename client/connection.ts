@@ -17,6 +17,7 @@ import type { MuxError } from './errors.ts';
 import type { Refusal } from './refusal.ts';
 import type { TokenSource } from './tokens.ts';
 import type { WebSocketConstructor } from './transport.ts';
+import type { TransportName } from './transports.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'stopped' | 'closed';
 
@@ -48,6 +49,13 @@ export interface SocketOptions {
   explainRefusals?: boolean;
   /** A WebSocket implementation; defaults to the global one (browsers, Node 22+). */
   WebSocket?: WebSocketConstructor;
+  /**
+   * The transports to try, in order (default all: 'websocket', 'sse',
+   * 'long-poll'); those the runtime lacks are skipped. The client moves to
+   * the next when an attempt fails although the gateway says it would admit
+   * it, and keeps the first that opens. `client.transport` says which.
+   */
+  transports?: TransportName[];
   backoff?: Partial<BackoffOptions>;
   /** Ping interval; defaults to the gateway's heartbeat_ms from `welcome`. */
   pingIntervalMs?: number;
@@ -102,6 +110,8 @@ export interface SocketEvents {
   /** The socket that was open is gone (lost, or closed by the application). */
   down: Down;
   frame: ServerFrame;
+  /** The transport in use changed (and on the first open): 'websocket', 'sse' or 'long-poll'. */
+  transport: { transport: TransportName };
   stopped: Stopped;
   /** An upgrade was refused, as the gateway explained it. */
   refused: Refusal;

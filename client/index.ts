@@ -42,6 +42,7 @@ export {
 } from './errors.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './transport.ts';
+export { TRANSPORT_NAMES, type TransportName } from './transports.ts';
 export type { Welcome } from './codec.ts';
 export type { WakeReason } from './page.ts';
 export { CloseCode, ErrorCode, RefusalCode } from '../protocol/codes.ts';

@@ -61,8 +61,13 @@ function isServerBuiltIn(ctor: WebSocketConstructor): boolean {
   return ctor === g.WebSocket && typeof g.process?.versions?.node === 'string';
 }
 
+/** The runtime's WebSocket, if it has one (browsers, Node 22+). */
+export function globalWebSocket(): WebSocketConstructor | undefined {
+  return (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+}
+
 export function defaultWebSocket(): WebSocketConstructor {
-  const ctor = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  const ctor = globalWebSocket();
   if (!ctor)
     throw new TypeError(
       'no global WebSocket (Node < 22): pass one in the options, e.g. connect(url, { WebSocket }) with `import WebSocket from "ws"`',

@@ -23,6 +23,9 @@ export interface AdmissionRequest {
   busLost?: boolean;
 }
 
+/** Where a connection opens: the WebSocket, and the HTTP fallbacks (PROTOCOL.md §4.5). */
+const ADMITTED_PATHS: readonly string[] = ['/ws', '/v1/sse', '/v1/poll'];
+
 export class Admission {
   constructor(
     readonly config: GatewayConfig,
@@ -31,7 +34,8 @@ export class Admission {
 
   /** Resolves to the connection's identity, or throws UpgradeRefused. */
   async check({ req, url, origin, draining, busLost }: AdmissionRequest): Promise<Identity> {
-    if (url.pathname !== '/ws') throw new UpgradeRefused(404, 'not_found', 'not found');
+    if (!ADMITTED_PATHS.includes(url.pathname))
+      throw new UpgradeRefused(404, 'not_found', 'not found');
     if (draining) throw new UpgradeRefused(503, 'draining', 'gateway draining');
     if (busLost)
       throw new UpgradeRefused(503, 'bus_unavailable', 'gateway without its message bus');

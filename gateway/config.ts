@@ -85,6 +85,12 @@ export const GatewayConfigSchema = z.object({
   /** TCP connections that may wait for their first request at once. */
   MUX_MAX_PENDING_HANDSHAKES: int(1024, 1),
   MUX_MAX_JSON_DEPTH: int(MAX_JSON_DEPTH, 2),
+  /** §4.5: how long a long poll waits for a frame before it is answered `[]`. */
+  MUX_POLL_TIMEOUT_MS: int(25_000, 10),
+  /** §4.5: the largest body of a `POST /v1/send` (a JSON array of frames). */
+  MUX_HTTP_MAX_BODY_BYTES: int(1024 * 1024, 64),
+  /** §4.5: sends of one connection that may wait to be read at once; more are 429. */
+  MUX_HTTP_MAX_PENDING_SENDS: int(16, 1),
   /** Allowed Origin headers; empty allows any origin (development). */
   MUX_ALLOWED_ORIGINS: list,
   /** HS256 shared secret; enables JWT verification. */
@@ -154,6 +160,12 @@ export interface GatewayConfig {
   maxPendingHandshakes: number;
   /** Nesting a frame (or a publish API body) may have, the outer object included. */
   maxJsonDepth: number;
+  /** §4.5: a long poll's wait for a frame. */
+  pollTimeoutMs: number;
+  /** §4.5: a send's body at most; never below maxFrameBytes. */
+  httpMaxBodyBytes: number;
+  /** §4.5: sends of one connection waiting to be read, at most. */
+  httpMaxPendingSends: number;
   allowedOrigins: readonly string[];
   auth: {
     mode: 'off' | 'optional' | 'required';
@@ -230,6 +242,10 @@ function fromParsed(c: Parsed): GatewayConfig {
     handshakeTimeoutMs: c.MUX_HANDSHAKE_TIMEOUT_MS,
     maxPendingHandshakes: c.MUX_MAX_PENDING_HANDSHAKES,
     maxJsonDepth: c.MUX_MAX_JSON_DEPTH,
+    pollTimeoutMs: c.MUX_POLL_TIMEOUT_MS,
+    // A body holds at least one frame at the size limit (and the array's brackets).
+    httpMaxPendingSends: c.MUX_HTTP_MAX_PENDING_SENDS,
+    httpMaxBodyBytes: Math.max(c.MUX_HTTP_MAX_BODY_BYTES, c.MUX_MAX_FRAME_BYTES + 2),
     allowedOrigins: c.MUX_ALLOWED_ORIGINS,
     auth: {
       mode,

@@ -18,6 +18,8 @@ import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { createHttpApp } from './http.ts';
+import { HttpConnections } from './http-fallback.ts';
+import type { HttpTransport } from './http-transport.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { Presence } from './presence.ts';
@@ -25,7 +27,7 @@ import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
 import { Session } from './session.ts';
 import type { StreamOptions } from './stream.ts';
-import { WsTransport } from './transport.ts';
+import { WsTransport, type Transport } from './transport.ts';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -74,6 +76,8 @@ export class Gateway {
   readonly #presence: Presence;
   /** §4.9: present when the gateway has a connect service. */
   readonly #connect: ConnectHook | undefined;
+  /** The connections of the HTTP fallbacks (§4.5) this gateway holds. */
+  readonly httpConnections: HttpConnections;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -127,6 +131,20 @@ export class Gateway {
     this.#auth = new Authenticator(this.config.auth);
     this.#admission = new Admission(this.config, this.#auth);
     this.#refusals = new RefusalLog(this.log);
+    this.httpConnections = new HttpConnections({
+      gatewayId: this.config.gatewayId,
+      bus: this.bus,
+      subjects: this.subjects,
+      log: this.log,
+      limits: {
+        maxBufferedBytes: this.config.maxBufferedBytes,
+        idleMs: 2 * this.config.heartbeatMs,
+        pollTimeoutMs: this.config.pollTimeoutMs,
+      },
+      maxFrameBytes: this.config.maxFrameBytes,
+      maxBodyBytes: this.config.httpMaxBodyBytes,
+      maxPendingSends: this.config.httpMaxPendingSends,
+    });
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.config.maxFrameBytes,
@@ -143,6 +161,11 @@ export class Gateway {
       maxBodyBytes: this.config.maxFrameBytes,
       maxJsonDepth: this.config.maxJsonDepth,
       webRoot: opts.webRoot,
+      fallback: {
+        connections: this.httpConnections,
+        allowedOrigins: this.config.allowedOrigins,
+        open: (req, url) => this.#openHttp(req, url),
+      },
       isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
       probeUpgrade: (req, url) =>
         this.#admission.check({
@@ -176,6 +199,7 @@ export class Gateway {
     const gw = new Gateway(opts);
     gw.hub.start();
     gw.#control.start();
+    gw.httpConnections.start();
     gw.#presence.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
@@ -221,6 +245,7 @@ export class Gateway {
     this.#refusals.stop();
     this.#busWatch.stop();
     this.#control.stop();
+    this.httpConnections.stop();
     this.log.info({ connections: this.hub.connectionCount }, 'draining');
     for (const conn of [...this.hub.connections()])
       conn.shutdown(CloseCode.GoingAway, 'gateway draining');
@@ -271,7 +296,56 @@ export class Gateway {
     // from before a restart must never reach a new connection by accident.
     const id = randomBytes(9).toString('base64url');
     const transport = new WsTransport(ws, { maxBufferedBytes: this.config.maxBufferedBytes });
-    const session = new Session({
+    const session = this.#session(id, transport, req, identity);
+    transport.listen(session);
+    ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
+    ws.once('close', (code) => session.socketClosed(code));
+    session.start();
+  }
+
+  /**
+   * Opens a connection of the HTTP fallbacks (§4.5) after the upgrade's
+   * checks; throws UpgradeRefused. Its `welcome` is queued on the transport.
+   */
+  async #openHttp(req: IncomingMessage, url: URL): Promise<HttpTransport> {
+    let identity: Identity;
+    try {
+      identity = await this.#admission.check({
+        req,
+        url,
+        origin: probeOrigin(req, this.config.allowedOrigins),
+        draining: this.draining,
+        busLost: this.#busWatch.lost,
+      });
+    } catch (err) {
+      if (err instanceof UpgradeRefused) {
+        this.metrics.upgradeRefused(err.reason);
+        this.#refusals.refused(err, {
+          remoteAddr: req.socket.remoteAddress,
+          origin: req.headers.origin,
+        });
+      }
+      throw err;
+    }
+    const id = randomBytes(9).toString('base64url');
+    let session: Session | undefined;
+    const transport = this.httpConnections.open((t, secret) => {
+      session = this.#session(id, t, req, identity, secret);
+      t.listen(session);
+      return session;
+    });
+    session!.start();
+    return transport;
+  }
+
+  #session(
+    id: string,
+    transport: Transport,
+    req: IncomingMessage,
+    identity: Identity,
+    httpSession?: string,
+  ): Session {
+    return new Session({
       id,
       connSubject: this.subjects.conn(this.config.gatewayId, id),
       transport,
@@ -292,11 +366,8 @@ export class Gateway {
       identity,
       verifier: this.#auth,
       connect: this.#connect,
+      httpSession,
     });
-    transport.listen(session);
-    ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
-    ws.once('close', (code) => session.socketClosed(code));
-    session.start();
   }
 
   /** What every stream needs: one object for every session, not one per connection. */

@@ -40,8 +40,8 @@ import {
 
 /** A stream's place in its presence group, from `enter` until `leave`. */
 export interface PresenceSeat {
-  /** Sends the stream the `presence` frame answering `ref`; true. */
-  answer(ref: Ref | undefined): true;
+  /** Sends the stream the `presence` frame answering `ref`. */
+  answer(ref: Ref | undefined): void;
   leave(): void;
 }
 
@@ -154,7 +154,6 @@ export class Presence {
       answer: (ref) => {
         const frame = presenceAnswer(stream.nameJson, ref, g.roster.count, g.roster.members(), max);
         stream.sendFrame(frame, 'presence');
-        return true;
       },
       leave: () => {
         if (!seated) return;

@@ -39,6 +39,8 @@ export interface SessionDeps {
   verifier?: TokenVerifier;
   /** §4.9: asks the connect service for server-opened streams; without it, there are none. */
   connect?: ConnectHook;
+  /** Over the HTTP transports (§4.5): the secret `welcome` gives the client. */
+  httpSession?: string;
 }
 
 const WRITABLE_POLL_MS = 10;
@@ -97,6 +99,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
       heartbeat_ms: config.heartbeatMs,
       limits: limitsOf(config),
       ...(exp !== undefined && { exp }),
+      ...(this.#deps.httpSession !== undefined && { session: this.#deps.httpSession }),
     });
     this.#token.start();
     if (this.#deps.connect) this.#connect(this.#deps.connect);
@@ -239,8 +242,11 @@ export class Session implements Connection, StreamOwner, TransportListener {
         return inClientTrace(this.#traceparent(frame.traceparent), () =>
           this.#leave(frame.stream, frame.ref),
         );
-      case 'presence':
-        return this.#presence(frame.stream, frame.ref);
+      case 'presence': {
+        const stream = this.#streams.get(frame.stream);
+        if (stream?.phase === 'joined') return stream.presence(frame.ref);
+        return this.#notJoined(frame.stream, frame.ref);
+      }
       case 'refresh':
         return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
       default:
@@ -300,14 +306,6 @@ export class Session implements Connection, StreamOwner, TransportListener {
     const stream = this.#streams.get(name);
     if (!stream) return this.#notJoined(name, ref);
     stream.requestLeave(ref);
-  }
-
-  /** §4.3: `not_joined` for a stream not joined, `forbidden` when its service left presence off. */
-  #presence(name: string, ref: Ref | undefined): void {
-    const stream = this.#streams.get(name);
-    if (!stream || stream.phase !== 'joined') return this.#notJoined(name, ref);
-    const off = { code: ErrorCode.Forbidden, message: `presence is off for ${name}` };
-    if (!stream.presence(ref)) this.#refuse(off, ref, name);
   }
 
   #notJoined(name: string, ref: Ref | undefined): void {

@@ -142,9 +142,11 @@ export class Stream implements Member, LiveMember {
     return true;
   }
 
-  /** A `presence` request (§4.3): answered, or false when the service did not turn presence on. */
-  presence(ref: Ref | undefined): boolean {
-    return this.#seat?.answer(ref) ?? false;
+  /** A `presence` request (§4.3): answered, or `forbidden` when the service left presence off. */
+  presence(ref: Ref | undefined): void {
+    if (this.#seat) return this.#seat.answer(ref);
+    const message = `presence is off for ${this.name}`;
+    this.#ctx.owner.error({ code: ErrorCode.Forbidden, message, ref, stream: this.name });
   }
 
   /** Frames wait while the join is in flight, and while missed messages are replayed. */

@@ -20,6 +20,9 @@ export const {
   PresenceUpdate,
   ConnectRequest,
   ConnectReply,
+  HttpForward,
+  HttpForwardReply,
+  HttpOp,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;

@@ -32,6 +32,8 @@ export type ServerFrame =
       limits: Limits;
       /** 1.1: the token's `exp` (seconds since the epoch) when the connection is authenticated. */
       exp?: number;
+      /** 1.1 §4.5: over the HTTP transports, the connection's secret for its polls and sends. */
+      session?: string;
     }
   | {
       type: 'joined';

@@ -2075,5 +2075,169 @@ export namespace muxgate {
             /** Shape of a ConnectReply. */
             type $Shape = muxgate.v1.ConnectReply.$Properties;
         }
+
+        /** HttpOp enum. */
+        enum HttpOp {
+
+            /** HTTP_OP_UNSPECIFIED value */
+            HTTP_OP_UNSPECIFIED = 0,
+
+            /** HTTP_OP_POLL value */
+            HTTP_OP_POLL = 1,
+
+            /** HTTP_OP_SEND value */
+            HTTP_OP_SEND = 2,
+
+            /** HTTP_OP_CLOSE value */
+            HTTP_OP_CLOSE = 3
+        }
+
+        /**
+         * Properties of a HttpForward.
+         * @deprecated Use muxgate.v1.HttpForward.$Properties instead.
+         */
+        interface IHttpForward extends muxgate.v1.HttpForward.$Properties {
+        }
+
+        /** Represents a HttpForward. */
+        class HttpForward {
+
+            /**
+             * Constructs a new HttpForward.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.HttpForward.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HttpForward op. */
+            op: muxgate.v1.HttpOp;
+
+            /** HttpForward session. */
+            session: string;
+
+            /** HttpForward body. */
+            body: Uint8Array;
+
+            /**
+             * Creates a new HttpForward instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HttpForward instance
+             */
+            static create(properties: muxgate.v1.HttpForward.$Shape): muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape;
+            static create(properties?: muxgate.v1.HttpForward.$Properties): muxgate.v1.HttpForward;
+
+            /**
+             * Encodes the specified HttpForward message. Does not implicitly {@link muxgate.v1.HttpForward.verify|verify} messages.
+             * @param message HttpForward message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.HttpForward.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HttpForward message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape} HttpForward
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape;
+        }
+
+        namespace HttpForward {
+
+            /** Properties of a HttpForward. */
+            interface $Properties {
+
+                /** HttpForward op */
+                op?: (muxgate.v1.HttpOp|null);
+
+                /** HttpForward session */
+                session?: (string|null);
+
+                /** HttpForward body */
+                body?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HttpForward. */
+            type $Shape = muxgate.v1.HttpForward.$Properties;
+        }
+
+        /**
+         * Properties of a HttpForwardReply.
+         * @deprecated Use muxgate.v1.HttpForwardReply.$Properties instead.
+         */
+        interface IHttpForwardReply extends muxgate.v1.HttpForwardReply.$Properties {
+        }
+
+        /** Represents a HttpForwardReply. */
+        class HttpForwardReply {
+
+            /**
+             * Constructs a new HttpForwardReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.HttpForwardReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HttpForwardReply status. */
+            status: number;
+
+            /** HttpForwardReply body. */
+            body: Uint8Array;
+
+            /**
+             * Creates a new HttpForwardReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HttpForwardReply instance
+             */
+            static create(properties: muxgate.v1.HttpForwardReply.$Shape): muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape;
+            static create(properties?: muxgate.v1.HttpForwardReply.$Properties): muxgate.v1.HttpForwardReply;
+
+            /**
+             * Encodes the specified HttpForwardReply message. Does not implicitly {@link muxgate.v1.HttpForwardReply.verify|verify} messages.
+             * @param message HttpForwardReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.HttpForwardReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HttpForwardReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape} HttpForwardReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape;
+        }
+
+        namespace HttpForwardReply {
+
+            /** Properties of a HttpForwardReply. */
+            interface $Properties {
+
+                /** HttpForwardReply status */
+                status?: (number|null);
+
+                /** HttpForwardReply body */
+                body?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HttpForwardReply. */
+            type $Shape = muxgate.v1.HttpForwardReply.$Properties;
+        }
     }
 }

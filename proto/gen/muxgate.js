@@ -5181,6 +5181,388 @@ export const muxgate = $root.muxgate = (() => {
             return ConnectReply;
         })();
 
+        /**
+         * HttpOp enum.
+         * @name muxgate.v1.HttpOp
+         * @enum {number}
+         * @property {number} HTTP_OP_UNSPECIFIED=0 HTTP_OP_UNSPECIFIED value
+         * @property {number} HTTP_OP_POLL=1 HTTP_OP_POLL value
+         * @property {number} HTTP_OP_SEND=2 HTTP_OP_SEND value
+         * @property {number} HTTP_OP_CLOSE=3 HTTP_OP_CLOSE value
+         */
+        v1.HttpOp = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "HTTP_OP_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "HTTP_OP_POLL"] = 1;
+            values[valuesById[2] = "HTTP_OP_SEND"] = 2;
+            values[valuesById[3] = "HTTP_OP_CLOSE"] = 3;
+            return values;
+        })();
+
+        v1.HttpForward = (function() {
+
+            /**
+             * Properties of a HttpForward.
+             * @typedef {Object} muxgate.v1.HttpForward.$Properties
+             * @property {muxgate.v1.HttpOp|null} [op] HttpForward op
+             * @property {string|null} [session] HttpForward session
+             * @property {Uint8Array|null} [body] HttpForward body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HttpForward.
+             * @memberof muxgate.v1
+             * @interface IHttpForward
+             * @augments muxgate.v1.HttpForward.$Properties
+             * @deprecated Use muxgate.v1.HttpForward.$Properties instead.
+             */
+
+            /**
+             * Shape of a HttpForward.
+             * @typedef {muxgate.v1.HttpForward.$Properties} muxgate.v1.HttpForward.$Shape
+             */
+
+            /**
+             * Constructs a new HttpForward.
+             * @memberof muxgate.v1
+             * @classdesc Represents a HttpForward.
+             * @constructor
+             * @param {muxgate.v1.HttpForward.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HttpForward = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HttpForward op.
+             * @member {muxgate.v1.HttpOp} op
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.op = 0;
+
+            /**
+             * HttpForward session.
+             * @member {string} session
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.session = "";
+
+            /**
+             * HttpForward body.
+             * @member {Uint8Array} body
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.body = $util.newBuffer([]);
+
+            /**
+             * Creates a new HttpForward instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.HttpForward
+             * @static
+             * @param {muxgate.v1.HttpForward.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.HttpForward} HttpForward instance
+             * @type {{
+             *   (properties: muxgate.v1.HttpForward.$Shape): muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape;
+             *   (properties?: muxgate.v1.HttpForward.$Properties): muxgate.v1.HttpForward;
+             * }}
+             */
+            HttpForward.create = function(properties) {
+                return new HttpForward(properties);
+            };
+
+            /**
+             * Encodes the specified HttpForward message. Does not implicitly {@link muxgate.v1.HttpForward.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.HttpForward
+             * @static
+             * @param {muxgate.v1.HttpForward.$Properties} message HttpForward message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HttpForward.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.op != null && $Object.hasOwnProperty.call(message, "op") && message.op !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.op);
+                if (message.session != null && $Object.hasOwnProperty.call(message, "session") && message.session !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.session);
+                if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.body);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HttpForward message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.HttpForward
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape} HttpForward
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HttpForward.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.HttpForward();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.op = value;
+                            else
+                                delete message.op;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.session = value;
+                            else
+                                delete message.session;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.body = value;
+                            else
+                                delete message.body;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return HttpForward;
+        })();
+
+        v1.HttpForwardReply = (function() {
+
+            /**
+             * Properties of a HttpForwardReply.
+             * @typedef {Object} muxgate.v1.HttpForwardReply.$Properties
+             * @property {number|null} [status] HttpForwardReply status
+             * @property {Uint8Array|null} [body] HttpForwardReply body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HttpForwardReply.
+             * @memberof muxgate.v1
+             * @interface IHttpForwardReply
+             * @augments muxgate.v1.HttpForwardReply.$Properties
+             * @deprecated Use muxgate.v1.HttpForwardReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a HttpForwardReply.
+             * @typedef {muxgate.v1.HttpForwardReply.$Properties} muxgate.v1.HttpForwardReply.$Shape
+             */
+
+            /**
+             * Constructs a new HttpForwardReply.
+             * @memberof muxgate.v1
+             * @classdesc Represents a HttpForwardReply.
+             * @constructor
+             * @param {muxgate.v1.HttpForwardReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HttpForwardReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HttpForwardReply status.
+             * @member {number} status
+             * @memberof muxgate.v1.HttpForwardReply
+             * @instance
+             */
+            HttpForwardReply.prototype.status = 0;
+
+            /**
+             * HttpForwardReply body.
+             * @member {Uint8Array} body
+             * @memberof muxgate.v1.HttpForwardReply
+             * @instance
+             */
+            HttpForwardReply.prototype.body = $util.newBuffer([]);
+
+            /**
+             * Creates a new HttpForwardReply instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.HttpForwardReply
+             * @static
+             * @param {muxgate.v1.HttpForwardReply.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.HttpForwardReply} HttpForwardReply instance
+             * @type {{
+             *   (properties: muxgate.v1.HttpForwardReply.$Shape): muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape;
+             *   (properties?: muxgate.v1.HttpForwardReply.$Properties): muxgate.v1.HttpForwardReply;
+             * }}
+             */
+            HttpForwardReply.create = function(properties) {
+                return new HttpForwardReply(properties);
+            };
+
+            /**
+             * Encodes the specified HttpForwardReply message. Does not implicitly {@link muxgate.v1.HttpForwardReply.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.HttpForwardReply
+             * @static
+             * @param {muxgate.v1.HttpForwardReply.$Properties} message HttpForwardReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HttpForwardReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.status);
+                if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.body);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HttpForwardReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.HttpForwardReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape} HttpForwardReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HttpForwardReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.HttpForwardReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.body = value;
+                            else
+                                delete message.body;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return HttpForwardReply;
+        })();
+
         return v1;
     })();
 

@@ -23,6 +23,10 @@ describe('bench --quick', () => {
     echo: { levels: { roundTrips: number; errors: number }[] };
     fanout: { fixed: Step; atBareMax?: Step; ramp: { steps: Step[] } }[];
     idle: { levels: { accepted: number; requested: number }[] };
+    http: {
+      echo: { transport: string; summary: { count: number } }[];
+      longPollFanout: { lost: number; delivered: number; expected: number };
+    };
     targets: { name: string }[];
     presence: { variants: PresenceVariant[] };
   };
@@ -47,10 +51,20 @@ describe('bench --quick', () => {
   });
 
   it('writes every section', () => {
-    for (const section of ['meta', 'bare', 'echo', 'fanout', 'idle', 'targets'])
+    for (const section of ['meta', 'bare', 'echo', 'fanout', 'idle', 'http', 'targets'])
       assert.ok(results[section], `section ${section} is missing`);
     assert.ok(results.bare.ws.echo.length > 0);
     assert.ok(results.targets.length >= 4);
+  });
+
+  it('echoes over every transport, and loses nothing over long polling', () => {
+    assert.deepEqual(
+      results.http.echo.map((e) => e.transport),
+      ['websocket', 'sse', 'long-poll'],
+    );
+    assert.ok(results.http.echo.every((e) => e.summary.count > 0));
+    const f = results.http.longPollFanout;
+    assert.deepEqual([f.lost, f.delivered], [0, f.expected]);
   });
 
   it('loses no fan-out message, through the bare server or the gateways', () => {

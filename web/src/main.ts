@@ -30,6 +30,7 @@ mountStatus(client, identity, {
   detail: byId('state-detail'),
   streams: byId('streams'),
   who: byId('who'),
+  transport: byId('transport'),
 });
 mountNotifications(client, { groups: byId('notes-groups'), log: byId('notes-log') });
 mountEcho(client, {
