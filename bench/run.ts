@@ -1,7 +1,7 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,binary,idle,durable,http,soak   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,binary,idle,durable,http,soak,presence   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
@@ -13,6 +13,7 @@
 //   --soak-connections=10000, --soak-minutes=10, --soak-churn=0.01   the soak's size, length
 //                           and share of connections replaced each second
 //   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: V8's own limit)
+//   --presence-members=1000, --presence-churn=1000   presence on vs off: the room's size and joins/s
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
@@ -41,9 +42,20 @@ import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runHttp, type HttpResult } from './scenarios/http.ts';
 import { runIdle } from './scenarios/idle.ts';
+import { runPresence, type PresenceResult } from './scenarios/presence.ts';
 import { runSoak } from './scenarios/soak.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'binary', 'idle', 'durable', 'http', 'soak'] as const;
+const SECTIONS = [
+  'bare',
+  'echo',
+  'fanout',
+  'binary',
+  'idle',
+  'durable',
+  'http',
+  'soak',
+  'presence',
+] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -61,6 +73,8 @@ async function main(): Promise<number> {
       'soak-minutes': { type: 'string' },
       'soak-churn': { type: 'string' },
       'soak-heap': { type: 'string' },
+      'presence-members': { type: 'string' },
+      'presence-churn': { type: 'string' },
     },
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -87,6 +101,8 @@ async function main(): Promise<number> {
     ...(values['soak-connections'] && { soakConnections: Number(values['soak-connections']) }),
     ...(values['soak-churn'] && { soakChurnPerSec: Number(values['soak-churn']) }),
     ...(values['soak-heap'] && { soakGatewayHeapMiB: Number(values['soak-heap']) }),
+    ...(values['presence-members'] && { presenceMembers: Number(values['presence-members']) }),
+    ...(values['presence-churn'] && { presenceJoinsPerSec: Number(values['presence-churn']) }),
   };
   const minutes = values['soak-minutes'];
   if (minutes) {
@@ -139,6 +155,7 @@ async function main(): Promise<number> {
     soak: undefined,
   };
   let http: HttpResult | undefined;
+  let presence: PresenceResult | undefined;
   try {
     if (run('bare')) {
       log(`bare parts: ws${bun ? ' and Bun' : ''} echo and broadcast, NATS request/reply`);
@@ -193,6 +210,10 @@ async function main(): Promise<number> {
         await js.close();
       }
     }
+    if (run('presence')) {
+      log('presence on vs off: a room over two gateways, with join/leave churn');
+      presence = await runPresence(ctx);
+    }
   } finally {
     await stopAll();
     await nats.close();
@@ -224,10 +245,16 @@ async function main(): Promise<number> {
     durable: m.durable ?? null,
     soak: m.soak ?? null,
     http: http ?? null,
+    presence: presence ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${report(m, t)}`);
+  if (presence)
+    console.log(
+      `presence: CPU per join on ÷ off ${presence.cpuRatio} (goal ≤ 1.5); ` +
+        `presence_diff p99 ${presence.diffP99Ms ?? '–'} ms (goal < 250)`,
+    );
   log(`results written to ${out}`);
   return 0;
 }

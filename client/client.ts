@@ -264,7 +264,13 @@ export class MuxClient extends Emitter<ClientEvents> {
   /** The frame with the hook's traceparent, when it has none of its own. */
   #traced(frame: ClientFrame): ClientFrame {
     const hook = this.#traceparent;
-    if (!hook || frame.type === 'ping' || frame.type === 'refresh' || frame.traceparent)
+    if (
+      !hook ||
+      frame.type === 'ping' ||
+      frame.type === 'refresh' ||
+      frame.type === 'presence' ||
+      frame.traceparent
+    )
       return frame;
     const traceparent = askHook(hook, { type: frame.type, stream: frame.stream });
     return traceparent === undefined ? frame : { ...frame, traceparent };

@@ -24,6 +24,12 @@ export type {
   StreamState,
   StreamTypes,
 } from './stream-types.ts';
+export {
+  StreamPresence,
+  type PresenceEvents,
+  type PresenceMember,
+  type PresenceView,
+} from './presence.ts';
 export type { ConnectionState, Reconnecting, Stopped } from './connection.ts';
 export type { TokenSource } from './tokens.ts';
 export type { Refusal } from './refusal.ts';

@@ -111,6 +111,14 @@ export const GatewayConfigSchema = z.object({
   MUX_DEV_TOKENS: z.stringbool().default(false),
   /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
   MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
+  /** Presence (§4.3): one `presence_diff` per group per this at most; the protocol's 100 ms is the floor. */
+  MUX_PRESENCE_FLUSH_MS: int(100, 100),
+  /** One bus diff per group per this at most, from each gateway (gateway to gateway: below 100 ms keeps diffs quick). */
+  MUX_PRESENCE_ANNOUNCE_MS: int(25, 1),
+  /** Members listed in a `presence` answer; `count` stays exact beyond. */
+  MUX_PRESENCE_MAX_MEMBERS: int(1000, 1),
+  /** How often each gateway announces its whole presence membership again. */
+  MUX_PRESENCE_SYNC_MS: int(30_000, 100),
   /** §4.9: the service asked at connect for server-opened streams; unset, none are. */
   MUX_CONNECT_SERVICE: z
     .string()
@@ -184,6 +192,8 @@ export interface GatewayConfig {
   devTokens: boolean;
   /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
   clientTraceparent: boolean;
+  /** Presence (§4.3): diff pace, the answer's cut, the full resync's period. */
+  presence: { flushMs: number; announceMs: number; maxMembers: number; syncMs: number };
   /** §4.9: the connect service, when there is one. */
   connectService: string | undefined;
   /** How long a connection's frames wait for the connect service's answer, at most. */
@@ -262,6 +272,12 @@ function fromParsed(c: Parsed): GatewayConfig {
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
+    presence: {
+      flushMs: c.MUX_PRESENCE_FLUSH_MS,
+      announceMs: c.MUX_PRESENCE_ANNOUNCE_MS,
+      maxMembers: c.MUX_PRESENCE_MAX_MEMBERS,
+      syncMs: c.MUX_PRESENCE_SYNC_MS,
+    },
     connectService: c.MUX_CONNECT_SERVICE,
     connectTimeoutMs: c.MUX_CONNECT_TIMEOUT_MS,
     deflate: c.MUX_DEFLATE

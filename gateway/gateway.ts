@@ -25,6 +25,7 @@ import { HttpConnections } from './http-fallback.ts';
 import type { HttpTransport } from './http-transport.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { Presence } from './presence.ts';
 import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
 import { Session, type SessionDeps } from './session.ts';
@@ -75,6 +76,7 @@ export class Gateway {
   readonly #busWatch: BusWatch;
   readonly #beacon: Beacon;
   readonly #control: ControlListener;
+  readonly #presence: Presence;
   /** §4.9: present when the gateway has a connect service. */
   readonly #connect: ConnectHook | undefined;
   /** The connections of the HTTP fallbacks (§4.5) this gateway holds. */
@@ -102,6 +104,14 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#presence = new Presence(
+      this.bus,
+      this.subjects,
+      this.config.gatewayId,
+      this.config.presence,
+      this.metrics,
+      this.log,
+    );
     this.#connect =
       this.config.connectService === undefined
         ? undefined
@@ -193,6 +203,7 @@ export class Gateway {
     gw.hub.start();
     gw.#control.start();
     gw.httpConnections.start();
+    gw.#presence.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
       gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
@@ -244,6 +255,7 @@ export class Gateway {
     if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
       for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
+    this.#presence.stop();
     // Every stream's Leave is out: services may forget this gateway.
     this.#beacon.stop();
     await this.bus.flush().catch(() => undefined);
@@ -385,6 +397,7 @@ export class Gateway {
       msgTimeoutMs: this.config.msgTimeoutMs,
       store: this.bus.durable,
       groupSubject: (group) => this.subjects.group(group),
+      presence: this.#presence,
     };
     return this.#streamOptionsMemo;
   }

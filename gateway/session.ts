@@ -246,6 +246,11 @@ export class Session implements Connection, StreamOwner, TransportListener {
         return inClientTrace(this.#traceparent(frame.traceparent), () =>
           this.#leave(frame.stream, frame.ref),
         );
+      case 'presence': {
+        const stream = this.#streams.get(frame.stream);
+        if (stream?.phase === 'joined') return stream.presence(frame.ref);
+        return this.#notJoined(frame.stream, frame.ref);
+      }
       case 'refresh':
         return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
       default:

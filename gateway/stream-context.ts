@@ -8,6 +8,7 @@ import type { ServerFrameType } from '../protocol/frames.ts';
 import type { FrameError } from './codec.ts';
 import type { Encoding } from './encoding.ts';
 import type { Hub } from './hub.ts';
+import type { Presence } from './presence.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Router } from './router.ts';
 
@@ -40,6 +41,8 @@ export interface StreamOptions {
   readonly store: DurableStore | undefined;
   /** A group's bus subject, as the store knows it. */
   readonly groupSubject: (group: string) => string;
+  /** Protocol 1.1 §4.3: the gateway's presence groups; without it, presence is never on. */
+  readonly presence?: Presence;
 }
 
 /** What every stream of one connection shares; Stream's StreamContext narrows `owner`. */

@@ -14,7 +14,7 @@ import type { Ref } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { isJsonText } from '../protocol/json.ts';
 import { DurableCursor, type Located } from './durable-cursor.ts';
-import type { JoinResult, StreamAddress } from './router.ts';
+import type { JoinResult, PresenceAsk, StreamAddress } from './router.ts';
 import type { BaseStreamContext } from './stream-context.ts';
 
 type Accepted = Extract<JoinResult, { kind: 'accept' }>;
@@ -25,8 +25,8 @@ export interface JoinHost {
   joining(): boolean;
   /** True once a frame that waited for `joined` was dropped (HoldQueue.lost). */
   lost(): boolean;
-  /** The service's per-stream state from its JoinAccept. */
-  accepted(state: Uint8Array): void;
+  /** The service's per-stream state from its JoinAccept, and the presence it turned on. */
+  accepted(state: Uint8Array, presence: PresenceAsk | undefined): void;
   joinGroup(group: string): void;
   /** Makes the stream a member of its durable group; true when that made a new subscription. */
   followDurable(group: string): boolean;
@@ -133,11 +133,13 @@ export class StreamJoin {
       }
       return stream.answerLeaves();
     }
-    stream.accepted(result.state);
-    // The durable group becomes part of a subject too: it passes the same check.
-    const named = result.durableGroup === undefined ? [] : [result.durableGroup];
+    stream.accepted(result.state, result.presence);
+    // The durable and presence groups become part of subjects too: they pass the same check.
+    const named = [result.durableGroup, result.presence?.group].filter((g) => g !== undefined);
     const badGroup = [...result.groups, ...named].find((g) => groupNameProblem(g) !== null);
-    const badPayload = result.payload !== undefined && !isJsonText(result.payload);
+    const badPayload = [result.payload, result.presence?.info].some(
+      (json) => json !== undefined && !isJsonText(json),
+    );
     if (owner.isClosed || badGroup !== undefined || badPayload) {
       // The service thinks the stream is joined: tell it otherwise.
       stream.publishLeave(

@@ -20,13 +20,14 @@ import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import type { ServerStream } from './connect.ts';
 import type { Encoding } from './encoding.ts';
 import type { Member } from './hub.ts';
+import type { PresenceSeat } from './presence.ts';
 import type { Located } from './durable-cursor.ts';
 import { DurableDelivery, type DeliveryHost } from './durable-delivery.ts';
 import { HoldQueue, type Held } from './hold.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
 import { interpretOutbound } from './outbound.ts';
 import { ServiceRequests } from './requests.ts';
-import type { StreamAddress } from './router.ts';
+import type { PresenceAsk, StreamAddress } from './router.ts';
 import type { BaseStreamContext, StreamConnection } from './stream-context.ts';
 import { StreamJoin, type JoinHost } from './stream-join.ts';
 
@@ -66,6 +67,9 @@ export class Stream implements Member, LiveMember {
   #durableGroup: string | undefined;
   /** …and its delivery (how far the client has it), once the stream opened located in it. */
   #durable: DurableDelivery | undefined;
+  /** §4.3: the presence the service turned on, and the stream's seat once joined. */
+  #presenceAsk: PresenceAsk | undefined;
+  #seat: PresenceSeat | undefined;
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
     this.#ctx = ctx;
@@ -138,6 +142,13 @@ export class Stream implements Member, LiveMember {
     return true;
   }
 
+  /** A `presence` request (§4.3): answered, or `forbidden` when the service left presence off. */
+  presence(ref: Ref | undefined): void {
+    if (this.#seat) return this.#seat.answer(ref);
+    const message = `presence is off for ${this.name}`;
+    this.#ctx.owner.error({ code: ErrorCode.Forbidden, message, ref, stream: this.name });
+  }
+
   /** Frames wait while the join is in flight, and while missed messages are replayed. */
   get #holding(): boolean {
     return this.#phase === 'joining' || this.#durable?.replaying === true;
@@ -195,8 +206,9 @@ export class Stream implements Member, LiveMember {
     return {
       joining: () => this.#phase === 'joining',
       lost: () => this.#held.lost,
-      accepted: (state) => {
+      accepted: (state, presence) => {
         this.#serviceState = state;
+        this.#presenceAsk = presence;
       },
       joinGroup: (group) => this.#joinGroup(group),
       followDurable: (group) => {
@@ -229,6 +241,8 @@ export class Stream implements Member, LiveMember {
   #open(ref: Ref | undefined, payloadJson: string | undefined, at: Located | undefined): void {
     this.#phase = 'joined';
     this.#ctx.owner.write(this.encoding.joined(this, ref, payloadJson, at), 'joined');
+    const ask = this.#presenceAsk;
+    if (ask) this.#seat = this.#ctx.presence?.enter(ask, this, this.#ctx.conn, this.#address.scope);
     if (!at) return this.#release();
     const durable = new DurableDelivery(at.cursor, this.#ctx, this.#held, this.#deliveryHost());
     this.#durable = durable;
@@ -373,6 +387,7 @@ export class Stream implements Member, LiveMember {
     const unanswered = this.#requests.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
+    this.#seat?.leave();
     if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
     this.#ctx.owner.ended(this);
     // §4.2: a msg whose reply had not come still gets one answer, before the

@@ -53,6 +53,11 @@ export interface Sizes {
   binaryEchoClients: number;
   binaryMembers: number;
   binaryRounds: number;
+  /** Presence on vs off: the room's resident members, the churn's joins per second, how long each churn membership lasts, how long the churn runs. */
+  presenceMembers: number;
+  presenceJoinsPerSec: number;
+  presenceHoldMs: number;
+  presenceDurationMs: number;
 }
 
 export const FULL: Sizes = {
@@ -90,6 +95,10 @@ export const FULL: Sizes = {
   binaryEchoClients: 50,
   binaryMembers: 1000,
   binaryRounds: 3,
+  presenceMembers: 1000,
+  presenceJoinsPerSec: 1000,
+  presenceHoldMs: 300,
+  presenceDurationMs: 10_000,
 };
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
@@ -128,6 +137,10 @@ export const QUICK: Sizes = {
   binaryEchoClients: 5,
   binaryMembers: 20,
   binaryRounds: 1,
+  presenceMembers: 50,
+  presenceJoinsPerSec: 50,
+  presenceHoldMs: 300,
+  presenceDurationMs: 2000,
 };
 
 export interface BenchContext {

@@ -240,6 +240,12 @@ export namespace muxgate {
             /** JoinAccept confirm. */
             confirm: boolean;
 
+            /** JoinAccept presenceGroup. */
+            presenceGroup: string;
+
+            /** JoinAccept presenceInfo. */
+            presenceInfo: Uint8Array;
+
             /**
              * Creates a new JoinAccept instance using the specified properties.
              * @param [properties] Properties to set
@@ -289,6 +295,12 @@ export namespace muxgate {
 
                 /** JoinAccept confirm */
                 confirm?: (boolean|null);
+
+                /** JoinAccept presenceGroup */
+                presenceGroup?: (string|null);
+
+                /** JoinAccept presenceInfo */
+                presenceInfo?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1456,6 +1468,387 @@ export namespace muxgate {
 
             /** Shape of a Control. */
             type $Shape = muxgate.v1.Control.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceMember.
+         * @deprecated Use muxgate.v1.PresenceMember.$Properties instead.
+         */
+        interface IPresenceMember extends muxgate.v1.PresenceMember.$Properties {
+        }
+
+        /** Represents a PresenceMember. */
+        class PresenceMember {
+
+            /**
+             * Constructs a new PresenceMember.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceMember.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceMember conn. */
+            conn: string;
+
+            /** PresenceMember user. */
+            user: string;
+
+            /** PresenceMember info. */
+            info: Uint8Array;
+
+            /**
+             * Creates a new PresenceMember instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceMember instance
+             */
+            static create(properties: muxgate.v1.PresenceMember.$Shape): muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape;
+            static create(properties?: muxgate.v1.PresenceMember.$Properties): muxgate.v1.PresenceMember;
+
+            /**
+             * Encodes the specified PresenceMember message. Does not implicitly {@link muxgate.v1.PresenceMember.verify|verify} messages.
+             * @param message PresenceMember message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceMember.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceMember message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape} PresenceMember
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape;
+        }
+
+        namespace PresenceMember {
+
+            /** Properties of a PresenceMember. */
+            interface $Properties {
+
+                /** PresenceMember conn */
+                conn?: (string|null);
+
+                /** PresenceMember user */
+                user?: (string|null);
+
+                /** PresenceMember info */
+                info?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceMember. */
+            type $Shape = muxgate.v1.PresenceMember.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceUpdate.
+         * @deprecated Use muxgate.v1.PresenceUpdate.$Properties instead.
+         */
+        interface IPresenceUpdate extends muxgate.v1.PresenceUpdate.$Properties {
+        }
+
+        /** Represents a PresenceUpdate. */
+        class PresenceUpdate {
+
+            /**
+             * Constructs a new PresenceUpdate.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceUpdate gateway. */
+            gateway: string;
+
+            /** PresenceUpdate diff. */
+            diff?: (muxgate.v1.PresenceDiff.$Properties|null);
+
+            /** PresenceUpdate state. */
+            state?: (muxgate.v1.PresenceState.$Properties|null);
+
+            /** PresenceUpdate query. */
+            query?: (muxgate.v1.PresenceQuery.$Properties|null);
+
+            /** PresenceUpdate kind. */
+            kind?: ("diff"|"state"|"query");
+
+            /**
+             * Creates a new PresenceUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceUpdate instance
+             */
+            static create(properties: muxgate.v1.PresenceUpdate.$Shape): muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape;
+            static create(properties?: muxgate.v1.PresenceUpdate.$Properties): muxgate.v1.PresenceUpdate;
+
+            /**
+             * Encodes the specified PresenceUpdate message. Does not implicitly {@link muxgate.v1.PresenceUpdate.verify|verify} messages.
+             * @param message PresenceUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceUpdate message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape} PresenceUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape;
+        }
+
+        namespace PresenceUpdate {
+
+            /** Properties of a PresenceUpdate. */
+            interface $Properties {
+
+                /** PresenceUpdate gateway */
+                gateway?: (string|null);
+
+                /** PresenceUpdate diff */
+                diff?: (muxgate.v1.PresenceDiff.$Properties|null);
+
+                /** PresenceUpdate state */
+                state?: (muxgate.v1.PresenceState.$Properties|null);
+
+                /** PresenceUpdate query */
+                query?: (muxgate.v1.PresenceQuery.$Properties|null);
+
+                /** PresenceUpdate kind */
+                kind?: ("diff"|"state"|"query");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a PresenceUpdate. */
+            type $Shape = {
+              gateway?: string|null;
+              diff?: muxgate.v1.PresenceDiff.$Shape|null;
+              state?: muxgate.v1.PresenceState.$Shape|null;
+              query?: muxgate.v1.PresenceQuery.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; diff?: null; state?: null; query?: null }|{ kind?: "diff"; diff: muxgate.v1.PresenceDiff.$Shape; state?: null; query?: null }|{ kind?: "state"; diff?: null; state: muxgate.v1.PresenceState.$Shape; query?: null }|{ kind?: "query"; diff?: null; state?: null; query: muxgate.v1.PresenceQuery.$Shape })
+            );
+        }
+
+        /**
+         * Properties of a PresenceDiff.
+         * @deprecated Use muxgate.v1.PresenceDiff.$Properties instead.
+         */
+        interface IPresenceDiff extends muxgate.v1.PresenceDiff.$Properties {
+        }
+
+        /** Represents a PresenceDiff. */
+        class PresenceDiff {
+
+            /**
+             * Constructs a new PresenceDiff.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceDiff.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceDiff joins. */
+            joins: muxgate.v1.PresenceMember.$Properties[];
+
+            /** PresenceDiff leaves. */
+            leaves: string[];
+
+            /**
+             * Creates a new PresenceDiff instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceDiff instance
+             */
+            static create(properties: muxgate.v1.PresenceDiff.$Shape): muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape;
+            static create(properties?: muxgate.v1.PresenceDiff.$Properties): muxgate.v1.PresenceDiff;
+
+            /**
+             * Encodes the specified PresenceDiff message. Does not implicitly {@link muxgate.v1.PresenceDiff.verify|verify} messages.
+             * @param message PresenceDiff message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceDiff.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceDiff message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape} PresenceDiff
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape;
+        }
+
+        namespace PresenceDiff {
+
+            /** Properties of a PresenceDiff. */
+            interface $Properties {
+
+                /** PresenceDiff joins */
+                joins?: (muxgate.v1.PresenceMember.$Properties[]|null);
+
+                /** PresenceDiff leaves */
+                leaves?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceDiff. */
+            type $Shape = muxgate.v1.PresenceDiff.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceState.
+         * @deprecated Use muxgate.v1.PresenceState.$Properties instead.
+         */
+        interface IPresenceState extends muxgate.v1.PresenceState.$Properties {
+        }
+
+        /** Represents a PresenceState. */
+        class PresenceState {
+
+            /**
+             * Constructs a new PresenceState.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceState members. */
+            members: muxgate.v1.PresenceMember.$Properties[];
+
+            /** PresenceState first. */
+            first: boolean;
+
+            /** PresenceState last. */
+            last: boolean;
+
+            /**
+             * Creates a new PresenceState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceState instance
+             */
+            static create(properties: muxgate.v1.PresenceState.$Shape): muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape;
+            static create(properties?: muxgate.v1.PresenceState.$Properties): muxgate.v1.PresenceState;
+
+            /**
+             * Encodes the specified PresenceState message. Does not implicitly {@link muxgate.v1.PresenceState.verify|verify} messages.
+             * @param message PresenceState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceState message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape} PresenceState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape;
+        }
+
+        namespace PresenceState {
+
+            /** Properties of a PresenceState. */
+            interface $Properties {
+
+                /** PresenceState members */
+                members?: (muxgate.v1.PresenceMember.$Properties[]|null);
+
+                /** PresenceState first */
+                first?: (boolean|null);
+
+                /** PresenceState last */
+                last?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceState. */
+            type $Shape = muxgate.v1.PresenceState.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceQuery.
+         * @deprecated Use muxgate.v1.PresenceQuery.$Properties instead.
+         */
+        interface IPresenceQuery extends muxgate.v1.PresenceQuery.$Properties {
+        }
+
+        /** Represents a PresenceQuery. */
+        class PresenceQuery {
+
+            /**
+             * Constructs a new PresenceQuery.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceQuery.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /**
+             * Creates a new PresenceQuery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceQuery instance
+             */
+            static create(properties: muxgate.v1.PresenceQuery.$Shape): muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape;
+            static create(properties?: muxgate.v1.PresenceQuery.$Properties): muxgate.v1.PresenceQuery;
+
+            /**
+             * Encodes the specified PresenceQuery message. Does not implicitly {@link muxgate.v1.PresenceQuery.verify|verify} messages.
+             * @param message PresenceQuery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceQuery.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceQuery message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape} PresenceQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape;
+        }
+
+        namespace PresenceQuery {
+
+            /** Properties of a PresenceQuery. */
+            interface $Properties {
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceQuery. */
+            type $Shape = muxgate.v1.PresenceQuery.$Properties;
         }
 
         /**

@@ -558,6 +558,8 @@ export const muxgate = $root.muxgate = (() => {
              * @property {string|null} [durableGroup] JoinAccept durableGroup
              * @property {string|null} [snapshotPos] JoinAccept snapshotPos
              * @property {boolean|null} [confirm] JoinAccept confirm
+             * @property {string|null} [presenceGroup] JoinAccept presenceGroup
+             * @property {Uint8Array|null} [presenceInfo] JoinAccept presenceInfo
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -639,6 +641,22 @@ export const muxgate = $root.muxgate = (() => {
             JoinAccept.prototype.confirm = false;
 
             /**
+             * JoinAccept presenceGroup.
+             * @member {string} presenceGroup
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.presenceGroup = "";
+
+            /**
+             * JoinAccept presenceInfo.
+             * @member {Uint8Array} presenceInfo
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.presenceInfo = $util.newBuffer([]);
+
+            /**
              * Creates a new JoinAccept instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinAccept
@@ -683,6 +701,10 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.snapshotPos);
                 if (message.confirm != null && $Object.hasOwnProperty.call(message, "confirm") && message.confirm !== false)
                     writer.uint32(/* id 6, wireType 0 =*/48).bool(message.confirm);
+                if (message.presenceGroup != null && $Object.hasOwnProperty.call(message, "presenceGroup") && message.presenceGroup !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.presenceGroup);
+                if (message.presenceInfo != null && $Object.hasOwnProperty.call(message, "presenceInfo") && message.presenceInfo.length)
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.presenceInfo);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -778,6 +800,24 @@ export const muxgate = $root.muxgate = (() => {
                                 message.confirm = value;
                             else
                                 delete message.confirm;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.presenceGroup = value;
+                            else
+                                delete message.presenceGroup;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.presenceInfo = value;
+                            else
+                                delete message.presenceInfo;
                             continue;
                         }
                     }
@@ -3667,6 +3707,923 @@ export const muxgate = $root.muxgate = (() => {
             };
 
             return Control;
+        })();
+
+        v1.PresenceMember = (function() {
+
+            /**
+             * Properties of a PresenceMember.
+             * @typedef {Object} muxgate.v1.PresenceMember.$Properties
+             * @property {string|null} [conn] PresenceMember conn
+             * @property {string|null} [user] PresenceMember user
+             * @property {Uint8Array|null} [info] PresenceMember info
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceMember.
+             * @memberof muxgate.v1
+             * @interface IPresenceMember
+             * @augments muxgate.v1.PresenceMember.$Properties
+             * @deprecated Use muxgate.v1.PresenceMember.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceMember.
+             * @typedef {muxgate.v1.PresenceMember.$Properties} muxgate.v1.PresenceMember.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceMember.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceMember.
+             * @constructor
+             * @param {muxgate.v1.PresenceMember.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceMember = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceMember conn.
+             * @member {string} conn
+             * @memberof muxgate.v1.PresenceMember
+             * @instance
+             */
+            PresenceMember.prototype.conn = "";
+
+            /**
+             * PresenceMember user.
+             * @member {string} user
+             * @memberof muxgate.v1.PresenceMember
+             * @instance
+             */
+            PresenceMember.prototype.user = "";
+
+            /**
+             * PresenceMember info.
+             * @member {Uint8Array} info
+             * @memberof muxgate.v1.PresenceMember
+             * @instance
+             */
+            PresenceMember.prototype.info = $util.newBuffer([]);
+
+            /**
+             * Creates a new PresenceMember instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceMember
+             * @static
+             * @param {muxgate.v1.PresenceMember.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceMember} PresenceMember instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceMember.$Shape): muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape;
+             *   (properties?: muxgate.v1.PresenceMember.$Properties): muxgate.v1.PresenceMember;
+             * }}
+             */
+            PresenceMember.create = function(properties) {
+                return new PresenceMember(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceMember message. Does not implicitly {@link muxgate.v1.PresenceMember.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceMember
+             * @static
+             * @param {muxgate.v1.PresenceMember.$Properties} message PresenceMember message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceMember.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.conn != null && $Object.hasOwnProperty.call(message, "conn") && message.conn !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.conn);
+                if (message.user != null && $Object.hasOwnProperty.call(message, "user") && message.user !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.user);
+                if (message.info != null && $Object.hasOwnProperty.call(message, "info") && message.info.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.info);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceMember message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceMember
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape} PresenceMember
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceMember.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceMember();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.conn = value;
+                            else
+                                delete message.conn;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.user = value;
+                            else
+                                delete message.user;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.info = value;
+                            else
+                                delete message.info;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceMember;
+        })();
+
+        v1.PresenceUpdate = (function() {
+
+            /**
+             * Properties of a PresenceUpdate.
+             * @typedef {Object} muxgate.v1.PresenceUpdate.$Properties
+             * @property {string|null} [gateway] PresenceUpdate gateway
+             * @property {muxgate.v1.PresenceDiff.$Properties|null} [diff] PresenceUpdate diff
+             * @property {muxgate.v1.PresenceState.$Properties|null} [state] PresenceUpdate state
+             * @property {muxgate.v1.PresenceQuery.$Properties|null} [query] PresenceUpdate query
+             * @property {"diff"|"state"|"query"} [kind] PresenceUpdate kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceUpdate.
+             * @memberof muxgate.v1
+             * @interface IPresenceUpdate
+             * @augments muxgate.v1.PresenceUpdate.$Properties
+             * @deprecated Use muxgate.v1.PresenceUpdate.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a PresenceUpdate.
+             * @typedef {{
+             *   gateway?: string|null;
+             *   diff?: muxgate.v1.PresenceDiff.$Shape|null;
+             *   state?: muxgate.v1.PresenceState.$Shape|null;
+             *   query?: muxgate.v1.PresenceQuery.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; diff?: null; state?: null; query?: null }|{ kind?: "diff"; diff: muxgate.v1.PresenceDiff.$Shape; state?: null; query?: null }|{ kind?: "state"; diff?: null; state: muxgate.v1.PresenceState.$Shape; query?: null }|{ kind?: "query"; diff?: null; state?: null; query: muxgate.v1.PresenceQuery.$Shape })
+             * )} muxgate.v1.PresenceUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceUpdate.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceUpdate.
+             * @constructor
+             * @param {muxgate.v1.PresenceUpdate.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceUpdate = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceUpdate gateway.
+             * @member {string} gateway
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.gateway = "";
+
+            /**
+             * PresenceUpdate diff.
+             * @member {muxgate.v1.PresenceDiff.$Properties|null|undefined} diff
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.diff = null;
+
+            /**
+             * PresenceUpdate state.
+             * @member {muxgate.v1.PresenceState.$Properties|null|undefined} state
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.state = null;
+
+            /**
+             * PresenceUpdate query.
+             * @member {muxgate.v1.PresenceQuery.$Properties|null|undefined} query
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.query = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * PresenceUpdate kind.
+             * @member {"diff"|"state"|"query"|undefined} kind
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            $Object.defineProperty(PresenceUpdate.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["diff", "state", "query"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new PresenceUpdate instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceUpdate
+             * @static
+             * @param {muxgate.v1.PresenceUpdate.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceUpdate} PresenceUpdate instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceUpdate.$Shape): muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape;
+             *   (properties?: muxgate.v1.PresenceUpdate.$Properties): muxgate.v1.PresenceUpdate;
+             * }}
+             */
+            PresenceUpdate.create = function(properties) {
+                return new PresenceUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceUpdate message. Does not implicitly {@link muxgate.v1.PresenceUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceUpdate
+             * @static
+             * @param {muxgate.v1.PresenceUpdate.$Properties} message PresenceUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceUpdate.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway") && message.gateway !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.gateway);
+                if (message.diff != null && $Object.hasOwnProperty.call(message, "diff"))
+                    $root.muxgate.v1.PresenceDiff.encode(message.diff, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    $root.muxgate.v1.PresenceState.encode(message.state, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.query != null && $Object.hasOwnProperty.call(message, "query"))
+                    $root.muxgate.v1.PresenceQuery.encode(message.query, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape} PresenceUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceUpdate.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceUpdate();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.gateway = value;
+                            else
+                                delete message.gateway;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.diff = $root.muxgate.v1.PresenceDiff.decode(reader, reader.size(), $undefined, _depth + 1, message.diff);
+                            message.kind = "diff";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.state = $root.muxgate.v1.PresenceState.decode(reader, reader.size(), $undefined, _depth + 1, message.state);
+                            message.kind = "state";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.query = $root.muxgate.v1.PresenceQuery.decode(reader, reader.size(), $undefined, _depth + 1, message.query);
+                            message.kind = "query";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceUpdate;
+        })();
+
+        v1.PresenceDiff = (function() {
+
+            /**
+             * Properties of a PresenceDiff.
+             * @typedef {Object} muxgate.v1.PresenceDiff.$Properties
+             * @property {Array.<muxgate.v1.PresenceMember.$Properties>|null} [joins] PresenceDiff joins
+             * @property {Array.<string>|null} [leaves] PresenceDiff leaves
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceDiff.
+             * @memberof muxgate.v1
+             * @interface IPresenceDiff
+             * @augments muxgate.v1.PresenceDiff.$Properties
+             * @deprecated Use muxgate.v1.PresenceDiff.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceDiff.
+             * @typedef {muxgate.v1.PresenceDiff.$Properties} muxgate.v1.PresenceDiff.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceDiff.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceDiff.
+             * @constructor
+             * @param {muxgate.v1.PresenceDiff.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceDiff = function (properties) {
+                this.joins = [];
+                this.leaves = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceDiff joins.
+             * @member {Array.<muxgate.v1.PresenceMember.$Properties>} joins
+             * @memberof muxgate.v1.PresenceDiff
+             * @instance
+             */
+            PresenceDiff.prototype.joins = $util.emptyArray;
+
+            /**
+             * PresenceDiff leaves.
+             * @member {Array.<string>} leaves
+             * @memberof muxgate.v1.PresenceDiff
+             * @instance
+             */
+            PresenceDiff.prototype.leaves = $util.emptyArray;
+
+            /**
+             * Creates a new PresenceDiff instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceDiff
+             * @static
+             * @param {muxgate.v1.PresenceDiff.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceDiff} PresenceDiff instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceDiff.$Shape): muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape;
+             *   (properties?: muxgate.v1.PresenceDiff.$Properties): muxgate.v1.PresenceDiff;
+             * }}
+             */
+            PresenceDiff.create = function(properties) {
+                return new PresenceDiff(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceDiff message. Does not implicitly {@link muxgate.v1.PresenceDiff.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceDiff
+             * @static
+             * @param {muxgate.v1.PresenceDiff.$Properties} message PresenceDiff message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceDiff.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.joins != null && message.joins.length)
+                    for (let i = 0; i < message.joins.length; ++i)
+                        $root.muxgate.v1.PresenceMember.encode(message.joins[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.leaves != null && message.leaves.length)
+                    for (let i = 0; i < message.leaves.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.leaves[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceDiff message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceDiff
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape} PresenceDiff
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceDiff.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceDiff();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.joins && message.joins.length))
+                                message.joins = [];
+                            message.joins.push($root.muxgate.v1.PresenceMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.leaves && message.leaves.length))
+                                message.leaves = [];
+                            message.leaves.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceDiff;
+        })();
+
+        v1.PresenceState = (function() {
+
+            /**
+             * Properties of a PresenceState.
+             * @typedef {Object} muxgate.v1.PresenceState.$Properties
+             * @property {Array.<muxgate.v1.PresenceMember.$Properties>|null} [members] PresenceState members
+             * @property {boolean|null} [first] PresenceState first
+             * @property {boolean|null} [last] PresenceState last
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceState.
+             * @memberof muxgate.v1
+             * @interface IPresenceState
+             * @augments muxgate.v1.PresenceState.$Properties
+             * @deprecated Use muxgate.v1.PresenceState.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceState.
+             * @typedef {muxgate.v1.PresenceState.$Properties} muxgate.v1.PresenceState.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceState.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceState.
+             * @constructor
+             * @param {muxgate.v1.PresenceState.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceState = function (properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceState members.
+             * @member {Array.<muxgate.v1.PresenceMember.$Properties>} members
+             * @memberof muxgate.v1.PresenceState
+             * @instance
+             */
+            PresenceState.prototype.members = $util.emptyArray;
+
+            /**
+             * PresenceState first.
+             * @member {boolean} first
+             * @memberof muxgate.v1.PresenceState
+             * @instance
+             */
+            PresenceState.prototype.first = false;
+
+            /**
+             * PresenceState last.
+             * @member {boolean} last
+             * @memberof muxgate.v1.PresenceState
+             * @instance
+             */
+            PresenceState.prototype.last = false;
+
+            /**
+             * Creates a new PresenceState instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceState
+             * @static
+             * @param {muxgate.v1.PresenceState.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceState} PresenceState instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceState.$Shape): muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape;
+             *   (properties?: muxgate.v1.PresenceState.$Properties): muxgate.v1.PresenceState;
+             * }}
+             */
+            PresenceState.create = function(properties) {
+                return new PresenceState(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceState message. Does not implicitly {@link muxgate.v1.PresenceState.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceState
+             * @static
+             * @param {muxgate.v1.PresenceState.$Properties} message PresenceState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceState.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.muxgate.v1.PresenceMember.encode(message.members[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.first != null && $Object.hasOwnProperty.call(message, "first") && message.first !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.first);
+                if (message.last != null && $Object.hasOwnProperty.call(message, "last") && message.last !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.last);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceState message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape} PresenceState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceState.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceState();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.muxgate.v1.PresenceMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.first = value;
+                            else
+                                delete message.first;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.last = value;
+                            else
+                                delete message.last;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceState;
+        })();
+
+        v1.PresenceQuery = (function() {
+
+            /**
+             * Properties of a PresenceQuery.
+             * @typedef {Object} muxgate.v1.PresenceQuery.$Properties
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceQuery.
+             * @memberof muxgate.v1
+             * @interface IPresenceQuery
+             * @augments muxgate.v1.PresenceQuery.$Properties
+             * @deprecated Use muxgate.v1.PresenceQuery.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceQuery.
+             * @typedef {muxgate.v1.PresenceQuery.$Properties} muxgate.v1.PresenceQuery.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceQuery.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceQuery.
+             * @constructor
+             * @param {muxgate.v1.PresenceQuery.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceQuery = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Creates a new PresenceQuery instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceQuery
+             * @static
+             * @param {muxgate.v1.PresenceQuery.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceQuery} PresenceQuery instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceQuery.$Shape): muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape;
+             *   (properties?: muxgate.v1.PresenceQuery.$Properties): muxgate.v1.PresenceQuery;
+             * }}
+             */
+            PresenceQuery.create = function(properties) {
+                return new PresenceQuery(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceQuery message. Does not implicitly {@link muxgate.v1.PresenceQuery.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceQuery
+             * @static
+             * @param {muxgate.v1.PresenceQuery.$Properties} message PresenceQuery message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceQuery.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceQuery message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceQuery
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape} PresenceQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceQuery.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceQuery();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceQuery;
         })();
 
         v1.ConnectRequest = (function() {

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { PresenceVariant } from '../../bench/scenarios/presence.ts';
 
 interface Step {
   lost: number;
@@ -31,6 +32,7 @@ describe('bench --quick', () => {
       fanout: Record<'json' | 'proto', Step[]> & { ratio: number };
     };
     targets: { name: string }[];
+    presence: { variants: PresenceVariant[] };
   };
   let output = '';
 
@@ -99,6 +101,16 @@ describe('bench --quick', () => {
       assert.equal(l.errors, 0);
     }
     for (const l of results.idle.levels) assert.equal(l.accepted, l.requested);
+  });
+
+  it('measures presence on and off: joins without errors, diffs only with presence on', () => {
+    const [off, on] = results.presence.variants as [PresenceVariant, PresenceVariant];
+    for (const v of [off, on]) {
+      assert.ok(v.churn.joins > 0);
+      assert.equal(v.churn.errors, 0);
+    }
+    assert.equal(off.diffs, 0);
+    assert.ok(on.diffs > 0 && (on.diffLatencyMs?.count ?? 0) > 0);
   });
 
   it('prints the tables', () => {
