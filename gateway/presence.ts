@@ -25,6 +25,8 @@ import {
   type ScopeProps,
 } from '../proto/index.ts';
 import type { Ref } from '../protocol/frames.ts';
+import type { ServerFrame } from '../protocol/server-frames.ts';
+import type { Encoding } from './encoding.ts';
 import type { Member } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
@@ -153,7 +155,7 @@ export class Presence {
     return {
       answer: (ref) => {
         const frame = presenceAnswer(stream.nameJson, ref, g.roster.count, g.roster.members(), max);
-        stream.sendFrame(frame, 'presence');
+        stream.sendFrame(inEncoding(frame, stream.encoding), 'presence');
       },
       leave: () => {
         if (!seated) return;
@@ -218,14 +220,15 @@ export class Presence {
     this.#gauge();
     if (g.roster.view.empty) return;
     const { joins, leaves } = g.roster.view.take();
+    // One frame per stream name and encoding, shared by every member it goes to.
     const frames = new Map<string, Buffer>();
     for (const s of g.streams) {
-      let frame = frames.get(s.name);
-      if (!frame)
-        frames.set(
-          s.name,
-          (frame = Buffer.from(presenceDiffFrame(s.nameJson, g.roster.count, joins, leaves))),
-        );
+      const key = `${s.encoding.name} ${s.name}`;
+      let frame = frames.get(key);
+      if (!frame) {
+        const json = presenceDiffFrame(s.nameJson, g.roster.count, joins, leaves);
+        frames.set(key, (frame = Buffer.from(inEncoding(json, s.encoding))));
+      }
       s.sendFrame(frame, 'presence_diff');
     }
   }
@@ -328,4 +331,13 @@ function fromProto(m: PresenceMemberProps): PresenceRecord[] {
   const info = m.info?.length ? dec.decode(m.info) : undefined;
   if (info !== undefined && jsonPayloadText(m.info) === undefined) return [];
   return [presenceRecord(m.conn, m.user ?? '', info)];
+}
+
+/**
+ * A presence frame, built as JSON text, in the member's encoding. Binary
+ * members get it through the encoding's object form: presence frames are
+ * off the hot path (at most one diff per group every 100 ms).
+ */
+function inEncoding(json: string, encoding: Encoding): string | Buffer {
+  return encoding.binary ? encoding.frame(JSON.parse(json) as ServerFrame) : json;
 }

@@ -114,6 +114,48 @@ describe('the client library over muxgate.v1.proto', () => {
   });
 });
 
+describe('presence over muxgate.v1.proto (frames the .proto carries in `extra`)', () => {
+  let sys: TestSystem;
+  before(async () => {
+    sys = await TestSystem.start({
+      bus: { memory: new MemoryBroker() },
+      services: [
+        defineService({
+          name: 'lobby',
+          join: (_ctx, payload) =>
+            accept({ groups: ['lobby'], presence: { group: 'lobby', info: payload } }),
+        }),
+      ],
+      env: { MUX_ROUTES: 'lobby' },
+    });
+  });
+  after(() => sys.close());
+
+  it('answers `presence` and sends `presence_diff` to a binary client as to a JSON one', async () => {
+    const bin = await TestClient.open(sys.url, { codec: PROTO_FRAMES });
+    sys.clients.push(bin);
+    await bin.join('lobby', { name: 'ann' });
+    const json = await sys.client();
+    await json.join('lobby', { name: 'bob' });
+    bin.send({ type: 'presence', stream: 'lobby', ref: 7 });
+    const answer = await bin.expect('presence', 'lobby');
+    assert.equal(answer.ref, 7);
+    assert.equal(answer.count, 2);
+    const members = answer.members as { info?: { name: string } }[];
+    assert.deepEqual(members.map((m) => m.info?.name).sort(), ['ann', 'bob']);
+    const diffed = (list: 'joins' | 'leaves', name: string) => () =>
+      bin.frames.some(
+        (f) =>
+          f.type === 'presence_diff' &&
+          (f[list] as { info?: { name: string } }[]).some((m) => m.info?.name === name),
+      );
+    // A join undone within the same 100 ms is never sent: wait for bob's first.
+    await until(diffed('joins', 'bob'));
+    json.send({ type: 'leave', stream: 'lobby' });
+    await until(diffed('leaves', 'bob'));
+  });
+});
+
 describe('permessage-deflate', () => {
   let off: TestSystem;
   let on: TestSystem;
