@@ -4,13 +4,7 @@
 import { ErrorCode } from '../protocol/codes.ts';
 import { parseStream } from '../protocol/names.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import {
-  encodeFrame,
-  exceedsBytes,
-  type ClientFrame,
-  type ServerFrame,
-  type Welcome,
-} from './codec.ts';
+import type { ClientFrame, ServerFrame, Welcome, WireFrame } from './codec.ts';
 import type { ConnectionState, Reconnecting, SocketOptions, Stopped } from './connection.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
@@ -255,10 +249,10 @@ export class MuxClient extends Emitter<ClientEvents> {
       this.emit('serverStream', { stream: s, payload: f.payload });
   }
 
-  #encode(frame: ClientFrame): string {
-    const text = encodeFrame(this.#traced(frame));
+  #encode(frame: ClientFrame): WireFrame {
+    const text = this.#socket.codec.encode(this.#traced(frame));
     const max = this.#socket.welcome?.limits.max_frame_bytes;
-    if (max !== undefined && exceedsBytes(text, max))
+    if (max !== undefined && this.#socket.codec.exceeds(text, max))
       throw new MuxError(
         ClientErrorCode.TooLarge,
         `frame is larger than the gateway's limit of ${max} bytes`,
@@ -270,7 +264,13 @@ export class MuxClient extends Emitter<ClientEvents> {
   /** The frame with the hook's traceparent, when it has none of its own. */
   #traced(frame: ClientFrame): ClientFrame {
     const hook = this.#traceparent;
-    if (!hook || frame.type === 'ping' || frame.type === 'refresh' || frame.traceparent)
+    if (
+      !hook ||
+      frame.type === 'ping' ||
+      frame.type === 'refresh' ||
+      frame.type === 'presence' ||
+      frame.traceparent
+    )
       return frame;
     const traceparent = askHook(hook, { type: frame.type, stream: frame.stream });
     return traceparent === undefined ? frame : { ...frame, traceparent };

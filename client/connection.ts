@@ -12,7 +12,7 @@
 //                  `stopped`); wake(), reconnect() or setToken() resume it
 //   closed       → the application called close(); terminal
 import type { BackoffOptions } from './backoff.ts';
-import type { ServerFrame, Welcome } from './codec.ts';
+import type { Encoding, ServerFrame, Welcome } from './codec.ts';
 import type { MuxError } from './errors.ts';
 import type { Refusal } from './refusal.ts';
 import type { TokenSource } from './tokens.ts';
@@ -47,6 +47,13 @@ export interface SocketOptions {
    * Default true.
    */
   explainRefusals?: boolean;
+  /**
+   * How frames go on the wire: 'json' (text frames, `muxgate.v1.json`, the
+   * default) or 'proto' (binary protobuf frames, `muxgate.v1.proto`: smaller
+   * and cheaper for the gateway; see docs/client.md). Streams, payloads and
+   * events are the same either way.
+   */
+  encoding?: Encoding;
   /** A WebSocket implementation; defaults to the global one (browsers, Node 22+). */
   WebSocket?: WebSocketConstructor;
   /**

@@ -51,6 +51,8 @@ export function endpoint(socketUrl: string, what: 'sse' | 'poll' | 'send' | 'clo
 abstract class HttpSocket implements WebSocketLike {
   readyState = CONNECTING;
   readonly protocol = SUBPROTOCOL_JSON;
+  /** JSON only: the HTTP transports carry no binary frames (§4.5). */
+  binaryType = 'blob';
   onopen: Handler<unknown> | null = null;
   onmessage: Handler<{ data: unknown }> | null = null;
   onclose: Handler<{ code: number; reason: string }> | null = null;

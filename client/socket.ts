@@ -10,7 +10,7 @@
 // Its options, states and events are declared in connection.ts.
 import { NEEDS_NEW_TOKEN } from '../protocol/codes.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import { encodeFrame, type ServerFrame, type Welcome } from './codec.ts';
+import { codecOf, type Codec, type ServerFrame, type WireFrame, type Welcome } from './codec.ts';
 import type { ConnectionState, SocketEvents, SocketOptions, Stopped } from './connection.ts';
 import { Emitter } from './emitter.ts';
 import { ClientCloseCode } from './errors.ts';
@@ -28,6 +28,8 @@ const DEFAULT_PING_INTERVAL_MS = 30_000;
 
 export class Socket extends Emitter<SocketEvents> {
   readonly url: string;
+  /** The encoding asked for (SocketOptions.encoding): WebSocket only. */
+  readonly #codec: Codec;
   readonly #options: SocketOptions;
   /** The transports to try, in order; #choice is the one in use. */
   readonly #choices: TransportChoice[];
@@ -48,14 +50,23 @@ export class Socket extends Emitter<SocketEvents> {
   #exp: number | undefined;
   #stopped: { why: Stopped; token: string | undefined } | undefined;
 
+  /**
+   * How frames are encoded on the wire: the asked encoding over WebSocket;
+   * JSON over the HTTP fallbacks, which carry no binary frames (§4.5).
+   */
+  get codec(): Codec {
+    return this.#choices[this.#choice]?.name === 'websocket' ? this.#codec : codecOf('json');
+  }
+
   constructor(url: string, opts: SocketOptions = {}) {
     super();
     this.url = url;
+    this.#codec = codecOf(opts.encoding);
     this.#options = opts;
     this.#tokens = new Tokens(
       opts.token,
       {
-        send: (frame) => this.send(encodeFrame(frame)),
+        send: (frame) => this.send(this.codec.encode(frame)),
         refreshed: (exp) => {
           this.#exp = exp;
           this.emit('refreshed', { exp });
@@ -70,7 +81,7 @@ export class Socket extends Emitter<SocketEvents> {
     this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.#heartbeat = new Heartbeat({
       timeoutMs: opts.pingTimeoutMs ?? 10_000,
-      ping: (ref) => this.send(encodeFrame({ type: 'ping', ref })),
+      ping: (ref) => this.send(this.codec.encode({ type: 'ping', ref })),
       dead: () => this.#giveUp(ClientCloseCode.HeartbeatTimeout, 'heartbeat timeout'),
     });
   }
@@ -111,10 +122,10 @@ export class Socket extends Emitter<SocketEvents> {
     void this.#dial();
   }
 
-  /** Writes a text frame; false when the socket is not open. */
-  send(text: string): boolean {
+  /** Writes an encoded frame; false when the socket is not open. */
+  send(frame: WireFrame): boolean {
     if (!this.isOpen) return false;
-    this.#link!.send(text);
+    this.#link!.send(frame);
     return true;
   }
 
@@ -191,6 +202,7 @@ export class Socket extends Emitter<SocketEvents> {
           token: used,
           headers: this.#headers(),
           connectTimeoutMs: this.#options.connectTimeoutMs ?? 10_000,
+          codec: this.codec,
         },
         {
           welcome: (welcome) => this.#opened(welcome),

@@ -5,7 +5,9 @@
 export interface WebSocketLike {
   readonly readyState: number;
   readonly protocol: string;
-  send(data: string): void;
+  /** 'arraybuffer' for the binary encoding (browsers default to Blob, ws to Buffer). */
+  binaryType: string;
+  send(data: string | Uint8Array): void;
   close(code?: number, reason?: string): void;
   onopen: Handler<unknown> | null;
   onmessage: Handler<{ data: unknown }> | null;

@@ -3,7 +3,7 @@
 // runs the same ones and answers the verdict as JSON (http.ts), which is how
 // a browser, which cannot read a refused upgrade's status, learns why.
 import type { IncomingMessage } from 'node:http';
-import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
+import { pickSubprotocol, SUBPROTOCOLS } from '../protocol/version.ts';
 import {
   checkOrigin,
   originRequired,
@@ -42,11 +42,11 @@ export class Admission {
     const allowed = this.config.allowedOrigins;
     checkOrigin(allowed, origin);
     const offered = req.headers['sec-websocket-protocol'];
-    if (offered !== undefined && !offered.split(',').some((p) => p.trim() === SUBPROTOCOL_JSON))
+    if (offered !== undefined && pickSubprotocol(offered.split(',')) === undefined)
       throw new UpgradeRefused(
         400,
         'bad_subprotocol',
-        `unsupported subprotocol; this gateway speaks ${SUBPROTOCOL_JSON}`,
+        `unsupported subprotocol; this gateway speaks ${SUBPROTOCOLS.join(' and ')}`,
       );
     const identity = await this.auth.authenticate(req, url);
     // No Origin: not a browser. With an allowlist, only a verified token admits it.

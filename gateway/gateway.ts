@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.ts';
 import { Subjects } from '../bus/subjects.ts';
 import { CloseCode } from '../protocol/codes.ts';
-import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
+import { pickSubprotocol, SUBPROTOCOL_PROTO } from '../protocol/version.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
@@ -17,14 +17,18 @@ import { ConnectHook } from './connect.ts';
 import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
+import { PROTO_ENCODING } from './codec-proto.ts';
+import { acceptableOffers, deflateOptions } from './deflate.ts';
+import { JSON_ENCODING } from './encoding.ts';
 import { createHttpApp } from './http.ts';
 import { HttpConnections } from './http-fallback.ts';
 import type { HttpTransport } from './http-transport.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { Presence } from './presence.ts';
 import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
-import { Session } from './session.ts';
+import { Session, type SessionDeps } from './session.ts';
 import type { StreamOptions } from './stream.ts';
 import { WsTransport, type Transport } from './transport.ts';
 
@@ -72,6 +76,7 @@ export class Gateway {
   readonly #busWatch: BusWatch;
   readonly #beacon: Beacon;
   readonly #control: ControlListener;
+  readonly #presence: Presence;
   /** §4.9: present when the gateway has a connect service. */
   readonly #connect: ConnectHook | undefined;
   /** The connections of the HTTP fallbacks (§4.5) this gateway holds. */
@@ -99,6 +104,14 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#presence = new Presence(
+      this.bus,
+      this.subjects,
+      this.config.gatewayId,
+      this.config.presence,
+      this.metrics,
+      this.log,
+    );
     this.#connect =
       this.config.connectService === undefined
         ? undefined
@@ -138,9 +151,9 @@ export class Gateway {
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.config.maxFrameBytes,
-      perMessageDeflate: false,
+      perMessageDeflate: deflateOptions(this.config.deflate),
       clientTracking: false,
-      handleProtocols: (offered) => (offered.has(SUBPROTOCOL_JSON) ? SUBPROTOCOL_JSON : false),
+      handleProtocols: (offered) => pickSubprotocol(offered) ?? false,
     });
     const app = createHttpApp({
       bus: this.bus,
@@ -190,6 +203,7 @@ export class Gateway {
     gw.hub.start();
     gw.#control.start();
     gw.httpConnections.start();
+    gw.#presence.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
       gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
@@ -241,6 +255,7 @@ export class Gateway {
     if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
       for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
+    this.#presence.stop();
     // Every stream's Leave is out: services may forget this gateway.
     this.#beacon.stop();
     await this.bus.flush().catch(() => undefined);
@@ -262,6 +277,7 @@ export class Gateway {
         draining: this.draining,
         busLost: this.#busWatch.lost,
       });
+      this.#boundDeflate(req);
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {
       if (!(err instanceof UpgradeRefused)) throw err;
@@ -278,13 +294,28 @@ export class Gateway {
     }
   }
 
+  /** Leaves only the compression offers ws can take within our windows (deflate.ts). */
+  #boundDeflate(req: IncomingMessage): void {
+    const offered = req.headers['sec-websocket-extensions'];
+    const deflate = this.config.deflate;
+    if (!deflate || offered === undefined) return;
+    const kept = acceptableOffers(offered, deflate.windowBits);
+    if (kept === undefined) delete req.headers['sec-websocket-extensions'];
+    else req.headers['sec-websocket-extensions'] = kept;
+  }
+
   #accept(ws: WebSocket, req: IncomingMessage, identity: Identity): void {
     if (this.draining) return ws.close(CloseCode.GoingAway, 'gateway draining');
     // Random, not a counter: a service holding the address of a connection
     // from before a restart must never reach a new connection by accident.
     const id = randomBytes(9).toString('base64url');
-    const transport = new WsTransport(ws, { maxBufferedBytes: this.config.maxBufferedBytes });
-    const session = this.#session(id, transport, req, identity);
+    const encoding = ws.protocol === SUBPROTOCOL_PROTO ? PROTO_ENCODING : JSON_ENCODING;
+    const transport = new WsTransport(ws, {
+      maxBufferedBytes: this.config.maxBufferedBytes,
+      binary: encoding.binary,
+      compressFrom: this.config.deflate?.threshold,
+    });
+    const session = this.#session(id, transport, req, identity, { encoding });
     transport.listen(session);
     ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
     ws.once('close', (code) => session.socketClosed(code));
@@ -318,7 +349,7 @@ export class Gateway {
     const id = randomBytes(9).toString('base64url');
     let session: Session | undefined;
     const transport = this.httpConnections.open((t, secret) => {
-      session = this.#session(id, t, req, identity, secret);
+      session = this.#session(id, t, req, identity, { httpSession: secret });
       t.listen(session);
       return session;
     });
@@ -331,7 +362,7 @@ export class Gateway {
     transport: Transport,
     req: IncomingMessage,
     identity: Identity,
-    httpSession?: string,
+    extra: Pick<SessionDeps, 'httpSession' | 'encoding'> = {},
   ): Session {
     return new Session({
       id,
@@ -354,7 +385,7 @@ export class Gateway {
       identity,
       verifier: this.#auth,
       connect: this.#connect,
-      httpSession,
+      ...extra,
     });
   }
 
@@ -366,6 +397,7 @@ export class Gateway {
       msgTimeoutMs: this.config.msgTimeoutMs,
       store: this.bus.durable,
       groupSubject: (group) => this.subjects.group(group),
+      presence: this.#presence,
     };
     return this.#streamOptionsMemo;
   }

@@ -1,6 +1,7 @@
 // PROTOCOL.md §1, frame by frame and code by code, on both buses (the
 // in-memory bus must behave as the real nats-server does) and over every
-// transport (WebSocket, SSE, long poll: §4.5 carries the same frames).
+// transport (WebSocket JSON and binary, SSE, long poll: §4.5 and §4.8 carry
+// the same frames).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Bus } from '../../bus/bus.ts';
@@ -11,7 +12,7 @@ import { JoinReply } from '../../proto/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import type { OpenOptions, TestClient } from '../helpers/client.ts';
 import { probeService, type ProbeLog } from '../helpers/probe.ts';
-import { TRANSPORTS, type FrameClient } from '../helpers/transports.ts';
+import { TRANSPORTS, WEBSOCKET, type FrameClient } from '../helpers/transports.ts';
 import { connectBus, TestSystem, type BusSource } from '../helpers/system.ts';
 import { until } from '../helpers/wait.ts';
 
@@ -81,11 +82,11 @@ for (const kind of ['nats', 'memory'] as const) {
           'offers JSON to a client that names no subprotocol',
           { skip: !transport.websocket },
           async () => {
-            const c = await open({ protocols: [] });
+            const c = await sys.clientOver(WEBSOCKET, { protocols: [] });
             assert.equal((c as TestClient).ws.protocol, '');
             assert.equal(c.welcome?.type, 'welcome');
             const c2 = await open();
-            assert.equal((c2 as TestClient).ws.protocol, 'muxgate.v1.json');
+            assert.equal((c2 as TestClient).ws.protocol, transport.subprotocol);
           },
         );
 

@@ -43,6 +43,8 @@ mountChat(client, name, {
   input: byId<HTMLInputElement>('chat-input'),
   log: byId('chat-log'),
   you: byId('chat-you'),
+  count: byId('chat-count'),
+  members: byId('chat-members'),
 });
 mountDashboard(client, identity, {
   table: byId<HTMLTableElement>('dash-table'),
