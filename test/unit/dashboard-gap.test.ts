@@ -9,7 +9,7 @@ import type { BoardEvent } from '../../services/dashboard/model.ts';
 import { toEvent, unseen } from '../../services/dashboard/relay.ts';
 import type { Change } from '../../services/sdk/index.ts';
 
-const put = (key: string, revision: number, value: unknown = revision): Change => ({
+const put = (key: string, revision: number, value: number = revision): Change => ({
   op: 'put',
   key,
   value,
