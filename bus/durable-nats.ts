@@ -42,6 +42,9 @@ export class NatsDurableStore implements DurableStore {
   readonly #js: JetStreamClient;
   #jsm: Promise<JetStreamManager> | undefined;
   readonly #bySubject = new Map<string, Promise<StreamFacts | undefined>>();
+  // Facts per stream, once read: a new group of a known stream costs only
+  // the meta leader's lookup, not its stream leader (which may be in election).
+  readonly #byName = new Map<string, StreamFacts>();
   // Reads go through direct gets, never a consumer (./direct-read.ts).
   readonly #direct: DirectReader;
   readonly #budgetMs: number;
@@ -104,6 +107,7 @@ export class NatsDurableStore implements DurableStore {
       });
     }
     this.#bySubject.clear();
+    this.#byName.clear();
     return { replicas };
   }
 
@@ -175,7 +179,10 @@ export class NatsDurableStore implements DurableStore {
   #facts(subject: string): Promise<StreamFacts | undefined> {
     let facts = this.#bySubject.get(subject);
     if (!facts) {
-      if (this.#bySubject.size >= MAX_CACHED_SUBJECTS) this.#bySubject.clear();
+      if (this.#bySubject.size >= MAX_CACHED_SUBJECTS) {
+        this.#bySubject.clear();
+        this.#byName.clear();
+      }
       facts = this.#lookUp(subject);
       this.#bySubject.set(subject, facts);
       // A failed lookup is not remembered: the next join asks again.
@@ -195,13 +202,17 @@ export class NatsDurableStore implements DurableStore {
       }
       throw err;
     }
+    const known = this.#byName.get(name);
+    if (known) return known;
     const info = await this.#api((jsm) => jsm.streams.info(name));
-    return {
+    const facts = {
       name,
       // The creation time tells a stream from one created anew under its name.
       epoch: Date.parse(info.created).toString(36),
       maxPerGroup: info.config.max_msgs_per_subject,
     };
+    this.#byName.set(name, facts);
+    return facts;
   }
 }
 

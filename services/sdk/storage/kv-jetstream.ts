@@ -48,6 +48,9 @@ const EMPTY = new Uint8Array(0);
 const READ_SPAN = 512;
 // Keys of a snapshot read at once.
 const KEYS_AT_ONCE = 32;
+// How long a snapshot waits for the stream's leader to list the keys before
+// it reads the whole history below the prefix instead.
+const KEYS_WAIT_MS = 1500;
 
 export class JetStreamKvStore implements KvStore {
   /** The bucket's JetStream stream. */
@@ -56,6 +59,8 @@ export class JetStreamKvStore implements KvStore {
   // Reads are direct gets, which any current replica answers: no consumer to
   // create, so joins and syncs go on while a node of the bucket is down.
   readonly #direct: DirectReader;
+  // For the one leader request a snapshot makes, with a short timeout.
+  readonly #leader: Promise<JetStreamManager>;
 
   private constructor(
     readonly bucket: string,
@@ -70,6 +75,7 @@ export class JetStreamKvStore implements KvStore {
     this.stream = `KV_${bucket}`;
     this.#subjectPrefix = `$KV.${bucket}.`;
     this.#direct = new DirectReader(nc, { budgetMs: readTimeoutMs });
+    this.#leader = jetstreamManager(nc, { timeout: KEYS_WAIT_MS / 2, checkAPI: false });
   }
 
   /** Opens the bucket, creating it when absent. Fails when the server has no JetStream. */
@@ -101,36 +107,38 @@ export class JetStreamKvStore implements KvStore {
   }
 
   async list(prefix: string): Promise<Snapshot> {
-    // The keys (from the stream's leader), then each key's last change, read
-    // at once; writes landing meanwhile are then applied from the changes
-    // between the two revisions, so the snapshot is exact at the second.
+    // Each key's last change, read at once; writes landing meanwhile are then
+    // applied from the changes between the revisions before and after, so
+    // the snapshot is exact at the second. Every read is a direct get, from
+    // the replica on this connection's server when it has one, so the reads
+    // see one replica's history in order.
     const filter = `${this.#subjectPrefix}${below(prefix)}`;
-    const info = await retrying(this.readTimeoutMs, () =>
-      this.jsm.streams.info(this.stream, { subjects_filter: filter }),
-    );
-    const floor = info.state.last_seq;
-    const subjects = Object.keys(info.state.subjects ?? {});
+    const floor = await this.lastRevision();
     const latest = new Map<string, Change>();
-    for (let i = 0; i < subjects.length; i += KEYS_AT_ONCE) {
-      const read = await Promise.all(
-        subjects.slice(i, i + KEYS_AT_ONCE).map((s) => this.#direct.last(this.stream, s)),
-      );
-      for (const m of read) if (m) latest.set(m.subject, this.#change(m));
+    const subjects = await this.#keysBelow(filter);
+    if (subjects) {
+      for (let i = 0; i < subjects.length; i += KEYS_AT_ONCE) {
+        const read = await Promise.all(
+          subjects.slice(i, i + KEYS_AT_ONCE).map((s) => this.#direct.last(this.stream, s)),
+        );
+        for (const m of read) if (m && m.seq <= floor) latest.set(m.subject, this.#change(m));
+      }
+    } else {
+      // No leader to list the keys: the whole retained history below the prefix.
+      for (const c of await this.#changes(filter, 1, floor)) latest.set(c.key, c);
     }
     const revision = await this.lastRevision();
-    if (revision > floor)
-      for (const c of await this.#changes(filter, floor + 1, revision))
-        latest.set(`${this.#subjectPrefix}${c.key}`, c);
+    for (const c of await this.#changes(filter, floor + 1, revision)) latest.set(c.key, c);
     const entries: Entry[] = [];
     for (const c of latest.values())
-      if (c.op === 'put' && c.revision <= revision)
+      if (c.op === 'put')
         entries.push({ key: c.key, value: c.value ?? null, revision: c.revision });
     entries.sort((x, y) => x.revision - y.revision);
     return { revision, entries };
   }
 
   async changesSince(prefix: string, revision: number): Promise<ChangeLog> {
-    // Up to the stream's last revision when asked: a read ends even while
+    // Up to the bucket's last revision when asked: a read ends even while
     // writers keep the board busy.
     const last = await this.lastRevision();
     const changes = await this.#changes(
@@ -142,9 +150,23 @@ export class JetStreamKvStore implements KvStore {
   }
 
   async lastRevision(): Promise<number> {
-    // The leader's count: it covers changes the server has since removed.
-    const info = await retrying(this.readTimeoutMs, () => this.jsm.streams.info(this.stream));
-    return info.state.last_seq;
+    return (await this.#direct.last(this.stream, `${this.#subjectPrefix}>`))?.seq ?? 0;
+  }
+
+  /**
+   * The subjects of the keys below a filter, as the stream's leader counts
+   * them; undefined when no leader answers soon (one is being elected).
+   */
+  async #keysBelow(filter: string): Promise<string[] | undefined> {
+    try {
+      const jsm = await this.#leader;
+      const info = await retrying(KEYS_WAIT_MS, () =>
+        jsm.streams.info(this.stream, { subjects_filter: filter }),
+      );
+      return Object.keys(info.state.subjects ?? {});
+    } catch {
+      return undefined;
+    }
   }
 
   /** The changes under `filter` with from <= revision <= to, in order. */
