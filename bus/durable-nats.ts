@@ -3,6 +3,7 @@
 // subjects with its sequence and its group's previous sequence
 // (`Nats-Sequence`, `Nats-Last-Sequence`), which is what gateways deliver.
 import {
+  DeliverPolicy,
   DiscardPolicy,
   JetStreamApiCodes,
   JetStreamApiError,
@@ -27,6 +28,13 @@ import type {
 const NANOS_PER_MS = 1_000_000;
 // Sequences one batch of a read spans: what a replay writes before it waits for the client.
 const READ_SPAN = 512;
+// A read spanning more sequences than this tries a consumer first: one pull
+// brings a batch, where direct gets cost a request per message, and a long
+// replay that falls behind the group's trimming fails.
+const CONSUMER_READ_OVER = 256;
+// How long creating that consumer may take before direct gets take over.
+const CONSUMER_CREATE_MS = 1000;
+const READ_BATCH = 500;
 // Within this window JetStream drops a second publish with the same Nats-Msg-Id.
 const DUPLICATE_WINDOW_MS = 120_000;
 // Stream lookups by subject are cached; the cache is cleared past this size.
@@ -145,13 +153,66 @@ export class NatsDurableStore implements DurableStore {
     if (upTo <= after) return;
     const facts = await this.#facts(subject);
     if (!facts) return;
+    let from = after + 1;
+    if (upTo - after > CONSUMER_READ_OVER)
+      from = (await this.#readByConsumer(facts.name, subject, after, upTo, onBatch)) + 1;
     // Spans of sequences, each walked in parallel sub-ranges; an empty
     // stretch costs nothing, since a span starts at the subject's next message.
-    for (let from = after + 1; from > 0 && from <= upTo;) {
+    while (from > 0 && from <= upTo) {
       const to = Math.min(upTo, from + READ_SPAN - 1);
       const { messages, next } = await this.#direct.range(facts.name, subject, from, to);
       if (messages.length) await onBatch(messages.map(stored));
       from = next;
+    }
+  }
+
+  /**
+   * Reads through an ordered consumer while it works; returns the last
+   * sequence handed over (upTo when it read everything, `after` when it
+   * could not start), so direct gets carry on from there.
+   */
+  async #readByConsumer(
+    stream: string,
+    subject: string,
+    after: number,
+    upTo: number,
+    onBatch: (batch: StoredMessage[]) => Promise<void> | void,
+  ): Promise<number> {
+    let last = after;
+    const consumer = await withTimeout(
+      CONSUMER_CREATE_MS,
+      this.#js.consumers.get(stream, {
+        filter_subjects: subject,
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: after + 1,
+        inactive_threshold: 30_000,
+      }),
+    ).catch(() => undefined);
+    if (!consumer) return after;
+    try {
+      let pending = (await withTimeout(CONSUMER_CREATE_MS, consumer.info(true))).num_pending;
+      while (pending > 0) {
+        const batch: StoredMessage[] = [];
+        const messages = await consumer.fetch({
+          max_messages: Math.min(READ_BATCH, pending),
+          expires: CONSUMER_CREATE_MS,
+        });
+        for await (const m of messages) {
+          pending = m.info.pending;
+          if (m.seq > upTo) break;
+          batch.push({ seq: m.seq, data: m.data, headers: ownHeaders(m.headers) });
+          if (m.seq === upTo) break;
+        }
+        if (batch.length === 0) break;
+        await onBatch(batch);
+        last = batch.at(-1)!.seq;
+        if (last >= upTo) return upTo;
+      }
+      return pending === 0 ? upTo : last;
+    } catch {
+      return last;
+    } finally {
+      void consumer.delete().catch(() => undefined);
     }
   }
 
@@ -214,6 +275,22 @@ export class NatsDurableStore implements DurableStore {
     this.#byName.set(name, facts);
     return facts;
   }
+}
+
+/** Resolves as `p` does, or rejects after `ms`. */
+function withTimeout<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+function ownHeaders(h: MsgHdrs | undefined): Headers | undefined {
+  if (!h) return undefined;
+  const out: Headers = {};
+  for (const [k, v] of h) out[k] = v[0] ?? '';
+  return out;
 }
 
 function stored(m: { seq: number; data: Uint8Array; headers: Headers | undefined }): StoredMessage {
