@@ -101,10 +101,15 @@ export class DirectReader {
   async tail(stream: string, subject: string, n: number, hi: number): Promise<DirectMessage[]> {
     let out: DirectMessage[] = [];
     let width = Math.max(n, 1) * 2;
-    for (let top = hi; top >= 1 && out.length < n; width *= 4) {
+    for (let top = hi; top >= 1 && out.length < n; ) {
       const lo = Math.max(1, top - width + 1);
       const { messages } = await this.range(stream, subject, lo, top);
       out = messages.concat(out);
+      // The next range is sized by how densely the subject filled this one
+      // (a room among many holds one message in twenty), at least 4 times wider when empty.
+      const missing = n - out.length;
+      const perSeq = messages.length / (top - lo + 1);
+      width = perSeq > 0 ? Math.ceil((missing / perSeq) * 1.25) + n : width * 4;
       top = lo - 1;
     }
     return out.slice(Math.max(0, out.length - n));
