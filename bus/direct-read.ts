@@ -101,7 +101,7 @@ export class DirectReader {
   async tail(stream: string, subject: string, n: number, hi: number): Promise<DirectMessage[]> {
     let out: DirectMessage[] = [];
     let width = Math.max(n, 1) * 2;
-    for (let top = hi; top >= 1 && out.length < n; ) {
+    for (let top = hi; top >= 1 && out.length < n;) {
       const lo = Math.max(1, top - width + 1);
       const { messages } = await this.range(stream, subject, lo, top);
       out = messages.concat(out);
