@@ -1,11 +1,13 @@
-// The demo page: echo, chat and a live dashboard over ONE socket, with the
-// connection state and the open streams in the header.
+// The demo page: echo, chat, a live dashboard and the notifications stream
+// the gateway opens, over ONE socket, with the connection state and the open
+// streams in the header.
 import { connect, type MuxClient } from '../../client/index.ts';
 import { mountChat } from './chat.ts';
 import { mountDashboard } from './dashboard.ts';
 import { byId } from './dom.ts';
 import { mountEcho } from './echo.ts';
 import { PageIdentity, pageName } from './identity.ts';
+import { mountNotifications } from './notifications.ts';
 import { mountStatus } from './status.ts';
 import './styles.css';
 
@@ -29,6 +31,7 @@ mountStatus(client, identity, {
   streams: byId('streams'),
   who: byId('who'),
 });
+mountNotifications(client, { groups: byId('notes-groups'), log: byId('notes-log') });
 mountEcho(client, {
   form: byId<HTMLFormElement>('echo-form'),
   input: byId<HTMLInputElement>('echo-input'),
