@@ -10,20 +10,32 @@
 // a range is read by walking `next_by_subj` in several sub-ranges at once,
 // pipelined on the one connection. A request that times out or finds no
 // responder (a node going away) is asked again, within a time budget.
-import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
+import {
+  JetStreamApiError,
+  jetstreamManager,
+  type JetStreamManager,
+  type StoredMsg,
+} from '@nats-io/jetstream';
 import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import type { Headers } from './message.ts';
 
 export interface DirectReadOptions {
-  /** How long one request may take before it is asked again; default 1000 ms. */
+  /** How long one request may take before it is asked again; default 500 ms. */
   attemptTimeoutMs?: number;
   /** How long one message's lookup may take, retries included, before it fails; default 5000 ms. */
   budgetMs?: number;
   /** Sub-ranges walked at once; default 8. */
   parallel?: number;
+  /** A request unanswered this long is sent a second time, the first answer wins; default 100 ms. */
+  hedgeAfterMs?: number;
 }
 
-export const DIRECT_READ_DEFAULTS = { attemptTimeoutMs: 1000, budgetMs: 5000, parallel: 8 };
+export const DIRECT_READ_DEFAULTS = {
+  attemptTimeoutMs: 500,
+  budgetMs: 5000,
+  parallel: 8,
+  hedgeAfterMs: 100,
+};
 
 /** A stored message as a direct get returns it. */
 export interface DirectMessage {
@@ -131,14 +143,21 @@ export class DirectReader {
     query: { seq: number } | { last_by_subj: string } | { next_by_subj: string; seq: number },
   ): Promise<DirectMessage | undefined> {
     const jsm = await this.#manager();
-    const m = await retrying(this.#opts.budgetMs, () => jsm.direct.getMessage(stream, query));
+    // Hedged: a hung node (SIGSTOP) keeps its share of the stream's direct
+    // get subscription until its routes are found stale (nats-server 2.9.10
+    // never finds a busy one stale), and a request sent there is lost. A
+    // second copy goes to a random replica again: both are lost far less often.
+    const m = await retrying(this.#opts.budgetMs, () =>
+      hedged(this.#opts.hedgeAfterMs, () => jsm.direct.getMessage(stream, query)),
+    );
     return m ? toMessage(m) : undefined;
   }
 }
 
 /**
  * Runs a request again while it fails (a timeout, no responders, a replica
- * going away), with growing pauses, until `budgetMs` has passed.
+ * going away), with growing pauses, until `budgetMs` has passed. An error
+ * the server answered with (a JetStream API error: no such stream) is final.
  */
 export async function retrying<T>(budgetMs: number, request: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + budgetMs;
@@ -147,10 +166,38 @@ export async function retrying<T>(budgetMs: number, request: () => Promise<T>): 
       return await request();
     } catch (err) {
       const pause = Math.min(25 * 2 ** attempt, 500);
-      if (Date.now() + pause >= deadline) throw err;
+      if (answered(err) || Date.now() + pause >= deadline) throw err;
       await new Promise((r) => setTimeout(r, pause));
     }
   }
+}
+
+/** The first success of `request` and, if it has not settled after `afterMs`, a second copy of it. */
+export function hedged<T>(afterMs: number, request: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let pending = 1;
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (p: Promise<T>) =>
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (err: unknown) => {
+          if (--pending === 0 && timer === undefined) reject(err);
+        },
+      );
+    settle(request());
+    timer = setTimeout(() => {
+      timer = undefined;
+      pending++;
+      settle(request());
+    }, afterMs);
+  });
+}
+
+function answered(err: unknown): boolean {
+  return err instanceof JetStreamApiError || (err as Error).name === 'StreamNotFoundError';
 }
 
 function toMessage(m: StoredMsg): DirectMessage {

@@ -44,6 +44,8 @@ interface StreamFacts {
   readonly name: string;
   readonly epoch: string;
   readonly maxPerGroup: number;
+  /** The stream's subject patterns. */
+  readonly subjects: readonly string[];
 }
 
 export class NatsDurableStore implements DurableStore {
@@ -253,6 +255,10 @@ export class NatsDurableStore implements DurableStore {
   }
 
   async #lookUp(subject: string): Promise<StreamFacts | undefined> {
+    // A stream already known captures it: no need for the meta leader, which
+    // may be in election (a new room joined while a node is down).
+    for (const facts of this.#byName.values())
+      if (facts.subjects.some((pattern) => matches(pattern, subject))) return facts;
     let name: string;
     try {
       name = await this.#api((jsm) => jsm.streams.find(subject));
@@ -271,10 +277,22 @@ export class NatsDurableStore implements DurableStore {
       // The creation time tells a stream from one created anew under its name.
       epoch: Date.parse(info.created).toString(36),
       maxPerGroup: info.config.max_msgs_per_subject,
+      subjects: info.config.subjects ?? [],
     };
     this.#byName.set(name, facts);
     return facts;
   }
+}
+
+/** Whether a NATS subject pattern (`*` one token, `>` the rest) matches a subject. */
+function matches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const t = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return t.length > i;
+    if (i >= t.length || (p[i] !== '*' && p[i] !== t[i])) return false;
+  }
+  return p.length === t.length;
 }
 
 /** Resolves as `p` does, or rejects after `ms`. */
