@@ -8,9 +8,8 @@ export const HISTORY_LIMIT = 50;
 /**
  * Messages a room's durable group keeps (docs/services.md, "Storage"): a
  * member cut off resumes exactly while fewer than this many were sent
- * meanwhile. Every join reads the room's kept messages to find its last
- * HISTORY_LIMIT on nats-server 2.9 (it cannot read backwards), so this is
- * also what a join may read: about 13 ms for a full room.
+ * meanwhile. A join reads only the last HISTORY_LIMIT, backwards with direct
+ * gets, so this does not bound what a join costs.
  */
 export const KEPT_PER_ROOM = 2000;
 /** And for at most this long: a room nobody writes to empties after a week. */

@@ -6,6 +6,8 @@
 //   send({ type: 'msg', stream, ref, payload: view.syncRequest() });
 //   on msg:   if (view.event(payload) === 'sync') send(... view.syncRequest())
 //   on reply to a sync: if (view.synced(payload) === 'sync') send(... view.syncRequest())
+//   on a failed sync (an error reply, or none in time):
+//     setTimeout(() => send(... view.syncRequest()), view.syncFailed())
 //
 // Why the first sync: the gateway adds the stream to the board's group only
 // once the join reply reaches it, after the service read the snapshot, so
@@ -33,12 +35,16 @@ export interface AppliedChange {
 
 export type EventOutcome = 'applied' | 'stale' | 'queued' | 'sync';
 
+/** Pauses between retries of a failed sync: doubling from the first, up to the last. */
+export const SYNC_RETRY = { firstMs: 250, maxMs: 8000 };
+
 export class BoardView {
   readonly board: string;
   readonly items = new Map<string, ItemState>();
   /** Every change of the board up to this revision is reflected in `items`. */
   revision: number;
   #syncing = false;
+  #failures = 0;
   readonly #queue: Event[] = [];
 
   constructor(
@@ -62,9 +68,26 @@ export class BoardView {
   }
 
   /**
+   * The sync failed (an error reply, a timeout, a lost connection's stream
+   * rejoined elsewhere): events stay held, and the answer is how long to
+   * wait before sending syncRequest() again, doubling with each failure in
+   * a row, with jitter so a board's clients do not retry in step.
+   */
+  syncFailed(random: () => number = Math.random): number {
+    this.#syncing = true;
+    const ceiling = Math.min(SYNC_RETRY.maxMs, SYNC_RETRY.firstMs * 2 ** this.#failures++);
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  }
+
+  /** Failed syncs in a row. */
+  get syncFailures(): number {
+    return this.#failures;
+  }
+
+  /**
    * A board event from the group. 'stale' means it was already held (its
    * revision is not above the view's) and was dropped; 'sync' means one was
-   * missed: send syncRequest().
+   * missed (its `prev` is above the view, or it says `gap`): send syncRequest().
    */
   event(ev: Event): EventOutcome {
     if (ev.revision <= this.revision) return 'stale';
@@ -72,7 +95,7 @@ export class BoardView {
       this.#queue.push(ev);
       return 'queued';
     }
-    if (ev.prev > this.revision) {
+    if (missed(ev, this.revision)) {
       this.#queue.push(ev);
       return 'sync';
     }
@@ -83,11 +106,12 @@ export class BoardView {
   /** The reply to a sync: applies its changes, then the events held meanwhile. */
   synced(result: Synced): 'ok' | 'sync' {
     this.#syncing = false;
+    this.#failures = 0;
     for (const c of result.changes) this.#applyChange(c);
     this.revision = Math.max(this.revision, result.revision);
     for (let ev = this.#queue[0]; ev; ev = this.#queue[0]) {
       if (ev.revision > this.revision) {
-        if (ev.prev > this.revision) return 'sync';
+        if (missed(ev, this.revision)) return 'sync';
         this.#apply(ev.type, ev.key, ev.value, ev.revision);
       }
       this.#queue.shift();
@@ -107,4 +131,9 @@ export class BoardView {
     this.revision = revision;
     this.onApply(type === 'delete' ? { type, key, revision } : { type, key, value, revision });
   }
+}
+
+/** Whether changes before the event may be missing from a view at `revision`. */
+function missed(ev: Event, revision: number): boolean {
+  return ev.prev > revision || ev.gap === true;
 }

@@ -125,6 +125,13 @@ export interface BoardEvent {
   pos: string;
   /** The revision of the board's previous event; 0 when it has none. A larger one than a client holds means it missed one. */
   prev: number;
+  /**
+   * Set when the relay cannot know what came before: revisions between the
+   * board's previous event and this one were dropped from the bucket's
+   * history (an outage overran it) before the relay read them. `prev` and
+   * `create`/`update` are then a guess: a client syncs, as for a missed event.
+   */
+  gap?: true;
 }
 
 /** A message to everyone on a board, sent to the board's group. */

@@ -8,7 +8,9 @@
 // keys exist, each board's last revision); changes after it are published.
 // That history is what lets it label a put `create` or `update` and give each
 // event its board's previous revision (`prev`), exactly as the previous holder
-// would have.
+// would have. When the history has lost revisions (a key's history overran
+// during an outage), an event after such a hole cannot know what it skipped:
+// it says so with `gap: true`, and clients sync (docs/services.md).
 import type { Logger } from '../../lib/log.ts';
 import type { Publisher } from '../sdk/index.ts';
 import { Lease } from './lease.ts';
@@ -95,11 +97,10 @@ export class Relay {
     const watch = await this.o.store.watch();
     if (tenure !== this.#tenure) return watch.stop();
     this.#watch = watch;
-    const live = new Set<string>();
-    const lastOfBoard = new Map<string, number>();
+    const seen = unseen();
     for await (const c of watch) {
       if (tenure !== this.#tenure) return;
-      const event = toEvent(c, live, lastOfBoard);
+      const event = toEvent(c, seen);
       if (c.revision <= from) continue;
       if (event) {
         this.o.publisher.toGroup(boardGroup(event.board), event);
@@ -111,19 +112,32 @@ export class Relay {
   }
 }
 
+/** What the relay has read of the bucket's history in this tenure. */
+interface Seen {
+  /** Keys whose last change was a put. */
+  readonly live: Set<string>;
+  /** Each board's last revision. */
+  readonly lastOfBoard: Map<string, number>;
+  /** The last revision read. */
+  last: number;
+  /** The highest revision the feed never gave (dropped from the history); 0 when none. */
+  hole: number;
+}
+
 /** Folds one change into the relay's view of the bucket and returns its event, if it belongs to a board. */
-function toEvent(
-  c: Change,
-  live: Set<string>,
-  lastOfBoard: Map<string, number>,
-): BoardEvent | undefined {
-  const existed = live.has(c.key);
-  if (c.op === 'put') live.add(c.key);
-  else live.delete(c.key);
+export function toEvent(c: Change, seen: Seen): BoardEvent | undefined {
+  if (c.revision > seen.last + 1) seen.hole = c.revision - 1;
+  seen.last = c.revision;
+  const existed = seen.live.has(c.key);
+  if (c.op === 'put') seen.live.add(c.key);
+  else seen.live.delete(c.key);
   const name = splitStoreKey(c.key);
   if (!name) return undefined;
-  const prev = lastOfBoard.get(name.board) ?? 0;
-  lastOfBoard.set(name.board, c.revision);
+  const prev = seen.lastOfBoard.get(name.board) ?? 0;
+  seen.lastOfBoard.set(name.board, c.revision);
+  // A revision between the board's previous event and this one is gone:
+  // it may have been this board's, so `prev` (and `create`) cannot be trusted.
+  const gap = seen.hole > prev ? { gap: true as const } : {};
   return c.op === 'put'
     ? {
         type: existed ? 'update' : 'create',
@@ -133,6 +147,7 @@ function toEvent(
         revision: c.revision,
         pos: String(c.revision),
         prev,
+        ...gap,
       }
     : {
         type: 'delete',
@@ -141,5 +156,11 @@ function toEvent(
         revision: c.revision,
         pos: String(c.revision),
         prev,
+        ...gap,
       };
+}
+
+/** A fresh view, for toEvent's tests. */
+export function unseen(): Seen {
+  return { live: new Set(), lastOfBoard: new Map(), last: 0, hole: 0 };
 }

@@ -19,6 +19,8 @@ export class BoardClient {
   /** What the view applied, in order: the changes the client's user sees. */
   readonly applied: AppliedChange[] = [];
   readonly syncs: SyncResult[] = [];
+  /** Sync replies that were errors (each retried). */
+  failedSyncs = 0;
   readonly announcements: Announcement[] = [];
   readonly view: BoardView;
   readonly snapshot: SnapshotPayload;
@@ -95,7 +97,13 @@ export class BoardClient {
         }
         frames.splice(i, 1);
         if (f.type === 'reply') {
-          const result = f.payload as SyncResult;
+          const result = f.payload as SyncResult | { ok: false };
+          if (!result.ok) {
+            // The sync failed: retried after the view's backoff, events held meanwhile.
+            this.failedSyncs++;
+            setTimeout(() => this.#sync(), this.view.syncFailed());
+            continue;
+          }
           this.syncs.push(result);
           if (this.view.synced(result) === 'sync') this.#sync();
           continue;

@@ -3,7 +3,6 @@
 // Anything that writes the bucket (another service, another replica, the
 // `nats kv put` command) is seen by `watch`.
 import {
-  DeliverPolicy,
   JetStreamApiCodes,
   JetStreamApiError,
   jetstream,
@@ -11,10 +10,10 @@ import {
   type JetStreamClient,
   type JetStreamManager,
   type JetStreamPublishOptions,
-  type JsMsg,
 } from '@nats-io/jetstream';
 import { Kvm, KvWatchInclude, type KV, type KvEntry } from '@nats-io/kv';
 import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
+import { DirectReader, retrying, type DirectMessage } from '../../../bus/direct-read.ts';
 import {
   assertKey,
   below,
@@ -37,7 +36,7 @@ export interface JetStreamKvOptions {
   bucket: string;
   /** Changes kept per key (1 to 64); a client catching up after a gap sees at most this many per key. */
   history?: number;
-  /** How long a snapshot or catch-up read may take before it fails. */
+  /** How long one read of the bucket (a request and its retries) may take before it fails; default 5000 ms. */
   readTimeoutMs?: number;
   /** Copies JetStream keeps of the bucket if this creates it; default 1. */
   replicas?: number;
@@ -45,11 +44,23 @@ export interface JetStreamKvOptions {
 
 const OPERATION = 'KV-Operation';
 const EMPTY = new Uint8Array(0);
+// Sequences one step of a catch-up read spans.
+const READ_SPAN = 512;
+// Keys of a snapshot read at once.
+const KEYS_AT_ONCE = 32;
+// How long a snapshot waits for the stream's leader to list the keys before
+// it reads the whole history below the prefix instead.
+const KEYS_WAIT_MS = 1500;
 
 export class JetStreamKvStore implements KvStore {
   /** The bucket's JetStream stream. */
   readonly stream: string;
   readonly #subjectPrefix: string;
+  // Reads are direct gets, which any current replica answers: no consumer to
+  // create, so joins and syncs go on while a node of the bucket is down.
+  readonly #direct: DirectReader;
+  // For the one leader request a snapshot makes, with a short timeout.
+  readonly #leader: Promise<JetStreamManager>;
 
   private constructor(
     readonly bucket: string,
@@ -59,9 +70,12 @@ export class JetStreamKvStore implements KvStore {
     private readonly readTimeoutMs: number,
     /** Copies JetStream keeps of the bucket, as found at open. */
     readonly replicas: number,
+    nc: NatsConnection,
   ) {
     this.stream = `KV_${bucket}`;
     this.#subjectPrefix = `$KV.${bucket}.`;
+    this.#direct = new DirectReader(nc, { budgetMs: readTimeoutMs });
+    this.#leader = jetstreamManager(nc, { timeout: KEYS_WAIT_MS / 2, checkAPI: false });
   }
 
   /** Opens the bucket, creating it when absent. Fails when the server has no JetStream. */
@@ -76,49 +90,95 @@ export class JetStreamKvStore implements KvStore {
           { cause: err },
         );
       });
-    // An existing bucket is opened as it is, whatever `replicas` says.
+    // An existing bucket is opened as it is, whatever `replicas` says; one
+    // made before reads were direct gets is given `allow_direct`.
     const { replicas } = await kv.status();
-    return new JetStreamKvStore(
-      opts.bucket,
-      kv,
-      js,
-      await jetstreamManager(nc),
-      opts.readTimeoutMs ?? 10_000,
-      replicas,
-    );
+    const jsm = await jetstreamManager(nc);
+    const stream = `KV_${opts.bucket}`;
+    const { config } = await jsm.streams.info(stream);
+    if (config.allow_direct !== true) await jsm.streams.update(stream, { allow_direct: true });
+    return new JetStreamKvStore(opts.bucket, kv, js, jsm, opts.readTimeoutMs ?? 5000, replicas, nc);
   }
 
   async get(key: string): Promise<Entry | undefined> {
-    const e = await this.kv.get(key);
-    if (!e || e.operation !== 'PUT') return undefined;
-    return { key, value: decodeValue(e.value), revision: e.revision };
+    const m = await this.#direct.last(this.stream, `${this.#subjectPrefix}${key}`);
+    const c = m && this.#change(m);
+    return c?.op === 'put' ? { key, value: c.value ?? null, revision: c.revision } : undefined;
   }
 
   async list(prefix: string): Promise<Snapshot> {
+    // Each key's last change, read at once; writes landing meanwhile are then
+    // applied from the changes between the revisions before and after, so
+    // the snapshot is exact at the second. Every read is a direct get, from
+    // the replica on this connection's server when it has one, so the reads
+    // see one replica's history in order.
+    const filter = `${this.#subjectPrefix}${below(prefix)}`;
     const floor = await this.lastRevision();
-    const { changes, revision } = await this.#read(prefix, {
-      deliver_policy: DeliverPolicy.LastPerSubject,
-    });
+    const latest = new Map<string, Change>();
+    const subjects = await this.#keysBelow(filter);
+    if (subjects) {
+      for (let i = 0; i < subjects.length; i += KEYS_AT_ONCE) {
+        const read = await Promise.all(
+          subjects.slice(i, i + KEYS_AT_ONCE).map((s) => this.#direct.last(this.stream, s)),
+        );
+        for (const m of read) if (m && m.seq <= floor) latest.set(m.subject, this.#change(m));
+      }
+    } else {
+      // No leader to list the keys: the whole retained history below the prefix.
+      for (const c of await this.#changes(filter, 1, floor)) latest.set(c.key, c);
+    }
+    const revision = await this.lastRevision();
+    for (const c of await this.#changes(filter, floor + 1, revision)) latest.set(c.key, c);
     const entries: Entry[] = [];
-    for (const c of changes)
+    for (const c of latest.values())
       if (c.op === 'put')
         entries.push({ key: c.key, value: c.value ?? null, revision: c.revision });
-    // The floor covers a board whose latest changes were delete markers that the
-    // server has since removed: the snapshot still reflects them.
-    return { revision: Math.max(floor, revision), entries };
+    entries.sort((x, y) => x.revision - y.revision);
+    return { revision, entries };
   }
 
   async changesSince(prefix: string, revision: number): Promise<ChangeLog> {
-    const floor = await this.lastRevision();
-    const read = await this.#read(prefix, {
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: revision + 1,
-    });
-    return { revision: Math.max(floor, read.revision), changes: read.changes };
+    // Up to the bucket's last revision when asked: a read ends even while
+    // writers keep the board busy.
+    const last = await this.lastRevision();
+    const changes = await this.#changes(
+      `${this.#subjectPrefix}${below(prefix)}`,
+      revision + 1,
+      last,
+    );
+    return { revision: Math.max(last, revision), changes };
   }
 
   async lastRevision(): Promise<number> {
-    return (await this.jsm.streams.info(this.stream)).state.last_seq;
+    return (await this.#direct.last(this.stream, `${this.#subjectPrefix}>`))?.seq ?? 0;
+  }
+
+  /**
+   * The subjects of the keys below a filter, as the stream's leader counts
+   * them; undefined when no leader answers soon (one is being elected).
+   */
+  async #keysBelow(filter: string): Promise<string[] | undefined> {
+    try {
+      const jsm = await this.#leader;
+      const info = await retrying(KEYS_WAIT_MS, () =>
+        jsm.streams.info(this.stream, { subjects_filter: filter }),
+      );
+      return Object.keys(info.state.subjects ?? {});
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The changes under `filter` with from <= revision <= to, in order. */
+  async #changes(filter: string, from: number, to: number): Promise<Change[]> {
+    const out: Change[] = [];
+    for (let lo = from; lo > 0 && lo <= to;) {
+      const hi = Math.min(to, lo + READ_SPAN - 1);
+      const { messages, next } = await this.#direct.range(this.stream, filter, lo, hi);
+      for (const m of messages) out.push(this.#change(m));
+      lo = next;
+    }
+    return out;
   }
 
   create(key: string, value: Json): Promise<number>;
@@ -223,55 +283,9 @@ export class JetStreamKvStore implements KvStore {
     };
   }
 
-  /**
-   * Reads the changes a short-lived ordered consumer finds under `prefix`:
-   * exactly those pending when it was created, so a read ends even while
-   * writers keep the board busy.
-   */
-  async #read(
-    prefix: string,
-    policy: { deliver_policy: DeliverPolicy; opt_start_seq?: number },
-  ): Promise<ChangeLog> {
-    const oc = await this.js.consumers.getPushConsumer(this.stream, {
-      filter_subjects: `${this.#subjectPrefix}${below(prefix)}`,
-      ...policy,
-    });
-    const changes: Change[] = [];
-    try {
-      const count = (await oc.info(true)).num_pending;
-      if (count > 0) {
-        let done!: () => void;
-        const caughtUp = new Promise<void>((resolve) => (done = resolve));
-        const iter = await oc.consume({
-          callback: (m) => {
-            changes.push(this.#fromMsg(m));
-            if (changes.length >= count || m.info.pending === 0) done();
-          },
-        });
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`reading ${this.bucket} took over ${this.readTimeoutMs} ms`)),
-            this.readTimeoutMs,
-          );
-        });
-        try {
-          await Promise.race([caughtUp, timeout]);
-        } finally {
-          clearTimeout(timer);
-          iter.stop();
-        }
-      }
-    } finally {
-      await oc.delete().catch(() => undefined);
-    }
-    const revision = changes.reduce((max, c) => Math.max(max, c.revision), 0);
-    return { revision, changes };
-  }
-
-  #fromMsg(m: JsMsg): Change {
+  #change(m: DirectMessage): Change {
     const key = m.subject.slice(this.#subjectPrefix.length);
-    const op = m.headers?.get(OPERATION);
+    const op = m.headers?.[OPERATION];
     return op === 'DEL' || op === 'PURGE'
       ? { op: 'delete', key, revision: m.seq }
       : { op: 'put', key, value: decodeValue(m.data), revision: m.seq };
