@@ -18,7 +18,7 @@ import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
 import { PROTO_ENCODING } from './codec-proto.ts';
-import { acceptableOffers, deflateOptions } from './deflate.ts';
+import { deflateOptions } from './deflate.ts';
 import { JSON_ENCODING } from './encoding.ts';
 import { createHttpApp } from './http.ts';
 import { HttpConnections } from './http-fallback.ts';
@@ -26,11 +26,11 @@ import type { HttpTransport } from './http-transport.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { Presence } from './presence.ts';
-import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
 import { Session, type SessionDeps } from './session.ts';
 import type { StreamOptions } from './stream.ts';
 import { WsTransport, type Transport } from './transport.ts';
+import { boundDeflate, destroySocket, refuseUpgrade, UpgradeGate } from './upgrade.ts';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -43,21 +43,6 @@ export interface GatewayOptions {
   processMetrics?: boolean;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  503: 'Service Unavailable',
-};
-
-// A listener that stays on the socket for its whole life: a module function,
-// not a closure, so it keeps nothing of the upgrade (the request and its
-// headers) alive for as long as the connection lasts.
-function destroySocket(this: Duplex): void {
-  this.destroy();
-}
-
 export class Gateway {
   readonly config: GatewayConfig;
   readonly bus: Bus;
@@ -67,8 +52,7 @@ export class Gateway {
   readonly log: Logger;
   readonly #router: Router;
   readonly #auth: Authenticator;
-  readonly #admission: Admission;
-  readonly #refusals: RefusalLog;
+  readonly #gate: UpgradeGate;
   readonly #wss: WebSocketServer;
   readonly #server: Server;
   #heartbeat: NodeJS.Timeout | undefined;
@@ -132,8 +116,12 @@ export class Gateway {
       this.log,
     );
     this.#auth = new Authenticator(this.config.auth);
-    this.#admission = new Admission(this.config, this.#auth);
-    this.#refusals = new RefusalLog(this.log);
+    this.#gate = new UpgradeGate(
+      new Admission(this.config, this.#auth),
+      () => ({ draining: this.draining, busLost: this.#busWatch.lost }),
+      this.metrics,
+      this.log,
+    );
     this.httpConnections = new HttpConnections({
       gatewayId: this.config.gatewayId,
       bus: this.bus,
@@ -171,13 +159,7 @@ export class Gateway {
       },
       isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
       probeUpgrade: (req, url) =>
-        this.#admission.check({
-          req,
-          url,
-          origin: probeOrigin(req, this.config.allowedOrigins),
-          draining: this.draining,
-          busLost: this.#busWatch.lost,
-        }),
+        this.#gate.probe(req, url, probeOrigin(req, this.config.allowedOrigins)),
       devToken:
         this.config.devTokens && this.config.auth.secret
           ? (sub, scope) => signDevToken(this.config.auth.secret!, sub, scope)
@@ -245,7 +227,7 @@ export class Gateway {
 
   async #drain(): Promise<void> {
     clearInterval(this.#heartbeat);
-    this.#refusals.stop();
+    this.#gate.stop();
     this.#busWatch.stop();
     this.#control.stop();
     this.httpConnections.stop();
@@ -270,38 +252,14 @@ export class Gateway {
   async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', destroySocket);
     try {
-      const identity = await this.#admission.check({
-        req,
-        url: new URL(req.url ?? '/', 'http://gateway'),
-        origin: req.headers.origin,
-        draining: this.draining,
-        busLost: this.#busWatch.lost,
-      });
-      this.#boundDeflate(req);
+      const url = new URL(req.url ?? '/', 'http://gateway');
+      const identity = await this.#gate.admit(req, url, req.headers.origin);
+      boundDeflate(req, this.config.deflate);
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {
       if (!(err instanceof UpgradeRefused)) throw err;
-      this.metrics.upgradeRefused(err.reason);
-      this.#refusals.refused(err, {
-        remoteAddr: req.socket.remoteAddress,
-        origin: req.headers.origin,
-      });
-      const body = `${err.message}\n`;
-      socket.end(
-        `HTTP/1.1 ${err.status} ${STATUS_TEXT[err.status]}\r\nConnection: close\r\n` +
-          `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-      );
+      refuseUpgrade(socket, err);
     }
-  }
-
-  /** Leaves only the compression offers ws can take within our windows (deflate.ts). */
-  #boundDeflate(req: IncomingMessage): void {
-    const offered = req.headers['sec-websocket-extensions'];
-    const deflate = this.config.deflate;
-    if (!deflate || offered === undefined) return;
-    const kept = acceptableOffers(offered, deflate.windowBits);
-    if (kept === undefined) delete req.headers['sec-websocket-extensions'];
-    else req.headers['sec-websocket-extensions'] = kept;
   }
 
   #accept(ws: WebSocket, req: IncomingMessage, identity: Identity): void {
@@ -327,25 +285,8 @@ export class Gateway {
    * checks; throws UpgradeRefused. Its `welcome` is queued on the transport.
    */
   async #openHttp(req: IncomingMessage, url: URL): Promise<HttpTransport> {
-    let identity: Identity;
-    try {
-      identity = await this.#admission.check({
-        req,
-        url,
-        origin: probeOrigin(req, this.config.allowedOrigins),
-        draining: this.draining,
-        busLost: this.#busWatch.lost,
-      });
-    } catch (err) {
-      if (err instanceof UpgradeRefused) {
-        this.metrics.upgradeRefused(err.reason);
-        this.#refusals.refused(err, {
-          remoteAddr: req.socket.remoteAddress,
-          origin: req.headers.origin,
-        });
-      }
-      throw err;
-    }
+    const origin = probeOrigin(req, this.config.allowedOrigins);
+    const identity = await this.#gate.admit(req, url, origin);
     const id = randomBytes(9).toString('base64url');
     let session: Session | undefined;
     const transport = this.httpConnections.open((t, secret) => {

@@ -10,13 +10,14 @@ import type { ClientFrame, Ref, ServerFrameType } from '../protocol/frames.ts';
 import type { Decoded, FrameError } from './codec.ts';
 import { JSON_ENCODING, type Encoded, type Encoding } from './encoding.ts';
 import type { Identity } from './auth.ts';
-import type { ConnectHook, ServerStream } from './connect.ts';
+import type { ConnectHook } from './connect.ts';
+import { openServerStreams } from './connect-open.ts';
 import { limitsOf, type GatewayConfig } from './config.ts';
 import type { Connection, Hub } from './hub.ts';
 import { expire, TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { Intake } from './intake.ts';
-import type { Router } from './router.ts';
+import type { Router, StreamAddress } from './router.ts';
 import { Stream, type StreamContext, type StreamOptions, type StreamOwner } from './stream.ts';
 import { READ_RESUMES_AT, type Transport, type TransportListener } from './transport.ts';
 
@@ -275,19 +276,21 @@ export class Session implements Connection, StreamOwner, TransportListener {
     if (!route.ok) return this.#refuse(route, ref, name);
     const refused = this.#admission(name);
     if (refused) return this.#refuse(refused, ref, name);
-    const stream = new Stream(
-      {
-        service: route.service,
-        stream: name,
-        topic: route.topic,
-        connSubject: this.#deps.connSubject,
-        scope: this.#deps.scope,
-      },
-      this.#streamContext,
-    );
-    this.#streams.set(name, stream);
-    this.#deps.metrics.streamOpened();
+    const stream = this.#addStream({
+      service: route.service,
+      stream: name,
+      topic: route.topic,
+      connSubject: this.#deps.connSubject,
+      scope: this.#deps.scope,
+    });
     stream.join(ref, payloadJson, since);
+  }
+
+  #addStream(address: StreamAddress): Stream {
+    const stream = new Stream(address, this.#streamContext);
+    this.#streams.set(address.stream, stream);
+    this.#deps.metrics.streamOpened();
+    return stream;
   }
 
   /** The connection's own limits on a join: one stream per name, at most max_streams. */
@@ -322,58 +325,23 @@ export class Session implements Connection, StreamOwner, TransportListener {
 
   // ---- server-opened streams (§4.9) ----
 
-  /**
-   * Asks the connect service which streams to open and opens them, each
-   * `joined` without ref, before any client frame is answered: the socket
-   * is not read meanwhile, and the frames already read wait in #early.
-   */
+  /** Opens them before any client frame is answered; the frames already read wait in #early. */
   #connect(hook: ConnectHook): void {
     this.#early = [];
-    let done!: () => void;
-    const connected = new Promise<void>((resolve) => (done = resolve));
-    this.#deps.transport.hold(connected);
-    const room = this.#deps.config.maxStreams - this.#streams.size;
-    hook.ask(this.#deps.connSubject, this.#deps.scope, room, (plan) => {
-      // Streams are made and their memberships added now, in the bus's
-      // dispatch order, so that what their service sends and what reaches
-      // their groups after its answer waits for their `joined`. Each opens
-      // once its own new groups are confirmed, so their `joined` frames may
-      // come in another order than the reply's.
-      const opening = plan.streams.map((s) => {
-        const [stream, opened] = this.#serverStream(hook.service, s);
-        return this.#openByServer(stream, opened);
-      });
-      void Promise.all(opening).then(async () => {
-        done();
-        // The transport resumes reading once `connected` settles, before the
-        // early frames run: a hold they ask for (Intake) is then not ignored.
-        await connected;
+    const { connSubject, scope, log, config, transport } = this.#deps;
+    openServerStreams(hook, {
+      conn: this.id,
+      connSubject,
+      scope,
+      log,
+      room: () => config.maxStreams - this.#streams.size,
+      hold: (until) => transport.hold(until),
+      addStream: (address) => this.#addStream(address),
+      resume: () => {
         const early = this.#early ?? [];
         this.#early = undefined;
         for (const [data, bytes] of early) this.#receive(data, bytes);
-      });
-    });
-  }
-
-  #serverStream(service: string, opened: ServerStream): [Stream, ServerStream] {
-    const stream = new Stream(
-      {
-        service,
-        stream: opened.stream,
-        topic: opened.topic,
-        connSubject: this.#deps.connSubject,
-        scope: this.#deps.scope,
       },
-      this.#streamContext,
-    );
-    this.#streams.set(opened.stream, stream);
-    this.#deps.metrics.streamOpened();
-    return [stream, opened];
-  }
-
-  #openByServer(stream: Stream, opened: ServerStream): Promise<void> {
-    return stream.openByServer(opened).catch((err: unknown) => {
-      this.#deps.log.error({ err, conn: this.id, stream: opened.stream }, 'server open failed');
     });
   }
 

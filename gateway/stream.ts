@@ -1,8 +1,8 @@
 // One stream of one connection, and the owner of its lifecycle: it asks the
 // service to join (stream-join.ts), holds what arrives before `joined`,
-// applies the service's Outbound frames, delivers its durable group
-// (durable-delivery.ts), keeps its group memberships and tells the service
-// when it leaves. The session keeps the table of streams and the
+// applies the service's Outbound frames (stream-outbound.ts), delivers its
+// durable group (durable-delivery.ts), keeps its memberships
+// (stream-memberships.ts) and tells the service when it leaves. The session keeps the table of streams and the
 // connection's limits.
 //
 // Ordering guarantees kept here (PROTOCOL.md §1):
@@ -20,16 +20,16 @@ import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import type { ServerStream } from './connect.ts';
 import type { Encoding } from './encoding.ts';
 import type { Member } from './hub.ts';
-import type { PresenceSeat } from './presence.ts';
 import type { Located } from './durable-cursor.ts';
 import { DurableDelivery, type DeliveryHost } from './durable-delivery.ts';
 import { HoldQueue, type Held } from './hold.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
-import { interpretOutbound } from './outbound.ts';
 import { ServiceRequests } from './requests.ts';
-import type { PresenceAsk, StreamAddress } from './router.ts';
+import type { StreamAddress } from './router.ts';
 import type { BaseStreamContext, StreamConnection } from './stream-context.ts';
 import { StreamJoin, type JoinHost } from './stream-join.ts';
+import { StreamMemberships } from './stream-memberships.ts';
+import { StreamOutbound } from './stream-outbound.ts';
 
 export type { StreamOptions } from './stream-context.ts';
 
@@ -57,19 +57,20 @@ export class Stream implements Member, LiveMember {
   #phase: StreamPhase = 'joining';
   /** The service's per-stream state from its JoinAccept, sent back with each Inbound and Leave. */
   #serviceState: Uint8Array = EMPTY;
-  readonly #groups = new Set<string>();
+  /** Its groups, durable group feed and presence seat. */
+  readonly #memberships: StreamMemberships;
+  /** Carries out its service's frames once joined. */
+  readonly #outbound: StreamOutbound;
   readonly #held: HoldQueue;
   /** Refs of the leaves the client sent while the join was in flight, in order. */
   #leaveRefs: (Ref | undefined)[] | undefined;
   /** The stream's msgs to its service, and the answers they are owed. */
   readonly #requests: ServiceRequests;
-  /** Protocol 1.1: the stream's durable group, once a service named one. */
-  #durableGroup: string | undefined;
-  /** …and its delivery (how far the client has it), once the stream opened located in it. */
+  /**
+   * Protocol 1.1: the delivery of its durable group (how far the client has
+   * it), once the stream opened located in it.
+   */
   #durable: DurableDelivery | undefined;
-  /** §4.3: the presence the service turned on, and the stream's seat once joined. */
-  #presenceAsk: PresenceAsk | undefined;
-  #seat: PresenceSeat | undefined;
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
     this.#ctx = ctx;
@@ -83,6 +84,14 @@ export class Stream implements Member, LiveMember {
       ctx.msgTimeoutMs,
       () => this.#phase === 'joined',
     );
+    this.#memberships = new StreamMemberships(ctx.hub, this);
+    this.#outbound = new StreamOutbound(ctx, {
+      member: this,
+      service: address.service,
+      requests: this.#requests,
+      memberships: this.#memberships,
+      end: (why) => this.#end(why),
+    });
   }
 
   get phase(): StreamPhase {
@@ -144,7 +153,7 @@ export class Stream implements Member, LiveMember {
 
   /** A `presence` request (§4.3): answered, or `forbidden` when the service left presence off. */
   presence(ref: Ref | undefined): void {
-    if (this.#seat) return this.#seat.answer(ref);
+    if (this.#memberships.answerPresence(ref)) return;
     const message = `presence is off for ${this.name}`;
     this.#ctx.owner.error({ code: ErrorCode.Forbidden, message, ref, stream: this.name });
   }
@@ -158,15 +167,15 @@ export class Stream implements Member, LiveMember {
   deliver(out: OutboundFrame): void {
     if (this.#phase === 'ended') this.#ctx.metrics.dropped('gone');
     else if (this.#holding) this.#hold({ out });
-    else this.#apply(out);
+    else this.#outbound.apply(out);
   }
 
-  /** A group frame for this member (Member). */
   /** How the connection's frames are encoded: a group frame is shared per encoding (Member). */
   get encoding(): Encoding {
     return this.#ctx.owner.encoding;
   }
 
+  /** A group frame for this member (Member). */
   sendFrame(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#phase === 'ended') return;
     if (this.#holding) this.#hold({ frame, type });
@@ -208,13 +217,10 @@ export class Stream implements Member, LiveMember {
       lost: () => this.#held.lost,
       accepted: (state, presence) => {
         this.#serviceState = state;
-        this.#presenceAsk = presence;
+        this.#memberships.askPresence(presence);
       },
-      joinGroup: (group) => this.#joinGroup(group),
-      followDurable: (group) => {
-        this.#durableGroup = group;
-        return this.#ctx.hub.live.add(group, this);
-      },
+      joinGroup: (group) => this.#memberships.join(group),
+      followDurable: (group) => this.#memberships.followDurable(group),
       publishLeave: (reason, headers) => this.#publishLeave(reason, headers),
       end: () => this.#end(),
       answerLeaves: () => this.#answerLeaves(),
@@ -241,8 +247,7 @@ export class Stream implements Member, LiveMember {
   #open(ref: Ref | undefined, payloadJson: string | undefined, at: Located | undefined): void {
     this.#phase = 'joined';
     this.#ctx.owner.write(this.encoding.joined(this, ref, payloadJson, at), 'joined');
-    const ask = this.#presenceAsk;
-    if (ask) this.#seat = this.#ctx.presence?.enter(ask, this, this.#ctx.conn, this.#address.scope);
+    this.#memberships.takeSeat(this.#ctx.presence, this.#ctx.conn, this.#address.scope);
     if (!at) return this.#release();
     const durable = new DurableDelivery(at.cursor, this.#ctx, this.#held, this.#deliveryHost());
     this.#durable = durable;
@@ -259,7 +264,7 @@ export class Stream implements Member, LiveMember {
     let i = 0;
     while (i < pending.length && this.#phase === 'joined' && !this.#durable?.replaying) {
       const held = pending[i++]!;
-      if ('out' in held) this.#apply(held.out);
+      if ('out' in held) this.#outbound.apply(held.out);
       else if ('live' in held) this.#durable!.live(held.live);
       else owner.write(held.frame, held.type);
     }
@@ -318,56 +323,6 @@ export class Stream implements Member, LiveMember {
     this.#ctx.owner.write(this.encoding.left(this, { ref }), 'left');
   }
 
-  /** Carries out a frame the stream's service sent to a joined stream. */
-  #apply(out: OutboundFrame): void {
-    const owner = this.#ctx.owner;
-    const action = interpretOutbound(out, this, this.encoding);
-    switch (action.kind) {
-      case 'msg':
-        return owner.write(action.frame, 'msg');
-      case 'reply':
-        // Already answered (timeout, unavailable) or never asked: a second
-        // answer to one ref would contradict the first.
-        if (!this.#requests.settle(action.refJson)) return this.#ctx.metrics.dropped('late');
-        return owner.write(action.frame, 'reply');
-      case 'close':
-        // A msg still waiting gets the service's reason for closing, not a bare not_joined.
-        this.#end(
-          action.code === undefined
-            ? undefined
-            : { code: action.code, message: action.reason ?? 'closed' },
-        );
-        return owner.write(action.frame, 'left');
-      case 'groupAdd':
-        for (const g of action.groups) this.#joinGroup(g);
-        if (action.bad.length) this.#invalid(`bad group names ${JSON.stringify(action.bad)}`);
-        return;
-      case 'groupDiscard':
-        for (const g of action.groups) this.#leaveGroup(g);
-        return;
-      case 'invalid':
-        return this.#invalid(action.problem);
-    }
-  }
-
-  #invalid(problem: string): void {
-    this.#ctx.metrics.dropped('invalid');
-    this.#ctx.log.warn(
-      { conn: this.#ctx.conn, stream: this.name, service: this.#address.service },
-      `invalid Outbound: ${problem}`,
-    );
-  }
-
-  #joinGroup(group: string): void {
-    if (this.#groups.has(group)) return;
-    this.#groups.add(group);
-    this.#ctx.hub.addMember(group, this);
-  }
-
-  #leaveGroup(group: string): void {
-    if (this.#groups.delete(group)) this.#ctx.hub.removeMember(group, this);
-  }
-
   #publishLeave(reason: LeaveReason, headers: Headers | undefined): void {
     try {
       this.#ctx.router.leave(this.#address, reason, this.#serviceState, headers);
@@ -385,10 +340,7 @@ export class Stream implements Member, LiveMember {
     this.#phase = 'ended';
     this.#held.clear();
     const unanswered = this.#requests.clear();
-    for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
-    this.#groups.clear();
-    this.#seat?.leave();
-    if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
+    this.#memberships.clear();
     this.#ctx.owner.ended(this);
     // §4.2: a msg whose reply had not come still gets one answer, before the
     // stream's `left`, as if the reply came after the stream ended (found by

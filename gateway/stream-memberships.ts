@@ -1,0 +1,66 @@
+// What one stream is a member of, kept together so that its end undoes all
+// of it: its groups (hub.ts), its durable group's feed (live.ts) and, once
+// joined, its presence seat (§4.3, presence.ts).
+import type { ScopeProps } from '../proto/index.ts';
+import type { Ref } from '../protocol/frames.ts';
+import type { Hub, Member } from './hub.ts';
+import type { LiveMember } from './live.ts';
+import type { Presence, PresenceSeat } from './presence.ts';
+import type { PresenceAsk } from './router.ts';
+
+export class StreamMemberships {
+  readonly #hub: Hub;
+  readonly #member: Member & LiveMember;
+  readonly #groups = new Set<string>();
+  /** Protocol 1.1: the stream's durable group, once a service named one. */
+  #durableGroup: string | undefined;
+  /** §4.3: the presence the service turned on, and the stream's seat once joined. */
+  #presenceAsk: PresenceAsk | undefined;
+  #seat: PresenceSeat | undefined;
+
+  constructor(hub: Hub, member: Member & LiveMember) {
+    this.#hub = hub;
+    this.#member = member;
+  }
+
+  join(group: string): void {
+    if (this.#groups.has(group)) return;
+    this.#groups.add(group);
+    this.#hub.addMember(group, this.#member);
+  }
+
+  leave(group: string): void {
+    if (this.#groups.delete(group)) this.#hub.removeMember(group, this.#member);
+  }
+
+  /** Follows the durable group's stored messages; what LiveFeeds.add answers. */
+  followDurable(group: string): boolean {
+    this.#durableGroup = group;
+    return this.#hub.live.add(group, this.#member);
+  }
+
+  /** The presence the service's JoinAccept turned on; the seat is taken at `joined`. */
+  askPresence(ask: PresenceAsk | undefined): void {
+    this.#presenceAsk = ask;
+  }
+
+  takeSeat(presence: Presence | undefined, conn: string, scope: ScopeProps): void {
+    const ask = this.#presenceAsk;
+    if (ask) this.#seat = presence?.enter(ask, this.#member, conn, scope);
+  }
+
+  /** Answers a `presence` request; false when the stream has no seat. */
+  answerPresence(ref: Ref | undefined): boolean {
+    if (!this.#seat) return false;
+    this.#seat.answer(ref);
+    return true;
+  }
+
+  /** Leaves everything; the stream has ended. */
+  clear(): void {
+    for (const g of this.#groups) this.#hub.removeMember(g, this.#member);
+    this.#groups.clear();
+    this.#seat?.leave();
+    if (this.#durableGroup !== undefined) this.#hub.live.remove(this.#durableGroup, this.#member);
+  }
+}
