@@ -4,6 +4,7 @@
 import { createChat } from './chat/index.ts';
 import { createDashboard, createFeeder, dashboardSettings } from './dashboard/index.ts';
 import { createEcho } from './echo/index.ts';
+import { createInventory } from './inventory/index.ts';
 import type { ServiceFactory } from './sdk/index.ts';
 
 /** Registered for `dev` and demos, and not deployed to production (deploy/ leaves them out). */
@@ -18,6 +19,8 @@ export const SERVICES: Readonly<Record<string, ServiceFactory>> = {
   dashboard: (env) => createDashboard(env, dashboardSettings().dashboard),
   // Demo data for the `ops` board; `dev` runs it, production does not need it.
   'dashboard-feeder': (env) => createFeeder(env, dashboardSettings().feeder),
+  // A binding of a bucket written from outside (`muxgate kv put`), for the demo page.
+  inventory: createInventory,
 };
 
 /** The services clients can join: the gateway's routes unless MUX_ROUTES says otherwise. */

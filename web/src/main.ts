@@ -1,10 +1,11 @@
-// The demo page: echo, chat and a live dashboard over ONE socket, with the
-// connection state and the open streams in the header.
+// The demo page: echo, chat, a live dashboard and the inventory over ONE
+// socket, with the connection state and the open streams in the header.
 import { connect, type MuxClient } from '../../client/index.ts';
 import { mountChat } from './chat.ts';
 import { mountDashboard } from './dashboard.ts';
 import { byId } from './dom.ts';
 import { mountEcho } from './echo.ts';
+import { mountInventory } from './inventory.ts';
 import { PageIdentity, pageName } from './identity.ts';
 import { mountStatus } from './status.ts';
 import './styles.css';
@@ -51,3 +52,4 @@ mountDashboard(client, identity, {
   readonly: byId('dash-readonly'),
   feed: byId('dash-feed'),
 });
+mountInventory(client, { rows: byId('inv-rows') });
