@@ -129,24 +129,49 @@ export function bindingService(
   const groups = groupsOf(decl);
   const actions = bindingActions(decl, store, log);
   const field = decl.groupField ?? 'group';
-  return defineService({
+  const snapshot = async (group: string) => {
+    const snap = await groupSnapshot(store, groups, group);
+    const entries = [];
+    for (const e of snap.entries) {
+      const name = groups.of(e.key);
+      if (name) entries.push({ key: name.key, value: e.value, revision: e.revision });
+    }
+    return { [field]: group, revision: snap.revision, pos: String(snap.revision), entries };
+  };
+  return defineService<ResumeState>({
     name: decl.name,
-    async join(ctx) {
+    async join(ctx, payload) {
       const group = ctx.topic;
       if (!groups.isGroup(group))
         return refuse(BindingError.BadRequest, `join ${decl.name}:<${groups.describe}>`);
       if (!(await actions.mayRead(ctx.scope, group)))
         return refuse(BindingError.Forbidden, `this connection may not read ${decl.name}:${group}`);
-      const snap = await groupSnapshot(store, groups, group);
-      const entries = [];
-      for (const e of snap.entries) {
-        const name = groups.of(e.key);
-        if (name) entries.push({ key: name.key, value: e.value, revision: e.revision });
-      }
-      return accept({
-        payload: { [field]: group, revision: snap.revision, pos: String(snap.revision), entries },
-        groups: [busGroupOf(decl.name, group)],
-      });
+      const bus = [busGroupOf(decl.name, group)];
+      const since = sinceOf(ctx.since ?? (payload as { since?: unknown } | null)?.since);
+      // A resume reads what was missed once the membership is live (the
+      // two-step join), so no change falls between the reply and live events.
+      if (since !== undefined) return accept({ groups: bus, confirm: true, state: { since } });
+      return accept({ payload: await snapshot(group), groups: bus });
+    },
+    async snapshot(ctx) {
+      const group = ctx.topic;
+      const since = ctx.state?.since ?? 0;
+      const r = await actions.sync(group, since);
+      if (!r.ok) return refuse(r.error.code, r.error.message);
+      if ('changes' in r && r.recovered)
+        return {
+          accept: true,
+          payload: {
+            [field]: group,
+            revision: r.revision,
+            pos: r.pos,
+            since: String(since),
+            recovered: true,
+            changes: r.changes,
+          },
+        };
+      // Too much was missed to send as changes: the client reloads the group.
+      return { accept: true, payload: { ...(await snapshot(group)), recovered: false } };
     },
     async receive(ctx, payload, ref) {
       const custom = customAction(decl, payload);
@@ -155,7 +180,19 @@ export function bindingService(
         : await actions.handle(ctx, ctx.topic, payload);
       if (ref !== undefined && reply) ctx.reply(ref, reply);
     },
-  });
+  }) as ServiceDefinition;
+}
+
+/** What a resuming join carries from its first step to its second. */
+interface ResumeState {
+  since: number;
+}
+
+/** A resume's `since`: a revision, or a `pos` (the revision as a string). */
+function sinceOf(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  if (typeof v === 'string' && /^\d{1,16}$/.test(v)) return Number(v);
+  return undefined;
 }
 
 function customAction(decl: BindingDeclaration, payload: unknown): CustomAction | undefined {
