@@ -22,6 +22,10 @@ export class Subjects {
   joined(service: string): string {
     return `${this.prefix}.svc.${service}.joined`;
   }
+  /** Protocol 1.1 §4.9: the connect hook, asked once per connection for server-opened streams. */
+  connect(service: string): string {
+    return `${this.prefix}.svc.${service}.connect`;
+  }
   msg(service: string): string {
     return `${this.prefix}.svc.${service}.msg`;
   }

@@ -66,6 +66,7 @@ export const COMMANDS: Command[] = [
       ['MUX_ROUTES', 'services clients may join (default: every routed service)'],
       ['MUX_JWT_SECRET', 'HS256 secret; turns token verification on'],
       ['MUX_API_KEYS', 'bearer keys for the publish API, comma-separated'],
+      ['MUX_CONNECT_SERVICE', 'service that opens streams at connect (default: none)'],
       ['MUX_PREFIX', 'NATS subject prefix (default mux)'],
       ['LOG_LEVEL', LEVELS],
     ],

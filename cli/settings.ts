@@ -226,4 +226,6 @@ const DEV_GATEWAY = {
   MUX_DEV_TOKENS: 'true',
   // Tokens a developer brings from elsewhere often have no `exp`; /dev/token's have one.
   MUX_JWT_REQUIRE_EXP: 'false',
+  // The demo page shows the notifications stream the gateway opens at connect (§4.9).
+  MUX_CONNECT_SERVICE: 'notifications',
 };

@@ -57,6 +57,13 @@ export interface ClientEvents {
   refused: Refusal;
   /** The token was refreshed on the open connection; `exp` is the new one's. */
   refreshed: { exp: number | undefined };
+  /**
+   * §4.9: the gateway opened a stream for this connection (its connect
+   * service chose it), one the application had not open or opening. The
+   * stream is joined; `payload` is its `joined` payload. A stream the
+   * gateway opens again after a reconnect only emits `joined` (rejoin: true).
+   */
+  serverStream: { stream: Stream; payload: unknown };
 }
 
 const DEFAULT_MAX_QUEUE = 100;
@@ -223,9 +230,20 @@ export class MuxClient extends Emitter<ClientEvents> {
 
   #route(f: ServerFrame): void {
     if (f.type === 'pong' || f.type === 'welcome' || f.type === 'refreshed') return;
+    if (f.type === 'joined' && f.ref === undefined) return this.#serverOpened(f);
     const s = f.stream === undefined ? undefined : this.#streams.get(f.stream);
     if (s) return s.handle(f);
     if (f.type === 'error') this.emit('error', new MuxError(f.code, f.message));
+  }
+
+  /** §4.9: a stream the gateway opened by itself. */
+  #serverOpened(f: Extract<ServerFrame, { type: 'joined' }>): void {
+    if (!parseStream(f.stream)) return;
+    const s = this.stream(f.stream);
+    const fresh = s.state === 'idle' || s.state === 'left';
+    s.handle(f);
+    if (fresh && (s.state as StreamState) === 'joined')
+      this.emit('serverStream', { stream: s, payload: f.payload });
   }
 
   #encode(frame: ClientFrame): string {

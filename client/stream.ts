@@ -64,6 +64,11 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
   readonly #rejoin: RejoinRetry;
   readonly #position = new Position();
+  /**
+   * §4.9: the ref of this stream's own join that a server open overtook; the
+   * gateway answers it `already_joined`, which is then no failure.
+   */
+  #overtaken: number | undefined;
 
   constructor(name: string, host: StreamHost) {
     super();
@@ -262,7 +267,25 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     pos: string | undefined,
     recovered: boolean | undefined,
   ): void {
+    if (ref === undefined) return this.#onServerOpened(payload, pos, recovered);
     if (ref !== this.#joinRef || this.#state !== 'joining') return;
+    this.#becomeJoined(payload, pos, recovered);
+  }
+
+  /**
+   * §4.9: the gateway opened the stream at connect (`joined` without ref),
+   * whatever this side was doing: the stream is joined. A join of ours that
+   * is on the wire will be answered `already_joined`; that answer is dropped.
+   */
+  #onServerOpened(payload: unknown, pos: string | undefined, recovered: boolean | undefined): void {
+    if (this.#state === 'joined' || this.#state === 'leaving') return;
+    if (this.#state === 'idle' || this.#state === 'left') this.#joinedBefore = false;
+    if (this.#joinSent) this.#overtaken = this.#joinRef;
+    this.#joinRef = undefined;
+    this.#becomeJoined(payload, pos, recovered);
+  }
+
+  #becomeJoined(payload: unknown, pos: string | undefined, recovered: boolean | undefined): void {
     const rejoin = this.#joinedBefore;
     const done = this.#position.joined(pos, recovered);
     this.#joinedBefore = true;
@@ -305,6 +328,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   }
 
   #onError(ref: unknown, code: string, message: string): void {
+    if (ref !== undefined && ref === this.#overtaken && code === ErrorCode.AlreadyJoined) {
+      this.#overtaken = undefined;
+      return;
+    }
     const err = new MuxError(code, message, { stream: this.name });
     if (this.#requests.has(ref)) return this.#requests.reject(ref, err);
     // A leave sent during the join is never answered when the join is

@@ -105,6 +105,14 @@ export const GatewayConfigSchema = z.object({
   MUX_DEV_TOKENS: z.stringbool().default(false),
   /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
   MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
+  /** §4.9: the service asked at connect for server-opened streams; unset, none are. */
+  MUX_CONNECT_SERVICE: z
+    .string()
+    .regex(SERVICE_RE, 'a service name')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How long a new connection waits for the connect service before it goes on without. */
+  MUX_CONNECT_TIMEOUT_MS: int(2000, 10),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -154,6 +162,10 @@ export interface GatewayConfig {
   devTokens: boolean;
   /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
   clientTraceparent: boolean;
+  /** §4.9: the connect service, when there is one. */
+  connectService: string | undefined;
+  /** How long a connection's frames wait for the connect service's answer, at most. */
+  connectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -221,6 +233,8 @@ function fromParsed(c: Parsed): GatewayConfig {
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
+    connectService: c.MUX_CONNECT_SERVICE,
+    connectTimeoutMs: c.MUX_CONNECT_TIMEOUT_MS,
   };
 }
 

@@ -13,6 +13,7 @@ import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
 import { Beacon } from './beacon.ts';
 import { BusWatch } from './bus-watch.ts';
+import { ConnectHook } from './connect.ts';
 import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
@@ -69,6 +70,8 @@ export class Gateway {
   readonly #busWatch: BusWatch;
   readonly #beacon: Beacon;
   readonly #control: ControlListener;
+  /** §4.9: present when the gateway has a connect service. */
+  readonly #connect: ConnectHook | undefined;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -92,6 +95,17 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#connect =
+      this.config.connectService === undefined
+        ? undefined
+        : new ConnectHook({
+            bus: this.bus,
+            subjects: this.subjects,
+            service: this.config.connectService,
+            timeoutMs: this.config.connectTimeoutMs,
+            metrics: this.metrics,
+            log: this.log,
+          });
     this.#control = new ControlListener(this.bus, this.subjects, this.hub, this.log);
     this.#beacon = new Beacon(
       this.bus,
@@ -265,6 +279,7 @@ export class Gateway {
       },
       identity,
       verifier: this.#auth,
+      connect: this.#connect,
     });
     transport.listen(session);
     ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));

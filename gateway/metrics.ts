@@ -121,6 +121,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly connects = new Counter({
+    name: 'muxgate_connect_total',
+    help: 'Answers of the connect service (§4.9), by outcome: ok, or the connection went on without (some) server-opened streams',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   // Label lookups hash their arguments; frame types are few, so bind them once.
   readonly #in = new Map<string, Counter.Internal>();
   readonly #out = new Map<string, Counter.Internal>();
@@ -199,6 +206,11 @@ export class GatewayMetrics {
 
   groupMessage(): void {
     this.groupMessages.inc();
+  }
+
+  /** How the connect service answered for one connection (§4.9). */
+  connected(outcome: 'ok' | 'unavailable' | 'timeout' | 'invalid'): void {
+    this.connects.labels(outcome).inc();
   }
 
   busStateChanged(state: BusStatus, server: string): void {

@@ -38,7 +38,11 @@ export type JoinResult =
     }
   /** `code` is the service's own when valid ([a-z_]{1,32}), else `forbidden`. */
   | { kind: 'refuse'; code: string; message: string }
-  | { kind: 'unavailable'; message: string }
+  /**
+   * `timedOut`: the service was asked and did not answer in time, so it may
+   * still accept the join after the gateway gave up on it.
+   */
+  | { kind: 'unavailable'; message: string; timedOut?: true }
   | { kind: 'internal'; error: unknown };
 
 export type Resolution =
@@ -171,6 +175,7 @@ export class Router {
       return {
         kind: 'unavailable',
         message: `${service} did not answer within ${this.#joinTimeoutMs} ms`,
+        timedOut: true,
       };
     if (err instanceof BusClosedError) return { kind: 'unavailable', message: UNCONNECTED };
     return { kind: 'internal', error: err };
@@ -227,7 +232,7 @@ export class Router {
 }
 
 /** A JoinReply, or with `confirm` a JoinConfirmReply: the same two outcomes. */
-function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
+export function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
   try {
     const reply = (confirm ? JoinConfirmReply : JoinReply).decode(data);
     if (reply.result === 'accept') {
@@ -236,7 +241,10 @@ function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
         kind: 'accept',
         payload: a.payload?.length ? dec.decode(a.payload) : undefined,
         groups: a.groups ?? [],
-        state: a.state ?? EMPTY,
+        // protobufjs decodes bytes as a view into the message buffer, which
+        // for NATS is its whole 64 KiB read buffer: a copy keeps each joined
+        // stream from pinning one for its lifetime.
+        state: a.state?.length ? new Uint8Array(a.state) : EMPTY,
         durableGroup: a.durableGroup || undefined,
         snapshotPos: a.snapshotPos || undefined,
         confirm: !confirm && a.confirm === true,

@@ -10,6 +10,7 @@ import type { ClientFrame, Ref, ServerFrameType } from '../protocol/frames.ts';
 import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
 import { decodeClientFrame, encodeFrame, errorFrame, type FrameError } from './codec.ts';
 import type { Identity } from './auth.ts';
+import type { ConnectHook, ServerStream } from './connect.ts';
 import { limitsOf, type GatewayConfig } from './config.ts';
 import type { Connection, Hub } from './hub.ts';
 import { expire, TokenLifetime, type TokenVerifier } from './lifetime.ts';
@@ -36,6 +37,8 @@ export interface SessionDeps {
   identity?: Identity;
   /** Verifies a `refresh`'s token; without it, every refresh is refused. */
   verifier?: TokenVerifier;
+  /** §4.9: asks the connect service for server-opened streams; without it, there are none. */
+  connect?: ConnectHook;
 }
 
 const WRITABLE_POLL_MS = 10;
@@ -51,6 +54,11 @@ export class Session implements Connection, StreamOwner, TransportListener {
   #isClosed = false;
   /** The close code this side chose, when it chose one. */
   #closeCode: number | undefined;
+  /**
+   * §4.9: client frames read while the server-opened streams are being
+   * opened, answered once they are; undefined otherwise.
+   */
+  #early: [text: string, bytes: number][] | undefined;
 
   constructor(deps: SessionDeps) {
     this.id = deps.id;
@@ -91,11 +99,13 @@ export class Session implements Connection, StreamOwner, TransportListener {
       ...(exp !== undefined && { exp }),
     });
     this.#token.start();
+    if (this.#deps.connect) this.#connect(this.#deps.connect);
   }
 
   /** A text frame from the client, `bytes` long in UTF-8. */
   receive(text: string, bytes = Buffer.byteLength(text)): void {
     if (this.#isClosed) return;
+    if (this.#early) return void this.#early.push([text, bytes]);
     // Past `exp` nothing more is done for the connection, even before its timer has run.
     if (this.#token.expired) return expire(this);
     const refused = this.#intake.admit(bytes);
@@ -296,6 +306,63 @@ export class Session implements Connection, StreamOwner, TransportListener {
 
   #refuse(e: { code: ErrorCode; message: string }, ref: Ref | undefined, stream: string): void {
     this.error({ code: e.code, message: e.message, ref, stream });
+  }
+
+  // ---- server-opened streams (§4.9) ----
+
+  /**
+   * Asks the connect service which streams to open and opens them, each
+   * `joined` without ref, before any client frame is answered: the socket
+   * is not read meanwhile, and the frames already read wait in #early.
+   */
+  #connect(hook: ConnectHook): void {
+    this.#early = [];
+    let done!: () => void;
+    const connected = new Promise<void>((resolve) => (done = resolve));
+    this.#deps.transport.hold(connected);
+    const room = this.#deps.config.maxStreams - this.#streams.size;
+    hook.ask(this.#deps.connSubject, this.#deps.scope, room, (plan) => {
+      // Streams are made and their memberships added now, in the bus's
+      // dispatch order, so that what their service sends and what reaches
+      // their groups after its answer waits for their `joined`. Each opens
+      // once its own new groups are confirmed, so their `joined` frames may
+      // come in another order than the reply's.
+      const opening = plan.streams.map((s) => {
+        const [stream, opened] = this.#serverStream(hook.service, s);
+        return this.#openByServer(stream, opened);
+      });
+      void Promise.all(opening).then(async () => {
+        done();
+        // The transport resumes reading once `connected` settles, before the
+        // early frames run: a hold they ask for (Intake) is then not ignored.
+        await connected;
+        const early = this.#early ?? [];
+        this.#early = undefined;
+        for (const [text, bytes] of early) this.receive(text, bytes);
+      });
+    });
+  }
+
+  #serverStream(service: string, opened: ServerStream): [Stream, ServerStream] {
+    const stream = new Stream(
+      {
+        service,
+        stream: opened.stream,
+        topic: opened.topic,
+        connSubject: this.#deps.connSubject,
+        scope: this.#deps.scope,
+      },
+      this.#streamContext,
+    );
+    this.#streams.set(opened.stream, stream);
+    this.#deps.metrics.streamOpened();
+    return [stream, opened];
+  }
+
+  #openByServer(stream: Stream, opened: ServerStream): Promise<void> {
+    return stream.openByServer(opened).catch((err: unknown) => {
+      this.#deps.log.error({ err, conn: this.id, stream: opened.stream }, 'server open failed');
+    });
   }
 
   // ---- the connection's end ----

@@ -69,7 +69,7 @@ export class StreamJoin {
     this.ctx.router.join(this.address, payloadJson, since, headers, (result) => {
       this.ctx.metrics.joinSettled(result.kind, performance.now() - started);
       try {
-        context.with(spanContext(span), () => this.#settle(result, ref, span));
+        void context.with(spanContext(span), () => this.#settle(result, ref, span));
       } catch (err) {
         // A bug here must cost one join, never the process.
         this.stream.end();
@@ -81,11 +81,48 @@ export class StreamJoin {
     });
   }
 
-  #settle(result: JoinResult, ref: Ref | undefined, span: Span): void {
+  /**
+   * §4.9: a stream the connect service opened. Its answer stands for an
+   * accepted JoinReply, settled as one (memberships live before `joined`,
+   * which carries no ref). Resolves once the stream is open or has ended.
+   */
+  accept(result: Accepted): Promise<void> {
+    const span = tracer.startSpan('muxgate server-open', {
+      kind: SpanKind.SERVER,
+      attributes: { 'muxgate.stream': this.#name },
+    });
+    try {
+      return Promise.resolve(
+        context.with(spanContext(span), () => this.#settle(result, undefined, span)),
+      )
+        .catch((err: unknown) => this.#failed(err, undefined))
+        .finally(() => span.end());
+    } catch (err) {
+      span.end();
+      this.#failed(err, undefined);
+      return Promise.resolve();
+    }
+  }
+
+  #failed(err: unknown, ref: Ref | undefined): void {
+    this.stream.end();
+    this.#internal({ err }, ref, 'join completion failed');
+    this.stream.answerLeaves();
+  }
+
+  #settle(result: JoinResult, ref: Ref | undefined, span: Span): void | Promise<void> {
     span.setAttribute('muxgate.result', result.kind);
     const owner = this.ctx.owner;
     const stream = this.stream;
     if (result.kind !== 'accept') {
+      // A service that answers after the timeout has added the member: every
+      // join the gateway gives up on gets a Leave, or that member stays a
+      // ghost (its state is unknown here: the SDK fills it in, LateJoins).
+      if (result.kind === 'unavailable' && result.timedOut)
+        stream.publishLeave(
+          owner.isClosed ? LeaveReason.Disconnect : LeaveReason.Leave,
+          injectHeaders(),
+        );
       stream.end();
       if (owner.isClosed) return;
       if (result.kind === 'internal') this.#internal({ err: result.error }, ref, 'join failed');
@@ -119,13 +156,13 @@ export class StreamJoin {
     // connection; the server handles a connection's requests in order, so its
     // answer proves our subscriptions are in, as a flush would.
     if (durable !== undefined && stream.followDurable(durable)) fresh = false;
-    const next = (): void => void this.#afterMembership(ref, durable, result);
+    const next = (): Promise<void> => this.#afterMembership(ref, durable, result);
     if (!fresh) return next();
     // This gateway just subscribed to a group. The server orders nothing
     // across connections, so until it has processed our SUB, a message another
     // connection publishes (say, in answer to this client's `joined`) could be
     // routed without us. A flush is a round trip: after it, the SUB is in.
-    void this.ctx
+    return this.ctx
       .flush()
       .catch(() => undefined)
       .then(next);

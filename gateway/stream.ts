@@ -18,6 +18,7 @@ import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { joinedFrame, leftFrame } from './codec.ts';
+import type { ServerStream } from './connect.ts';
 import type { Member } from './hub.ts';
 import type { Located } from './durable-cursor.ts';
 import { DurableDelivery, type DeliveryHost } from './durable-delivery.ts';
@@ -92,6 +93,24 @@ export class Stream implements Member, LiveMember {
   join(ref: Ref | undefined, payloadJson: string | undefined, since?: string): void {
     const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
     join.start(ref, payloadJson, since);
+  }
+
+  /**
+   * §4.9: opens a stream the connect service asked for, with what it gave
+   * (groups, payload, state); resolves once `joined` is written or the
+   * stream has ended.
+   */
+  openByServer(opened: ServerStream): Promise<void> {
+    const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
+    return join.accept({
+      kind: 'accept',
+      payload: opened.payload,
+      groups: opened.groups,
+      state: opened.state,
+      durableGroup: undefined,
+      snapshotPos: undefined,
+      confirm: false,
+    });
   }
 
   /** A `msg` from the client, for the service (ServiceRequests). The stream must be joined. */

@@ -3,7 +3,7 @@
 // routed to one another, as a StatefulSet of NATS pods is. Tests of what
 // muxgate does when a node goes away stop, kill, freeze (SIGSTOP: a hung
 // node) and thaw single nodes; `url` is what NATS_URL would list.
-import { freePort, NatsServer } from './nats-server.ts';
+import { freePort, NatsServer, type ServerPing } from './nats-server.ts';
 
 export interface NatsClusterOptions {
   /** Number of nodes; default 3. */
@@ -28,6 +28,8 @@ export interface NatsClusterOptions {
   env?: (index: number) => Record<string, string>;
   /** Extra command-line arguments for every node. */
   args?: string[];
+  /** Every node's pings to its clients and routes (NatsServerOptions.ping). */
+  ping?: ServerPing | false;
 }
 
 export interface ClusterPorts {
@@ -77,6 +79,7 @@ export class NatsCluster {
           args,
           config: opts.config?.(i, ports),
           env: opts.env?.(i),
+          ping: opts.ping,
         });
       }),
     );

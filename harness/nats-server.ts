@@ -41,6 +41,25 @@ async function waitForPort(port: number, deadlineMs: number): Promise<void> {
   }
 }
 
+/**
+ * The server's own liveness check of its clients (and routes): a ping every
+ * `intervalMs`, and a connection that leaves `max` of them unanswered is
+ * closed as stale, with its subscriptions. It is what takes a hung (SIGSTOP)
+ * service replica out of its queue groups, which the replica cannot do
+ * itself. deploy/nats.yaml sets the same values: tests run as production does.
+ */
+export interface ServerPing {
+  intervalMs: number;
+  max: number;
+}
+
+export const SERVER_PING: ServerPing = { intervalMs: 2000, max: 2 };
+
+/** The configuration lines of `ping`. */
+export function pingConfig(ping: ServerPing): string {
+  return `ping_interval: "${ping.intervalMs}ms"\nping_max: ${ping.max}\n`;
+}
+
 export interface NatsServerOptions {
   jetstream?: boolean;
   /** Extra command-line arguments, e.g. cluster routes. */
@@ -53,6 +72,8 @@ export interface NatsServerOptions {
   config?: string;
   /** Environment on top of this process's, e.g. a variable the configuration refers to (`$POD_NAME`). */
   env?: Record<string, string>;
+  /** The server's pings to its clients (SERVER_PING by default); false leaves nats-server's 2 minutes. */
+  ping?: ServerPing | false;
 }
 
 export class NatsServer {
@@ -79,9 +100,14 @@ export class NatsServer {
     return `nats://127.0.0.1:${this.port}`;
   }
 
-  /** The configuration file given as `config`, if any. */
+  /** The configuration file: `ping`'s settings, then `config` (which may override them). */
   get configFile(): string | undefined {
-    return this.opts.config === undefined ? undefined : join(this.storeDir, 'nats.conf');
+    return this.#configText() === '' ? undefined : join(this.storeDir, 'nats.conf');
+  }
+
+  #configText(): string {
+    const ping = this.opts.ping ?? SERVER_PING;
+    return (ping ? pingConfig(ping) : '') + (this.opts.config ?? '');
   }
 
   get running(): boolean {
@@ -96,7 +122,7 @@ export class NatsServer {
     const args = ['-a', '127.0.0.1', '-p', String(this.port)];
     const config = this.configFile;
     if (config) {
-      await writeFile(config, this.opts.config!, { mode: 0o600 });
+      await writeFile(config, this.#configText(), { mode: 0o600 });
       args.unshift('-c', config);
     }
     if (this.opts.jetstream !== false) args.push('-js', '-sd', this.storeDir);

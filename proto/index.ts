@@ -16,6 +16,8 @@ export const {
   GroupMessage,
   GatewayBeat,
   Control,
+  ConnectRequest,
+  ConnectReply,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;
@@ -27,3 +29,4 @@ export type OutboundProps = muxgate.v1.Outbound.$Properties;
 /** A decoded Outbound, with its `kind` oneof discriminant. */
 export type OutboundFrame = ReturnType<typeof muxgate.v1.Outbound.decode>;
 export type GroupMessageProps = muxgate.v1.GroupMessage.$Properties;
+export type ConnectStreamProps = muxgate.v1.ConnectStream.$Properties;

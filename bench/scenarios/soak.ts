@@ -10,10 +10,11 @@
 // process, wrapped to record their joins and Leaves (bench/lib/ledger.ts).
 // Chat keeps its rooms in durable groups: the section runs on a nats-server
 // with JetStream.
-import type { ChurnArgs, ChurnCounts, ChurnResult, ChurnStatus } from '../lib/churn.ts';
+import type { ChurnArgs, ChurnCounts, ChurnResult, ChurnStatus } from '../lib/churn-types.ts';
 import { LOCAL_ADDRESSES } from '../lib/clients.ts';
 import type { BenchContext } from '../lib/context.ts';
 import type { LedgerCounts } from '../lib/ledger.ts';
+import { imageNodeOptions } from '../../harness/image-env.ts';
 import { CpuMeter, rssBytes } from '../lib/proc-stats.ts';
 import { forkWorker, startGateway } from '../lib/procs.ts';
 import type { Worker } from '../lib/rpc.ts';
@@ -115,11 +116,14 @@ export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
   ) as Record<(typeof SERVICES)[number], Worker>;
   for (const [service, w] of Object.entries(services))
     await w.call('start', { service, natsUrl: ctx.natsUrl, prefix });
+  // The gateway runs under the image's V8 options, as deployed; --soak-heap
+  // adds a cap on the old generation.
+  const nodeOptions = [await imageNodeOptions()];
+  if (sizes.soakGatewayHeapMiB)
+    nodeOptions.push(`--max-old-space-size=${sizes.soakGatewayHeapMiB}`);
   const gatewayEnv: Record<string, string> = {
     MUX_ROUTES: SERVICES.join(','),
-    ...(sizes.soakGatewayHeapMiB && {
-      NODE_OPTIONS: `--max-old-space-size=${sizes.soakGatewayHeapMiB}`,
-    }),
+    NODE_OPTIONS: nodeOptions.join(' '),
   };
   const gw = await startGateway('gw-soak', ctx.natsUrl, prefix, gatewayEnv, ctx.dirs);
   const http = `http://127.0.0.1:${gw.port}`;

@@ -1,7 +1,8 @@
 // A soak client worker: one process churning its share of the soak's
 // connections (bench/lib/churn.ts): it opens them, churns them once told
 // to, and closes them all when told to stop.
-import { Churn, type ChurnArgs, type ChurnResult, type ChurnStatus } from '../lib/churn.ts';
+import { Churn } from '../lib/churn.ts';
+import type { ChurnArgs, ChurnResult, ChurnStatus } from '../lib/churn-types.ts';
 import { serve } from '../lib/rpc.ts';
 
 let churn: Churn | undefined;

@@ -1457,5 +1457,230 @@ export namespace muxgate {
             /** Shape of a Control. */
             type $Shape = muxgate.v1.Control.$Properties;
         }
+
+        /**
+         * Properties of a ConnectRequest.
+         * @deprecated Use muxgate.v1.ConnectRequest.$Properties instead.
+         */
+        interface IConnectRequest extends muxgate.v1.ConnectRequest.$Properties {
+        }
+
+        /** Represents a ConnectRequest. */
+        class ConnectRequest {
+
+            /**
+             * Constructs a new ConnectRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ConnectRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConnectRequest address. */
+            address: string;
+
+            /** ConnectRequest scope. */
+            scope?: (muxgate.v1.Scope.$Properties|null);
+
+            /** ConnectRequest deadlineMs. */
+            deadlineMs: (number|Long);
+
+            /**
+             * Creates a new ConnectRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConnectRequest instance
+             */
+            static create(properties: muxgate.v1.ConnectRequest.$Shape): muxgate.v1.ConnectRequest & muxgate.v1.ConnectRequest.$Shape;
+            static create(properties?: muxgate.v1.ConnectRequest.$Properties): muxgate.v1.ConnectRequest;
+
+            /**
+             * Encodes the specified ConnectRequest message. Does not implicitly {@link muxgate.v1.ConnectRequest.verify|verify} messages.
+             * @param message ConnectRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ConnectRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConnectRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ConnectRequest & muxgate.v1.ConnectRequest.$Shape} ConnectRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ConnectRequest & muxgate.v1.ConnectRequest.$Shape;
+        }
+
+        namespace ConnectRequest {
+
+            /** Properties of a ConnectRequest. */
+            interface $Properties {
+
+                /** ConnectRequest address */
+                address?: (string|null);
+
+                /** ConnectRequest scope */
+                scope?: (muxgate.v1.Scope.$Properties|null);
+
+                /** ConnectRequest deadlineMs */
+                deadlineMs?: (number|Long|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConnectRequest. */
+            type $Shape = muxgate.v1.ConnectRequest.$Properties;
+        }
+
+        /**
+         * Properties of a ConnectStream.
+         * @deprecated Use muxgate.v1.ConnectStream.$Properties instead.
+         */
+        interface IConnectStream extends muxgate.v1.ConnectStream.$Properties {
+        }
+
+        /** Represents a ConnectStream. */
+        class ConnectStream {
+
+            /**
+             * Constructs a new ConnectStream.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ConnectStream.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConnectStream stream. */
+            stream: string;
+
+            /** ConnectStream payload. */
+            payload: Uint8Array;
+
+            /** ConnectStream groups. */
+            groups: string[];
+
+            /** ConnectStream state. */
+            state: Uint8Array;
+
+            /**
+             * Creates a new ConnectStream instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConnectStream instance
+             */
+            static create(properties: muxgate.v1.ConnectStream.$Shape): muxgate.v1.ConnectStream & muxgate.v1.ConnectStream.$Shape;
+            static create(properties?: muxgate.v1.ConnectStream.$Properties): muxgate.v1.ConnectStream;
+
+            /**
+             * Encodes the specified ConnectStream message. Does not implicitly {@link muxgate.v1.ConnectStream.verify|verify} messages.
+             * @param message ConnectStream message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ConnectStream.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConnectStream message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ConnectStream & muxgate.v1.ConnectStream.$Shape} ConnectStream
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ConnectStream & muxgate.v1.ConnectStream.$Shape;
+        }
+
+        namespace ConnectStream {
+
+            /** Properties of a ConnectStream. */
+            interface $Properties {
+
+                /** ConnectStream stream */
+                stream?: (string|null);
+
+                /** ConnectStream payload */
+                payload?: (Uint8Array|null);
+
+                /** ConnectStream groups */
+                groups?: (string[]|null);
+
+                /** ConnectStream state */
+                state?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConnectStream. */
+            type $Shape = muxgate.v1.ConnectStream.$Properties;
+        }
+
+        /**
+         * Properties of a ConnectReply.
+         * @deprecated Use muxgate.v1.ConnectReply.$Properties instead.
+         */
+        interface IConnectReply extends muxgate.v1.ConnectReply.$Properties {
+        }
+
+        /** Represents a ConnectReply. */
+        class ConnectReply {
+
+            /**
+             * Constructs a new ConnectReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ConnectReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConnectReply streams. */
+            streams: muxgate.v1.ConnectStream.$Properties[];
+
+            /**
+             * Creates a new ConnectReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConnectReply instance
+             */
+            static create(properties: muxgate.v1.ConnectReply.$Shape): muxgate.v1.ConnectReply & muxgate.v1.ConnectReply.$Shape;
+            static create(properties?: muxgate.v1.ConnectReply.$Properties): muxgate.v1.ConnectReply;
+
+            /**
+             * Encodes the specified ConnectReply message. Does not implicitly {@link muxgate.v1.ConnectReply.verify|verify} messages.
+             * @param message ConnectReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ConnectReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConnectReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ConnectReply & muxgate.v1.ConnectReply.$Shape} ConnectReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ConnectReply & muxgate.v1.ConnectReply.$Shape;
+        }
+
+        namespace ConnectReply {
+
+            /** Properties of a ConnectReply. */
+            interface $Properties {
+
+                /** ConnectReply streams */
+                streams?: (muxgate.v1.ConnectStream.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConnectReply. */
+            type $Shape = muxgate.v1.ConnectReply.$Properties;
+        }
     }
 }

@@ -3669,6 +3669,561 @@ export const muxgate = $root.muxgate = (() => {
             return Control;
         })();
 
+        v1.ConnectRequest = (function() {
+
+            /**
+             * Properties of a ConnectRequest.
+             * @typedef {Object} muxgate.v1.ConnectRequest.$Properties
+             * @property {string|null} [address] ConnectRequest address
+             * @property {muxgate.v1.Scope.$Properties|null} [scope] ConnectRequest scope
+             * @property {number|Long|null} [deadlineMs] ConnectRequest deadlineMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConnectRequest.
+             * @memberof muxgate.v1
+             * @interface IConnectRequest
+             * @augments muxgate.v1.ConnectRequest.$Properties
+             * @deprecated Use muxgate.v1.ConnectRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConnectRequest.
+             * @typedef {muxgate.v1.ConnectRequest.$Properties} muxgate.v1.ConnectRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ConnectRequest.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ConnectRequest.
+             * @constructor
+             * @param {muxgate.v1.ConnectRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConnectRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ConnectRequest address.
+             * @member {string} address
+             * @memberof muxgate.v1.ConnectRequest
+             * @instance
+             */
+            ConnectRequest.prototype.address = "";
+
+            /**
+             * ConnectRequest scope.
+             * @member {muxgate.v1.Scope.$Properties|null|undefined} scope
+             * @memberof muxgate.v1.ConnectRequest
+             * @instance
+             */
+            ConnectRequest.prototype.scope = null;
+
+            /**
+             * ConnectRequest deadlineMs.
+             * @member {number|Long} deadlineMs
+             * @memberof muxgate.v1.ConnectRequest
+             * @instance
+             */
+            ConnectRequest.prototype.deadlineMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new ConnectRequest instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ConnectRequest
+             * @static
+             * @param {muxgate.v1.ConnectRequest.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ConnectRequest} ConnectRequest instance
+             * @type {{
+             *   (properties: muxgate.v1.ConnectRequest.$Shape): muxgate.v1.ConnectRequest & muxgate.v1.ConnectRequest.$Shape;
+             *   (properties?: muxgate.v1.ConnectRequest.$Properties): muxgate.v1.ConnectRequest;
+             * }}
+             */
+            ConnectRequest.create = function(properties) {
+                return new ConnectRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ConnectRequest message. Does not implicitly {@link muxgate.v1.ConnectRequest.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ConnectRequest
+             * @static
+             * @param {muxgate.v1.ConnectRequest.$Properties} message ConnectRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConnectRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.address);
+                if (message.scope != null && $Object.hasOwnProperty.call(message, "scope"))
+                    $root.muxgate.v1.Scope.encode(message.scope, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.deadlineMs != null && $Object.hasOwnProperty.call(message, "deadlineMs") && (typeof message.deadlineMs === "object" ? message.deadlineMs.low || message.deadlineMs.high : message.deadlineMs !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.deadlineMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ConnectRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ConnectRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ConnectRequest & muxgate.v1.ConnectRequest.$Shape} ConnectRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConnectRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ConnectRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.address = value;
+                            else
+                                delete message.address;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.scope = $root.muxgate.v1.Scope.decode(reader, reader.size(), $undefined, _depth + 1, message.scope);
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deadlineMs = value;
+                            else
+                                delete message.deadlineMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ConnectRequest;
+        })();
+
+        v1.ConnectStream = (function() {
+
+            /**
+             * Properties of a ConnectStream.
+             * @typedef {Object} muxgate.v1.ConnectStream.$Properties
+             * @property {string|null} [stream] ConnectStream stream
+             * @property {Uint8Array|null} [payload] ConnectStream payload
+             * @property {Array.<string>|null} [groups] ConnectStream groups
+             * @property {Uint8Array|null} [state] ConnectStream state
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConnectStream.
+             * @memberof muxgate.v1
+             * @interface IConnectStream
+             * @augments muxgate.v1.ConnectStream.$Properties
+             * @deprecated Use muxgate.v1.ConnectStream.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConnectStream.
+             * @typedef {muxgate.v1.ConnectStream.$Properties} muxgate.v1.ConnectStream.$Shape
+             */
+
+            /**
+             * Constructs a new ConnectStream.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ConnectStream.
+             * @constructor
+             * @param {muxgate.v1.ConnectStream.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConnectStream = function (properties) {
+                this.groups = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ConnectStream stream.
+             * @member {string} stream
+             * @memberof muxgate.v1.ConnectStream
+             * @instance
+             */
+            ConnectStream.prototype.stream = "";
+
+            /**
+             * ConnectStream payload.
+             * @member {Uint8Array} payload
+             * @memberof muxgate.v1.ConnectStream
+             * @instance
+             */
+            ConnectStream.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * ConnectStream groups.
+             * @member {Array.<string>} groups
+             * @memberof muxgate.v1.ConnectStream
+             * @instance
+             */
+            ConnectStream.prototype.groups = $util.emptyArray;
+
+            /**
+             * ConnectStream state.
+             * @member {Uint8Array} state
+             * @memberof muxgate.v1.ConnectStream
+             * @instance
+             */
+            ConnectStream.prototype.state = $util.newBuffer([]);
+
+            /**
+             * Creates a new ConnectStream instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ConnectStream
+             * @static
+             * @param {muxgate.v1.ConnectStream.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ConnectStream} ConnectStream instance
+             * @type {{
+             *   (properties: muxgate.v1.ConnectStream.$Shape): muxgate.v1.ConnectStream & muxgate.v1.ConnectStream.$Shape;
+             *   (properties?: muxgate.v1.ConnectStream.$Properties): muxgate.v1.ConnectStream;
+             * }}
+             */
+            ConnectStream.create = function(properties) {
+                return new ConnectStream(properties);
+            };
+
+            /**
+             * Encodes the specified ConnectStream message. Does not implicitly {@link muxgate.v1.ConnectStream.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ConnectStream
+             * @static
+             * @param {muxgate.v1.ConnectStream.$Properties} message ConnectStream message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConnectStream.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream") && message.stream !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.stream);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload") && message.payload.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.payload);
+                if (message.groups != null && message.groups.length)
+                    for (let i = 0; i < message.groups.length; ++i)
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.groups[i]);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.state);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ConnectStream message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ConnectStream
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ConnectStream & muxgate.v1.ConnectStream.$Shape} ConnectStream
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConnectStream.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ConnectStream();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stream = value;
+                            else
+                                delete message.stream;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.payload = value;
+                            else
+                                delete message.payload;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.groups && message.groups.length))
+                                message.groups = [];
+                            message.groups.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ConnectStream;
+        })();
+
+        v1.ConnectReply = (function() {
+
+            /**
+             * Properties of a ConnectReply.
+             * @typedef {Object} muxgate.v1.ConnectReply.$Properties
+             * @property {Array.<muxgate.v1.ConnectStream.$Properties>|null} [streams] ConnectReply streams
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConnectReply.
+             * @memberof muxgate.v1
+             * @interface IConnectReply
+             * @augments muxgate.v1.ConnectReply.$Properties
+             * @deprecated Use muxgate.v1.ConnectReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConnectReply.
+             * @typedef {muxgate.v1.ConnectReply.$Properties} muxgate.v1.ConnectReply.$Shape
+             */
+
+            /**
+             * Constructs a new ConnectReply.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ConnectReply.
+             * @constructor
+             * @param {muxgate.v1.ConnectReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConnectReply = function (properties) {
+                this.streams = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ConnectReply streams.
+             * @member {Array.<muxgate.v1.ConnectStream.$Properties>} streams
+             * @memberof muxgate.v1.ConnectReply
+             * @instance
+             */
+            ConnectReply.prototype.streams = $util.emptyArray;
+
+            /**
+             * Creates a new ConnectReply instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ConnectReply
+             * @static
+             * @param {muxgate.v1.ConnectReply.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ConnectReply} ConnectReply instance
+             * @type {{
+             *   (properties: muxgate.v1.ConnectReply.$Shape): muxgate.v1.ConnectReply & muxgate.v1.ConnectReply.$Shape;
+             *   (properties?: muxgate.v1.ConnectReply.$Properties): muxgate.v1.ConnectReply;
+             * }}
+             */
+            ConnectReply.create = function(properties) {
+                return new ConnectReply(properties);
+            };
+
+            /**
+             * Encodes the specified ConnectReply message. Does not implicitly {@link muxgate.v1.ConnectReply.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ConnectReply
+             * @static
+             * @param {muxgate.v1.ConnectReply.$Properties} message ConnectReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConnectReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.streams != null && message.streams.length)
+                    for (let i = 0; i < message.streams.length; ++i)
+                        $root.muxgate.v1.ConnectStream.encode(message.streams[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ConnectReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ConnectReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ConnectReply & muxgate.v1.ConnectReply.$Shape} ConnectReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConnectReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ConnectReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.streams && message.streams.length))
+                                message.streams = [];
+                            message.streams.push($root.muxgate.v1.ConnectStream.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ConnectReply;
+        })();
+
         return v1;
     })();
 

@@ -23,6 +23,19 @@ export interface Scope {
   readonly gateway: string;
 }
 
+/** The scope a gateway sent, with its claims parsed. */
+export function parseScope(raw: ScopeProps | null | undefined): Scope {
+  const s = raw ?? {};
+  return {
+    user: s.user ?? '',
+    claims: s.claims ? (JSON.parse(s.claims) as Record<string, unknown>) : undefined,
+    remoteAddr: s.remoteAddr ?? '',
+    origin: s.origin ?? '',
+    userAgent: s.userAgent ?? '',
+    gateway: s.gateway ?? '',
+  };
+}
+
 export class StreamContext<S = unknown> {
   #scope: Scope | undefined;
   /**
@@ -75,18 +88,7 @@ export class StreamContext<S = unknown> {
 
   /** Parsed on first use: most messages never look at the claims. */
   get scope(): Scope {
-    if (!this.#scope) {
-      const s = this.rawScope ?? {};
-      this.#scope = {
-        user: s.user ?? '',
-        claims: s.claims ? (JSON.parse(s.claims) as Record<string, unknown>) : undefined,
-        remoteAddr: s.remoteAddr ?? '',
-        origin: s.origin ?? '',
-        userAgent: s.userAgent ?? '',
-        gateway: s.gateway ?? '',
-      };
-    }
-    return this.#scope;
+    return (this.#scope ??= parseScope(this.rawScope));
   }
 
   /** Protocol 1.1: the last `n` messages of a durable group and the position they reflect (Publisher.recent). */

@@ -47,6 +47,11 @@ export class Deadlines implements Clock {
     return deadlineMs > 0 && this.now() > deadlineMs + this.skewMs;
   }
 
+  /** Whether the gateway has stopped waiting, by this clock with no skew allowed. */
+  over(deadlineMs: number): boolean {
+    return deadlineMs > 0 && this.now() > deadlineMs;
+  }
+
   /** Counts one piece of work dropped, and says so in the log at most every 10 s. */
   dropped(kind: WorkKind, stream: string, deadlineMs: number): void {
     this.metrics.expired(this.service, kind);

@@ -10,6 +10,7 @@ export type {
 } from './service.ts';
 export type { RunnableService, ServiceEnv, ServiceFactory } from './env.ts';
 export { StreamContext, type Scope } from './context.ts';
+export { ConnectContext, type OpenStream } from './connect.ts';
 export { DEFAULT_DEADLINE_SKEW_MS } from './deadline.ts';
 export { ServiceMetrics, type WorkKind } from './metrics.ts';
 export { RawJson } from '../../protocol/json.ts';

@@ -11,6 +11,8 @@ import type { Ref } from '../../protocol/frames.ts';
 import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
 import { SERVICE_RE } from '../../protocol/names.ts';
 import {
+  ConnectReply,
+  ConnectRequest,
   Inbound,
   JoinConfirm,
   JoinConfirmReply,
@@ -22,7 +24,9 @@ import {
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import type { Registry } from 'prom-client';
 import { StreamContext } from './context.ts';
+import { ConnectContext, connectReply, type OpenStream } from './connect.ts';
 import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
+import { LateJoins } from './late-joins.ts';
 import { DEFAULT_DEADLINE_SKEW_MS, deadlineOf, Deadlines } from './deadline.ts';
 import { ServiceMetrics, type WorkKind } from './metrics.ts';
 import { checkReplicas, copies } from './replicas.ts';
@@ -98,6 +102,13 @@ export interface ServiceDefinition<S = unknown> {
    * built once its groups are live. Any replica may run it: use ctx.state.
    */
   snapshot?(ctx: StreamContext<S>, payload: unknown): Maybe<SnapshotDecision>;
+  /**
+   * Protocol 1.1 §4.9: when a gateway's MUX_CONNECT_SERVICE names this
+   * service, the streams to open for each new connection (this service's
+   * own), before the client's first frame is answered. A handler that throws
+   * opens none; the connection goes on.
+   */
+  connect?(ctx: ConnectContext): Maybe<OpenStream<S>[]>;
 }
 
 export type SnapshotDecision =
@@ -140,6 +151,7 @@ export class ServiceRunner<S = unknown> {
   readonly #chains = new Map<string, Promise<void>>();
   /** Streams this replica accepted, ended with gateway_lost if their gateway dies (§4.2). */
   #gateways: GatewayWatch | undefined;
+  readonly #late = new LateJoins();
 
   private constructor(
     readonly bus: Bus,
@@ -173,6 +185,8 @@ export class ServiceRunner<S = unknown> {
     );
     if (def.snapshot)
       r.#subs.push(bus.subscribe(s.joined(def.name), (m) => r.#onConfirm(m), { queue }));
+    if (def.connect)
+      r.#subs.push(bus.subscribe(s.connect(def.name), (m) => r.#onConnect(m), { queue }));
     // Only a service that handles leaves needs to hear of a lost gateway.
     if (def.leave) {
       r.#gateways = new GatewayWatch(bus, s, def.name, (lost) => r.#lostLeave(lost), r.#log);
@@ -216,6 +230,7 @@ export class ServiceRunner<S = unknown> {
   async drain(): Promise<void> {
     for (const sub of this.#subs) sub.unsubscribe();
     this.#gateways?.stop();
+    this.#late.clear();
     await Promise.allSettled([...this.#chains.values()]);
     await this.bus.drain();
   }
@@ -258,7 +273,12 @@ export class ServiceRunner<S = unknown> {
           }
         : { refuse: { code: decision.code, message: decision.message } };
       this.bus.respond(m, JoinReply.encode(reply).finish());
-      if (reply.accept && req.scope?.gateway)
+      const key = `${req.address} ${req.stream}`;
+      // The gateway has given up on this join and sends a Leave without our state.
+      if (reply.accept && this.def.leave && this.#deadlines.over(ctx.deadline ?? 0))
+        this.#late.add(key, reply.accept.state);
+      // Past the skew too, the gateway's Leave has come before this: it could not forget it.
+      if (reply.accept && req.scope?.gateway && !this.#deadlines.passed(ctx.deadline ?? 0))
         this.#gateways?.accepted(req.scope.gateway, {
           address: req.address,
           stream: req.stream,
@@ -301,6 +321,39 @@ export class ServiceRunner<S = unknown> {
     });
   }
 
+  #onConnect(m: BusMessage): void {
+    const connect = this.def.connect;
+    if (!connect) return;
+    let req, ctx: ConnectContext;
+    try {
+      req = ConnectRequest.decode(m.data);
+      ctx = new ConnectContext(
+        req.address ?? '',
+        req.scope,
+        deadlineOf(req.deadlineMs) || undefined,
+      );
+    } catch (err) {
+      return this.#log.warn({ err }, 'undecodable ConnectRequest');
+    }
+    this.#run(`${ctx.address} connect`, m, 'connect', undefined, async () => {
+      let answer;
+      try {
+        answer = connectReply(
+          this.def.name,
+          ctx.address,
+          req.scope,
+          await connect.call(this.def, ctx),
+        );
+      } catch (err) {
+        this.#log.error({ err, address: ctx.address }, 'connect handler failed');
+        return this.bus.respond(m, ConnectReply.encode({ streams: [] }).finish());
+      }
+      this.bus.respond(m, answer.reply);
+      const gateway = req.scope?.gateway;
+      if (gateway) for (const s of answer.opened) this.#gateways?.accepted(gateway, s);
+    });
+  }
+
   #onMsg(m: BusMessage): void {
     const receive = this.def.receive;
     if (!receive) return;
@@ -324,16 +377,19 @@ export class ServiceRunner<S = unknown> {
   #onLeave(m: BusMessage): void {
     const leave = this.def.leave;
     if (!leave) return;
-    let msg, ctx: StreamContext<S>;
+    let msg;
     try {
       msg = Leave.decode(m.data);
-      ctx = this.#context(msg.address, msg.stream, msg.topic, msg.state, msg.scope);
     } catch (err) {
       return this.#log.warn({ err }, 'undecodable Leave');
     }
-    this.#run(`${msg.address} ${msg.stream}`, m, 'leave', undefined, () =>
-      leave.call(this.def, ctx, (msg.reason || 'leave') as LeaveReason),
-    );
+    const key = `${msg.address} ${msg.stream}`;
+    this.#run(key, m, 'leave', undefined, () => {
+      // Read when the stream's earlier handlers are done: a late join's among them.
+      const state = msg.state?.length ? msg.state : this.#late.take(key);
+      const ctx = this.#context(msg.address, msg.stream, msg.topic, state, msg.scope);
+      return leave.call(this.def, ctx, (msg.reason || 'leave') as LeaveReason);
+    });
   }
 
   /** A stream whose gateway died: its Leave comes from here, as if the gateway had sent it. */

@@ -36,6 +36,8 @@ export class DemoSystem {
         MUX_JWT_SECRET: 'muxgate-e2e-secret',
         MUX_AUTH: 'optional',
         MUX_DEV_TOKENS: 'true',
+        // As `muxgate dev` sets it: the page shows the stream the gateway opens.
+        MUX_CONNECT_SERVICE: 'notifications',
       },
     });
     return new DemoSystem(nats, gateway, services);

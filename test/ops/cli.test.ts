@@ -114,7 +114,7 @@ describe('mistakes get one line saying what is wrong, then the usage, and exit 2
     [['service'], 'muxgate: service: missing <name>', /^usage: muxgate service <name>$/m],
     [
       ['service', 'nope'],
-      "muxgate: service: unknown service 'nope' (echo, chat, dashboard, dashboard-feeder, inventory)",
+      "muxgate: service: unknown service 'nope' (echo, chat, dashboard, dashboard-feeder, notifications, inventory)",
       /^usage: muxgate service <name>$/m,
     ],
     [

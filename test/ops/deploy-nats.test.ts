@@ -20,7 +20,7 @@ import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
 import { parseAllDocuments } from 'yaml';
 import { loadCliSettings } from '../../cli/settings.ts';
 import { NatsCluster } from '../../harness/nats-cluster.ts';
-import { freePort, NatsServer } from '../../harness/nats-server.ts';
+import { freePort, NatsServer, SERVER_PING } from '../../harness/nats-server.ts';
 import { loadManifests } from '../helpers/k8s.ts';
 
 const exec = promisify(execFile);
@@ -202,6 +202,8 @@ describe('the NATS of deploy/', { timeout: 180_000 }, () => {
         jetstream: false,
         clusterInConfig: true,
         env: (i) => ({ POD_NAME: `nats-${i}` }),
+        // Only the shipped configuration's own pings.
+        ping: false,
         config: (i, ports) =>
           pods.reduce(
             (text, pod, j) =>
@@ -222,6 +224,15 @@ describe('the NATS of deploy/', { timeout: 180_000 }, () => {
           peers.sort(),
           ['nats-0', 'nats-1', 'nats-2'],
           'named by POD_NAME, one copy each',
+        );
+        // The tests' servers ping their clients as production's do (a hung replica leaves its queue groups).
+        const varz = (await (
+          await fetch(`http://127.0.0.1:${cluster.ports.monitor[0]}/varz`)
+        ).json()) as { ping_interval: number; ping_max: number };
+        assert.deepEqual(
+          { intervalMs: varz.ping_interval / 1e6, max: varz.ping_max },
+          SERVER_PING,
+          'ping_interval and ping_max',
         );
       } finally {
         await nc.close();

@@ -19,12 +19,13 @@
 //
 // Each block runs against one system, named by the variables the docs use:
 // NATS_URL (a nats-server with JetStream), MUX_PREFIX, and a gateway set up
-// as `npm start` sets it up (tokens at /dev/token) with the echo and chat
-// services, which also routes the services the pages define (DOC_SERVICES):
-// MUX_URL (its WebSocket URL), MUX_HTTP (its HTTP base) and MUX_API_KEY (one
-// of its MUX_API_KEYS). Pages run one after another, their blocks in order;
-// a failure names the page and the line of its block, and tsc's and stack
-// traces' lines are given as lines of the page.
+// as `npm start` sets it up (tokens at /dev/token) with the echo, chat and
+// notifications services (the last its connect service), which also routes
+// the services the pages define (DOC_SERVICES): MUX_URL (its WebSocket URL),
+// MUX_HTTP (its HTTP base) and MUX_API_KEY (one of its MUX_API_KEYS). Pages
+// run one after another, their blocks in order; a failure names the page and
+// the line of its block, and tsc's and stack traces' lines are given as lines
+// of the page.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -142,7 +143,7 @@ async function startSystem(): Promise<DocsSystem> {
     await nats.close();
   };
   try {
-    for (const name of ['echo', 'chat']) {
+    for (const name of ['echo', 'chat', 'notifications']) {
       const env = await serviceEnv(source, name, prefix);
       const svc = await SERVICES[name]!(env);
       services.push({
@@ -156,7 +157,9 @@ async function startSystem(): Promise<DocsSystem> {
       MUX_AUTH: 'optional',
       MUX_DEV_TOKENS: 'true',
       MUX_API_KEYS: API_KEY,
-      MUX_ROUTES: ['echo', 'chat', ...DOC_SERVICES].join(','),
+      MUX_ROUTES: ['echo', 'chat', 'notifications', ...DOC_SERVICES].join(','),
+      // As `muxgate dev` sets it: client.md's example receives the stream it opens.
+      MUX_CONNECT_SERVICE: 'notifications',
     });
   } catch (err) {
     await close();

@@ -10,11 +10,12 @@
 //
 // Item 2 and the close frame run an in-process gateway (real NATS for item 2).
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rssBytes } from '../../bench/lib/proc-stats.ts';
+import { imageNodeOptions } from '../../harness/image-env.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import { CloseCode } from '../../protocol/codes.ts';
 import { build } from '../../scripts/build.ts';
@@ -39,14 +40,6 @@ const MAX_P50_MS = 50;
 const BIG_MSG = clientTextFrame(
   JSON.stringify({ type: 'msg', stream: 'echo', payload: 'x'.repeat(64 * 1024 - 60) }),
 );
-
-/** NODE_OPTIONS as the image sets them (the Dockerfile's runtime stage): the gateway runs as deployed. */
-async function imageNodeOptions(): Promise<string> {
-  const dockerfile = await readFile(join(ROOT, 'Dockerfile'), 'utf8');
-  const set = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1];
-  assert.ok(set, 'the Dockerfile sets NODE_OPTIONS');
-  return set.trim();
-}
 
 /** Writes BIG_MSG to the socket as fast as TCP takes it, never reading; stops when the socket dies. */
 function flood(c: RawWsClient): void {

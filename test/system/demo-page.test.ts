@@ -354,4 +354,23 @@ describe('demo page in Chromium: what a visitor sees', () => {
     assert.deepEqual([...errors, ...later.errors], []);
     await Promise.all([page.close(), later.page.close()]);
   });
+
+  it('shows the notifications stream the gateway opened, and what reaches its groups', async (t) => {
+    const { page, errors } = await open('fran');
+    // Never joined by the page: the header lists it, the panel shows its groups.
+    await joined(page, 'notifications').waitFor(WAIT);
+    const groups = page.locator('[data-testid=notes-groups] code');
+    await groups.first().waitFor(WAIT);
+    assert.deepEqual(await groups.allTextContents(), ['user.fran', 'type.user']);
+    const cli = await runMuxgate(['publish', 'user.fran', '{"text":"your export is ready"}'], {
+      NATS_URL: sys.nats.url,
+      MUX_PREFIX: sys.gateway.prefix,
+    });
+    assert.equal(cli.code, 0, cli.stderr);
+    const log = page.locator('[data-testid=notes-log]');
+    await log.locator('li.message', { hasText: 'your export is ready' }).waitFor(WAIT);
+    await screenshot(t, page, 'notifications');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getHeapSnapshot, getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { ChurnArgs, ChurnResult, ChurnStatus } from '../../bench/lib/churn.ts';
+import type { ChurnArgs, ChurnResult, ChurnStatus } from '../../bench/lib/churn-types.ts';
 import { LOCAL_ADDRESSES } from '../../bench/lib/clients.ts';
 import { counted, StreamLedger } from '../../bench/lib/ledger.ts';
 import { Worker } from '../../bench/lib/rpc.ts';

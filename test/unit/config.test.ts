@@ -99,3 +99,24 @@ describe('gateway configuration', () => {
     });
   }
 });
+
+describe('the connect service (§4.9)', () => {
+  it('is off by default, with a 2 s wait when on', () => {
+    const c = loadGatewayConfig({});
+    assert.equal(c.connectService, undefined);
+    assert.equal(c.connectTimeoutMs, 2000);
+    assert.equal(loadGatewayConfig({ MUX_CONNECT_SERVICE: '' }).connectService, undefined);
+  });
+  it('reads a service name and a timeout', () => {
+    const c = loadGatewayConfig({
+      MUX_CONNECT_SERVICE: 'notifications',
+      MUX_CONNECT_TIMEOUT_MS: '300',
+    });
+    assert.equal(c.connectService, 'notifications');
+    assert.equal(c.connectTimeoutMs, 300);
+  });
+  it('refuses a name that is not a service name, and a timeout under 10 ms', () => {
+    assert.throws(() => loadGatewayConfig({ MUX_CONNECT_SERVICE: 'Notes.x' }), ConfigError);
+    assert.throws(() => loadGatewayConfig({ MUX_CONNECT_TIMEOUT_MS: '5' }), ConfigError);
+  });
+});

@@ -1,5 +1,6 @@
-// The demo page: echo, chat, a live dashboard and the inventory over ONE
-// socket, with the connection state and the open streams in the header.
+// The demo page: echo, chat, a live dashboard, the inventory and the
+// notifications stream the gateway opens, over ONE socket, with the connection
+// state and the open streams in the header.
 import { connect, type MuxClient } from '../../client/index.ts';
 import { mountChat } from './chat.ts';
 import { mountDashboard } from './dashboard.ts';
@@ -7,6 +8,7 @@ import { byId } from './dom.ts';
 import { mountEcho } from './echo.ts';
 import { mountInventory } from './inventory.ts';
 import { PageIdentity, pageName } from './identity.ts';
+import { mountNotifications } from './notifications.ts';
 import { mountStatus } from './status.ts';
 import './styles.css';
 
@@ -30,6 +32,7 @@ mountStatus(client, identity, {
   streams: byId('streams'),
   who: byId('who'),
 });
+mountNotifications(client, { groups: byId('notes-groups'), log: byId('notes-log') });
 mountEcho(client, {
   form: byId<HTMLFormElement>('echo-form'),
   input: byId<HTMLInputElement>('echo-input'),
