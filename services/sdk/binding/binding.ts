@@ -12,7 +12,8 @@ import type { StreamContext } from '../context.ts';
 import type { RunnableService, ServiceEnv } from '../env.ts';
 import { Publisher } from '../publisher.ts';
 import { accept, defineService, refuse, type ServiceDefinition } from '../service.ts';
-import type { KvStore } from '../storage/kv.ts';
+import type { Entry, KvStore, Snapshot } from '../storage/kv.ts';
+import { byKey, page, SnapshotCache } from './pages.ts';
 import { BindingActions, type Permissions } from './actions.ts';
 import { groupSnapshot, underPrefix, wholeBucket, type KeyGroups } from './keys.ts';
 import {
@@ -129,14 +130,49 @@ export function bindingService(
   const groups = groupsOf(decl);
   const actions = bindingActions(decl, store, log);
   const field = decl.groupField ?? 'group';
-  const snapshot = async (group: string) => {
+  const limits = { ...DEFAULT_BINDING_LIMITS, ...decl.limits };
+  const cache = new SnapshotCache();
+  /** The group's entries by their names in it, sorted for pages; from the cache when `cached`. */
+  const read = async (group: string, cached: boolean): Promise<Snapshot> => {
+    const hit = cached ? cache.get(group) : undefined;
+    if (hit) return hit;
     const snap = await groupSnapshot(store, groups, group);
-    const entries = [];
+    const entries: Entry[] = [];
     for (const e of snap.entries) {
       const name = groups.of(e.key);
       if (name) entries.push({ key: name.key, value: e.value, revision: e.revision });
     }
-    return { [field]: group, revision: snap.revision, pos: String(snap.revision), entries };
+    const sorted = { revision: snap.revision, entries: entries.sort(byKey) };
+    cache.set(group, sorted);
+    return sorted;
+  };
+  const snapshot = async (group: string) => {
+    const snap = await read(group, false);
+    const first = page(snap.entries, undefined, limits.maxPageBytes);
+    return {
+      [field]: group,
+      revision: snap.revision,
+      pos: String(snap.revision),
+      entries: first.entries,
+      ...(first.next !== undefined && { next: first.next }),
+    };
+  };
+  /** The answer to `{action: "page", after}`: the group's entries after that key. */
+  const nextPage = async (group: string, payload: unknown): Promise<ActionReply | object> => {
+    const after = (payload as { after?: unknown }).after;
+    if (typeof after !== 'string' || after.length > 1024)
+      return {
+        ok: false,
+        error: { code: BindingError.BadRequest, message: 'after: the `next` of a page' },
+      };
+    const snap = await read(group, true);
+    const p = page(snap.entries, after, limits.maxPageBytes);
+    return {
+      ok: true,
+      revision: snap.revision,
+      entries: p.entries,
+      ...(p.next !== undefined && { next: p.next }),
+    };
   };
   return defineService<ResumeState>({
     name: decl.name,
@@ -175,6 +211,14 @@ export function bindingService(
     },
     async receive(ctx, payload, ref) {
       const custom = customAction(decl, payload);
+      if (!custom && (payload as { action?: unknown } | null)?.action === 'page') {
+        const reply = await nextPage(ctx.topic, payload).catch((err: unknown) => {
+          log.error({ err }, 'binding page failed');
+          return { ok: false, error: { code: BindingError.Internal, message: 'internal error' } };
+        });
+        if (ref !== undefined) ctx.reply(ref, reply);
+        return;
+      }
       const reply = custom
         ? await custom(ctx, ctx.topic, payload as Record<string, unknown>)
         : await actions.handle(ctx, ctx.topic, payload);

@@ -25,11 +25,14 @@ export interface BindingLimits {
   maxValueBytes: number;
   /** Changes in a sync reply before it keeps only the last change of each key. */
   maxSyncChanges: number;
+  /** JSON bytes of a snapshot page (the `joined` payload, a `page` reply): under the frame limit. */
+  maxPageBytes: number;
 }
 
 export const DEFAULT_BINDING_LIMITS: BindingLimits = {
   maxValueBytes: 1024,
   maxSyncChanges: 1000,
+  maxPageBytes: 48 * 1024,
 };
 
 const enc = new TextEncoder();
