@@ -1,7 +1,7 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle,durable,soak   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,idle,durable,soak,binding   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
@@ -30,13 +30,14 @@ import { duration } from './lib/table.ts';
 import { targets, type Measured } from './lib/targets.ts';
 import { runBareNats } from './scenarios/bare-nats.ts';
 import { runBareWs } from './scenarios/bare-ws.ts';
+import { runBinding } from './scenarios/binding.ts';
 import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runIdle } from './scenarios/idle.ts';
 import { runSoak } from './scenarios/soak.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'soak'] as const;
+const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'soak', 'binding'] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -125,6 +126,7 @@ async function main(): Promise<number> {
     idle: undefined,
     durable: undefined,
     soak: undefined,
+    binding: undefined,
   };
   try {
     if (run('bare')) {
@@ -170,6 +172,17 @@ async function main(): Promise<number> {
         await js.close();
       }
     }
+    if (run('binding')) {
+      log('binding: outside writes relayed to bound clients (nats-server with JetStream)');
+      const js = await startNats(true);
+      try {
+        m.binding = await runBinding({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
+        log(`binding: ${JSON.stringify(m.binding)}`);
+      } finally {
+        await stopAll();
+        await js.close();
+      }
+    }
   } finally {
     await stopAll();
     await nats.close();
@@ -196,6 +209,7 @@ async function main(): Promise<number> {
     idle: m.idle ?? null,
     durable: m.durable ?? null,
     soak: m.soak ?? null,
+    binding: m.binding ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

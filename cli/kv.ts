@@ -23,7 +23,9 @@ export async function kv(args: string[], d: KvDeps): Promise<number> {
   const settings = loadCliSettings();
   const bus = await d.connect(settings);
   try {
-    const store = await new JetStreamStorage(bus.connection).keyValue(bucket);
+    const store = await new JetStreamStorage(bus.connection, {
+      replicas: settings.replicas,
+    }).keyValue(bucket);
     const revision = await store.update(key, decodeValue(new TextEncoder().encode(value)));
     console.log(`${bucket} ${key} = ${value} (revision ${revision})`);
     return 0;

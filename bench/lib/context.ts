@@ -49,9 +49,14 @@ export interface Sizes {
   soakEchoEveryMs: number;
   /** The soak gateway's V8 old-space limit (--max-old-space-size), MiB; unset: V8's default. */
   soakGatewayHeapMiB?: number;
+  /** Binding: clients joined to one bound group, and the changes an outside writer makes. */
+  bindingClients: number;
+  bindingChanges: number;
 }
 
 export const FULL: Sizes = {
+  bindingClients: 1000,
+  bindingChanges: 2000,
   echoClients: [1, 50, 200],
   echoWarmupMs: 1000,
   echoDurationMs: 5000,
@@ -87,6 +92,8 @@ export const FULL: Sizes = {
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
 export const QUICK: Sizes = {
+  bindingClients: 20,
+  bindingChanges: 100,
   echoClients: [1, 5],
   echoWarmupMs: 100,
   echoDurationMs: 300,
