@@ -49,14 +49,16 @@ export interface Sizes {
   soakEchoEveryMs: number;
   /** The soak gateway's V8 old-space limit (--max-old-space-size), MiB; unset: V8's default. */
   soakGatewayHeapMiB?: number;
-  /** Binding: clients joined to one bound group, and the changes an outside writer makes. */
+  /** Binding: clients joined to one bound group; changes an outside writer makes per step, and each step's rate. */
   bindingClients: number;
   bindingChanges: number;
+  bindingRates: number[];
 }
 
 export const FULL: Sizes = {
   bindingClients: 1000,
-  bindingChanges: 2000,
+  bindingChanges: 400,
+  bindingRates: [20, 50, 100],
   echoClients: [1, 50, 200],
   echoWarmupMs: 1000,
   echoDurationMs: 5000,
@@ -93,7 +95,8 @@ export const FULL: Sizes = {
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
 export const QUICK: Sizes = {
   bindingClients: 20,
-  bindingChanges: 100,
+  bindingChanges: 50,
+  bindingRates: [100],
   echoClients: [1, 5],
   echoWarmupMs: 100,
   echoDurationMs: 300,

@@ -1,10 +1,11 @@
-// Bindings (issue 16): a writer outside muxgate changes keys of a bucket as
-// fast as JetStream takes them, while N clients on one gateway hold the
-// inventory binding's group. Measured: changes per second relayed to every
-// client (from the first write to the last client's last event), the relay's
-// CPU per change (the `muxgate service inventory` process, which does nothing
-// else meanwhile), the gateway's CPU per delivery, and events lost or
-// delivered twice (each client checks revisions and `prev`).
+// Bindings (issue 16): a writer outside muxgate changes keys of a bucket at
+// a paced rate, in steps of rising rate, while N clients on one gateway hold
+// the inventory binding's group. Measured per step: changes per second
+// relayed to every client (from the first write to the last client's last
+// event), the relay's CPU per change (the `muxgate service inventory`
+// process, which does nothing else meanwhile), the gateway's CPU per
+// delivery, and events lost or delivered out of order or twice (each client
+// checks revisions and `prev`).
 import { connect } from '@nats-io/transport-node';
 import WebSocket from 'ws';
 import { JetStreamKvStore } from '../../services/sdk/storage/kv-jetstream.ts';
@@ -13,10 +14,11 @@ import { CpuMeter } from '../lib/proc-stats.ts';
 import { startGateway, startService } from '../lib/procs.ts';
 import { round } from '../lib/stats.ts';
 
-export interface BindingResult {
-  clients: number;
+export interface BindingStep {
+  /** Changes per second the writer offered. */
+  offeredPerSec: number;
   changes: number;
-  /** Changes per second that reached every client. */
+  /** Changes per second that reached every client: changes ÷ (first write → last client's last event). */
   changesPerSec: number;
   deliveriesPerSec: number;
   /** µs of CPU of the binding's service process (its relay) per change. */
@@ -24,9 +26,18 @@ export interface BindingResult {
   /** µs of CPU of the gateway per delivered event. */
   gatewayUsPerDelivery: number;
   natsUsPerChange: number;
-  /** Events a client saw out of order, twice, or after a missed one (prev above what it held). */
+  /** Events that never arrived, or arrived out of order or twice, over every client. */
   problems: number;
-  wallSeconds: number;
+}
+
+export interface BindingResult {
+  clients: number;
+  steps: BindingStep[];
+  /** The highest offered rate every client got every change of, once and in order. */
+  heldPerSec: number | undefined;
+  /** Problems over every step (the smoke test wants 0). */
+  problems: number;
+  changes: number;
 }
 
 const PREFIX = 'bench-binding';
@@ -40,7 +51,7 @@ interface Holder {
 }
 
 export async function runBinding(ctx: BenchContext): Promise<BindingResult> {
-  const { bindingClients: n, bindingChanges: changes } = ctx.sizes;
+  const { bindingClients: n, bindingChanges: changes, bindingRates: rates } = ctx.sizes;
   const service = await startService(
     'inventory-service',
     ['cli/main.ts', 'service', 'inventory'],
@@ -57,37 +68,59 @@ export async function runBinding(ctx: BenchContext): Promise<BindingResult> {
   );
   const conn = await connect({ servers: ctx.natsUrl, name: 'bench outside writer' });
   const holders: Holder[] = [];
+  const steps: BindingStep[] = [];
   try {
     const writer = await JetStreamKvStore.open(conn, { bucket: `${PREFIX}_inventory` });
     for (let i = 0; i < n; i += 50)
       holders.push(
         ...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => hold(gw.wsUrl)))),
       );
-    ctx.log(`binding: ${n} clients hold ${STREAM}; ${changes} outside writes`);
-    const meter = new CpuMeter({ relay: service.pid, gateway: gw.pid, nats: ctx.natsPid });
-    const t0 = performance.now();
-    for (let i = 0; i < changes; i += 100)
-      await Promise.all(
-        Array.from({ length: Math.min(100, changes - i) }, (_, j) =>
-          writer.update(`main.item-${(i + j) % 100}`, i + j),
-        ),
-      );
-    const deadline = performance.now() + 300_000;
-    while (holders.some((h) => h.seen < changes) && performance.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
-    const wall = (performance.now() - t0) / 1000;
-    const cpu = meter.stop().cpuSeconds;
-    const delivered = holders.reduce((s, h) => s + h.seen, 0);
+    let expected = 0;
+    for (const rate of rates) {
+      ctx.log(`binding: ${n} clients hold ${STREAM}; ${changes} outside writes at ${rate}/s`);
+      const problemsBefore = holders.reduce((s, h) => s + h.problems, 0);
+      const seenBefore = holders.reduce((s, h) => s + h.seen, 0);
+      const meter = new CpuMeter({ relay: service.pid, gateway: gw.pid, nats: ctx.natsPid });
+      const t0 = performance.now();
+      const writes: Promise<number>[] = [];
+      for (let i = 0; i < changes; i++) {
+        const due = t0 + (i * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        writes.push(writer.update(`main.item-${i % 100}`, expected + i));
+      }
+      await Promise.all(writes);
+      expected += changes;
+      // A client short of the total after 20 s has lost events (a gateway cut off as a slow consumer).
+      const deadline = performance.now() + 20_000;
+      while (holders.some((h) => h.seen < expected) && performance.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      const wall = (performance.now() - t0) / 1000;
+      const cpu = meter.stop().cpuSeconds;
+      const delivered = holders.reduce((s, h) => s + h.seen, 0) - seenBefore;
+      const missing = holders.reduce((s, h) => s + Math.max(0, expected - h.seen), 0);
+      // Later steps count from where each client is.
+      for (const h of holders) h.seen = Math.max(h.seen, expected);
+      const step: BindingStep = {
+        offeredPerSec: rate,
+        changes,
+        changesPerSec: Math.round(changes / wall),
+        deliveriesPerSec: Math.round(delivered / wall),
+        relayUsPerChange: round((cpu.relay! * 1e6) / changes),
+        gatewayUsPerDelivery: round((cpu.gateway! * 1e6) / Math.max(1, delivered)),
+        natsUsPerChange: round((cpu.nats! * 1e6) / changes),
+        problems: holders.reduce((s, h) => s + h.problems, 0) - problemsBefore + missing,
+      };
+      ctx.log(`binding: ${JSON.stringify(step)}`);
+      steps.push(step);
+    }
+    const held = steps.filter((s) => s.problems === 0).map((s) => s.offeredPerSec);
     return {
       clients: n,
-      changes,
-      changesPerSec: Math.round(changes / wall),
-      deliveriesPerSec: Math.round(delivered / wall),
-      relayUsPerChange: round((cpu.relay! * 1e6) / changes),
-      gatewayUsPerDelivery: round((cpu.gateway! * 1e6) / Math.max(1, delivered)),
-      natsUsPerChange: round((cpu.nats! * 1e6) / changes),
-      problems: holders.reduce((s, h) => s + h.problems + Math.max(0, changes - h.seen), 0),
-      wallSeconds: round(wall),
+      steps,
+      heldPerSec: held.length ? Math.max(...held) : undefined,
+      problems: steps.reduce((s, x) => s + x.problems, 0),
+      changes: expected,
     };
   } finally {
     for (const h of holders) h.ws.terminate();

@@ -76,6 +76,12 @@ describe('bench --quick', () => {
     for (const l of results.idle.levels) assert.equal(l.accepted, l.requested);
   });
 
+  it('relays every outside write to every bound client, once and in order', () => {
+    const b = results.binding as { clients: number; changes: number; problems: number };
+    assert.ok(b.clients > 0 && b.changes > 0);
+    assert.equal(b.problems, 0);
+  });
+
   it('prints the tables', () => {
     for (const title of ['Round trips', 'Fan-out', 'Idle connections', 'Targets'])
       assert.match(output, new RegExp(title));
