@@ -58,7 +58,7 @@ export interface Sizes {
 export const FULL: Sizes = {
   bindingClients: 1000,
   bindingChanges: 400,
-  bindingRates: [20, 50, 100],
+  bindingRates: [20, 50, 100, 200, 400],
   echoClients: [1, 50, 200],
   echoWarmupMs: 1000,
   echoDurationMs: 5000,
