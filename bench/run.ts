@@ -1,14 +1,19 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,idle,durable,soak,binding   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,binary,idle,durable,http,soak,presence,binding   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
 //   --gateways=1            fan-out over one gateway, two, or both (default 1,2)
+//   --idle=10000,50000      idle connection counts (default 10000,50000)
+//
+// `bare` and `idle` measure Bun's built-in WebSocket server beside bare ws when
+// the `bun` binary is there (the devDependency, or MUX_BENCH_BUN=<path>).
 //   --soak-connections=10000, --soak-minutes=10, --soak-churn=0.01   the soak's size, length
 //                           and share of connections replaced each second
 //   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: V8's own limit)
+//   --presence-members=1000, --presence-churn=1000   presence on vs off: the room's size and joins/s
 //
 // Every component is its own OS process on one real nats-server: gateways and
 // the echo service through the command line, the bench service, the bare ws
@@ -29,15 +34,30 @@ import { report } from './lib/report.ts';
 import { duration } from './lib/table.ts';
 import { targets, type Measured } from './lib/targets.ts';
 import { runBareNats } from './scenarios/bare-nats.ts';
-import { runBareWs } from './scenarios/bare-ws.ts';
+import { BARE_WS, bareBun, runBareWs } from './scenarios/bare-ws.ts';
+import { runBinary } from './scenarios/binary.ts';
+import { bunBinary } from './lib/bun.ts';
 import { runBinding } from './scenarios/binding.ts';
 import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
+import { runHttp, type HttpResult } from './scenarios/http.ts';
 import { runIdle } from './scenarios/idle.ts';
+import { runPresence, type PresenceResult } from './scenarios/presence.ts';
 import { runSoak } from './scenarios/soak.ts';
 
-const SECTIONS = ['bare', 'echo', 'fanout', 'idle', 'durable', 'soak', 'binding'] as const;
+const SECTIONS = [
+  'bare',
+  'echo',
+  'fanout',
+  'binary',
+  'idle',
+  'durable',
+  'http',
+  'soak',
+  'presence',
+  'binding',
+] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 
@@ -50,10 +70,13 @@ async function main(): Promise<number> {
       profile: { type: 'boolean', default: false },
       members: { type: 'string' },
       gateways: { type: 'string' },
+      idle: { type: 'string' },
       'soak-connections': { type: 'string' },
       'soak-minutes': { type: 'string' },
       'soak-churn': { type: 'string' },
       'soak-heap': { type: 'string' },
+      'presence-members': { type: 'string' },
+      'presence-churn': { type: 'string' },
     },
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -76,9 +99,12 @@ async function main(): Promise<number> {
     ...(values.quick ? QUICK : FULL),
     ...(values.members && { fanoutMembers: numbers(values.members) }),
     ...(values.gateways && { fanoutGateways: numbers(values.gateways) }),
+    ...(values.idle && { idleConnections: numbers(values.idle) }),
     ...(values['soak-connections'] && { soakConnections: Number(values['soak-connections']) }),
     ...(values['soak-churn'] && { soakChurnPerSec: Number(values['soak-churn']) }),
     ...(values['soak-heap'] && { soakGatewayHeapMiB: Number(values['soak-heap']) }),
+    ...(values['presence-members'] && { presenceMembers: Number(values['presence-members']) }),
+    ...(values['presence-churn'] && { presenceJoinsPerSec: Number(values['presence-churn']) }),
   };
   const minutes = values['soak-minutes'];
   if (minutes) {
@@ -118,8 +144,11 @@ async function main(): Promise<number> {
     fdLimit,
     log,
   };
+  const bun = bunBinary();
   const m: Measured = {
     bareWs: undefined,
+    bareBun: undefined,
+    binary: undefined,
     bareNats: undefined,
     echo: undefined,
     fanout: undefined,
@@ -128,10 +157,14 @@ async function main(): Promise<number> {
     soak: undefined,
     binding: undefined,
   };
+  let http: HttpResult | undefined;
+  let presence: PresenceResult | undefined;
   try {
     if (run('bare')) {
-      log('bare parts: ws echo and broadcast, NATS request/reply');
+      log(`bare parts: ws${bun ? ' and Bun' : ''} echo and broadcast, NATS request/reply`);
       m.bareWs = await runBareWs(ctx);
+      if (bun) m.bareBun = await runBareWs(ctx, bareBun(bun));
+      else log('  no bun binary (npm install, or MUX_BENCH_BUN=<path>): Bun left out');
       m.bareNats = await runBareNats(ctx);
     }
     if (run('echo')) {
@@ -145,9 +178,13 @@ async function main(): Promise<number> {
       );
       m.fanout = await runFanout(ctx, bareMax);
     }
+    if (run('binary')) {
+      log('binary encoding vs JSON, same gateway');
+      m.binary = await runBinary(ctx);
+    }
     if (run('idle')) {
       log('idle connections');
-      m.idle = await runIdle(ctx);
+      m.idle = await runIdle(ctx, bun ? [BARE_WS, bareBun(bun)] : [BARE_WS]);
     }
     if (run('durable')) {
       log('durable groups vs plain groups (nats-server with JetStream)');
@@ -158,6 +195,10 @@ async function main(): Promise<number> {
         await stopAll();
         await js.close();
       }
+    }
+    if (run('http')) {
+      log('HTTP fallbacks: echo over WebSocket, SSE and long poll; long-poll fan-out');
+      http = await runHttp(ctx);
     }
     if (run('soak')) {
       log(
@@ -171,6 +212,10 @@ async function main(): Promise<number> {
         await stopAll();
         await js.close();
       }
+    }
+    if (run('presence')) {
+      log('presence on vs off: a room over two gateways, with join/leave churn');
+      presence = await runPresence(ctx);
     }
     if (run('binding')) {
       log('binding: outside writes relayed to bound clients (nats-server with JetStream)');
@@ -203,17 +248,28 @@ async function main(): Promise<number> {
       sizes,
       note: 'All processes share the machine; figures from a machine other work also uses are noisy.',
     },
-    bare: m.bareWs || m.bareNats ? { ws: m.bareWs ?? null, nats: m.bareNats ?? null } : null,
+    bare:
+      m.bareWs || m.bareNats
+        ? { ws: m.bareWs ?? null, bun: m.bareBun ?? null, nats: m.bareNats ?? null }
+        : null,
+    binary: m.binary ?? null,
     echo: m.echo ?? null,
     fanout: m.fanout ?? null,
     idle: m.idle ?? null,
     durable: m.durable ?? null,
     soak: m.soak ?? null,
+    http: http ?? null,
+    presence: presence ?? null,
     binding: m.binding ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${report(m, t)}`);
+  if (presence)
+    console.log(
+      `presence: CPU per join on ÷ off ${presence.cpuRatio} (goal ≤ 1.5); ` +
+        `presence_diff p99 ${presence.diffP99Ms ?? '–'} ms (goal < 250)`,
+    );
   log(`results written to ${out}`);
   return 0;
 }

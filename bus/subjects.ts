@@ -8,11 +8,13 @@ export class Subjects {
   readonly #groups: string;
   readonly #live: string;
   readonly #conns: string;
+  readonly #presence: string;
 
   constructor(readonly prefix: string = DEFAULT_PREFIX) {
     this.#groups = `${prefix}.group.`;
     this.#live = `${prefix}.dlive.`;
     this.#conns = `${prefix}.conn.`;
+    this.#presence = `${prefix}.presence.`;
   }
 
   join(service: string): string {
@@ -44,6 +46,10 @@ export class Subjects {
   gatewayBeat(gateway: string): string {
     return `${this.prefix}.gateway.${gateway}.alive`;
   }
+  /** Protocol 1.1 §4.5: polls and sends of the HTTP transports forwarded to the gateway holding their connection. */
+  httpForward(gateway: string): string {
+    return `${this.prefix}.gateway.${gateway}.http`;
+  }
   /** Protocol 1.1: the server API's commands (Control), for every gateway. */
   control(): string {
     return `${this.prefix}.control`;
@@ -66,6 +72,14 @@ export class Subjects {
   /** The group name of a `mux.dlive.<group>` subject. */
   liveGroupOf(subject: string): string {
     return subject.slice(this.#live.length);
+  }
+  /** Protocol 1.1 §4.3: gateways' presence updates for one group (PresenceUpdate). */
+  presence(group: string): string {
+    return `${this.#presence}${group}`;
+  }
+  /** The group name of a `mux.presence.<group>` subject. */
+  presenceGroupOf(subject: string): string {
+    return subject.slice(this.#presence.length);
   }
   isAddress(address: string): boolean {
     const rest = address.startsWith(this.#conns) ? address.slice(this.#conns.length) : '';

@@ -4,13 +4,7 @@
 import { ErrorCode } from '../protocol/codes.ts';
 import { parseStream } from '../protocol/names.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import {
-  encodeFrame,
-  exceedsBytes,
-  type ClientFrame,
-  type ServerFrame,
-  type Welcome,
-} from './codec.ts';
+import type { ClientFrame, ServerFrame, Welcome, WireFrame } from './codec.ts';
 import type { ConnectionState, Reconnecting, SocketOptions, Stopped } from './connection.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
@@ -21,6 +15,7 @@ import { Socket } from './socket.ts';
 import type { StreamState, StreamTypes } from './stream-types.ts';
 import { Stream, type StreamHost } from './stream.ts';
 import type { TokenSource } from './tokens.ts';
+import type { TransportName } from './transports.ts';
 
 export interface ClientOptions extends SocketOptions {
   /** Frames kept, across all streams, while the socket is down or streams rejoin. Default 100. */
@@ -64,6 +59,8 @@ export interface ClientEvents {
    * gateway opens again after a reconnect only emits `joined` (rejoin: true).
    */
   serverStream: { stream: Stream; payload: unknown };
+  /** The transport in use changed, and on the first open: 'websocket', 'sse' or 'long-poll'. */
+  transport: { transport: TransportName };
 }
 
 const DEFAULT_MAX_QUEUE = 100;
@@ -107,6 +104,7 @@ export class MuxClient extends Emitter<ClientEvents> {
     socket.on('stopped', (e) => this.emit('stopped', e));
     socket.on('refused', (e) => this.emit('refused', e));
     socket.on('refreshed', (e) => this.emit('refreshed', e));
+    socket.on('transport', (e) => this.emit('transport', e));
     socket.on('refreshFailed', (e) => this.emit('error', e));
     socket.on('open', (welcome) => {
       // Listeners see `open` before the rejoins go out, so a UI can show it first.
@@ -131,6 +129,11 @@ export class MuxClient extends Emitter<ClientEvents> {
 
   get state(): ConnectionState {
     return this.#socket.state;
+  }
+
+  /** The transport in use (or being tried): 'websocket', 'sse' or 'long-poll'. */
+  get transport(): TransportName {
+    return this.#socket.transport;
   }
 
   /** The latest `welcome`: this connection's id, the heartbeat and the gateway's limits. */
@@ -246,10 +249,10 @@ export class MuxClient extends Emitter<ClientEvents> {
       this.emit('serverStream', { stream: s, payload: f.payload });
   }
 
-  #encode(frame: ClientFrame): string {
-    const text = encodeFrame(this.#traced(frame));
+  #encode(frame: ClientFrame): WireFrame {
+    const text = this.#socket.codec.encode(this.#traced(frame));
     const max = this.#socket.welcome?.limits.max_frame_bytes;
-    if (max !== undefined && exceedsBytes(text, max))
+    if (max !== undefined && this.#socket.codec.exceeds(text, max))
       throw new MuxError(
         ClientErrorCode.TooLarge,
         `frame is larger than the gateway's limit of ${max} bytes`,
@@ -261,7 +264,13 @@ export class MuxClient extends Emitter<ClientEvents> {
   /** The frame with the hook's traceparent, when it has none of its own. */
   #traced(frame: ClientFrame): ClientFrame {
     const hook = this.#traceparent;
-    if (!hook || frame.type === 'ping' || frame.type === 'refresh' || frame.traceparent)
+    if (
+      !hook ||
+      frame.type === 'ping' ||
+      frame.type === 'refresh' ||
+      frame.type === 'presence' ||
+      frame.traceparent
+    )
       return frame;
     const traceparent = askHook(hook, { type: frame.type, stream: frame.stream });
     return traceparent === undefined ? frame : { ...frame, traceparent };

@@ -12,11 +12,12 @@
 //                  `stopped`); wake(), reconnect() or setToken() resume it
 //   closed       → the application called close(); terminal
 import type { BackoffOptions } from './backoff.ts';
-import type { ServerFrame, Welcome } from './codec.ts';
+import type { Encoding, ServerFrame, Welcome } from './codec.ts';
 import type { MuxError } from './errors.ts';
 import type { Refusal } from './refusal.ts';
 import type { TokenSource } from './tokens.ts';
 import type { WebSocketConstructor } from './transport.ts';
+import type { TransportName } from './transports.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'stopped' | 'closed';
 
@@ -46,8 +47,22 @@ export interface SocketOptions {
    * Default true.
    */
   explainRefusals?: boolean;
+  /**
+   * How frames go on the wire: 'json' (text frames, `muxgate.v1.json`, the
+   * default) or 'proto' (binary protobuf frames, `muxgate.v1.proto`: smaller
+   * and cheaper for the gateway; see docs/client.md). Streams, payloads and
+   * events are the same either way.
+   */
+  encoding?: Encoding;
   /** A WebSocket implementation; defaults to the global one (browsers, Node 22+). */
   WebSocket?: WebSocketConstructor;
+  /**
+   * The transports to try, in order (default all: 'websocket', 'sse',
+   * 'long-poll'); those the runtime lacks are skipped. The client moves to
+   * the next when an attempt fails although the gateway says it would admit
+   * it, and keeps the first that opens. `client.transport` says which.
+   */
+  transports?: TransportName[];
   backoff?: Partial<BackoffOptions>;
   /** Ping interval; defaults to the gateway's heartbeat_ms from `welcome`. */
   pingIntervalMs?: number;
@@ -102,6 +117,8 @@ export interface SocketEvents {
   /** The socket that was open is gone (lost, or closed by the application). */
   down: Down;
   frame: ServerFrame;
+  /** The transport in use changed (and on the first open): 'websocket', 'sse' or 'long-poll'. */
+  transport: { transport: TransportName };
   stopped: Stopped;
   /** An upgrade was refused, as the gateway explained it. */
   refused: Refusal;

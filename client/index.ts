@@ -24,6 +24,12 @@ export type {
   StreamState,
   StreamTypes,
 } from './stream-types.ts';
+export {
+  StreamPresence,
+  type PresenceEvents,
+  type PresenceMember,
+  type PresenceView,
+} from './presence.ts';
 export type { ConnectionState, Reconnecting, Stopped } from './connection.ts';
 export type { TokenSource } from './tokens.ts';
 export type { Refusal } from './refusal.ts';
@@ -36,6 +42,7 @@ export {
 } from './errors.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './transport.ts';
-export type { Welcome } from './codec.ts';
+export { TRANSPORT_NAMES, type TransportName } from './transports.ts';
+export type { Encoding, Welcome } from './codec.ts';
 export type { WakeReason } from './page.ts';
 export { CloseCode, ErrorCode, RefusalCode } from '../protocol/codes.ts';

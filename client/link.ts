@@ -3,7 +3,7 @@
 // or before it (a refused upgrade and an unreachable gateway look the same
 // from here; refusal.ts asks which). The socket above it decides what comes
 // next; a dropped link reports nothing more.
-import { decodeFrame, SUBPROTOCOL, type ServerFrame, type Welcome } from './codec.ts';
+import type { Codec, ServerFrame, WireFrame, Welcome } from './codec.ts';
 import {
   OPEN,
   openWebSocket,
@@ -20,6 +20,8 @@ export interface Dial {
   headers: Record<string, string> | undefined;
   /** How long the attempt may take from dialing to `welcome`. */
   connectTimeoutMs: number;
+  /** The encoding, and the subprotocol the link offers. */
+  codec: Codec;
 }
 
 /** What a link tells the socket; nothing is called after drop(). */
@@ -45,14 +47,16 @@ export class Link {
   /** Dials at once; throws when the URL is malformed. */
   constructor(dial: Dial, host: LinkHost) {
     const url = socketUrl(dial.url, dial.token);
-    const ws = (this.#ws = openWebSocket(dial.WebSocket, url, SUBPROTOCOL, dial.headers));
+    const codec = dial.codec;
+    const ws = (this.#ws = openWebSocket(dial.WebSocket, url, codec.subprotocol, dial.headers));
+    if (codec.binary) ws.binaryType = 'arraybuffer';
     this.#connectTimeout = setTimeout(() => host.timedOut(), dial.connectTimeoutMs);
     ws.onopen = () => {
       this.#upgraded = true;
     };
     ws.onmessage = (ev) => {
       if (this.#dropped) return;
-      const frame = decodeFrame(ev.data);
+      const frame = codec.decode(ev.data);
       if (!frame) return;
       if (frame.type !== 'welcome') return host.frame(frame);
       clearTimeout(this.#connectTimeout);
@@ -77,8 +81,8 @@ export class Link {
     return !this.#dropped && this.#ws.readyState === OPEN;
   }
 
-  send(text: string): void {
-    this.#ws.send(text);
+  send(frame: WireFrame): void {
+    this.#ws.send(frame);
   }
 
   /** Stops reporting; the socket stays as it is. */

@@ -2,11 +2,13 @@
 // while a stream rejoins after a reconnect (the gateway refuses a `msg` for a
 // stream whose join is still in flight). One bound for the whole client, so a
 // long outage costs bounded memory and the application hears about it.
+import type { WireFrame } from './codec.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 
 export interface Queued {
   readonly stream: string;
-  readonly text: string;
+  /** The encoded frame. */
+  readonly text: WireFrame;
   /** Set for requests, so a timed-out request can take its frame back. */
   readonly ref?: number;
 }

@@ -35,6 +35,20 @@ export async function askWhyRefused(
   headers: Record<string, string> | undefined,
   timeoutMs: number,
 ): Promise<Refusal | undefined> {
+  const verdict = await askVerdict(url, token, headers, timeoutMs);
+  return verdict === ADMITTED ? undefined : verdict;
+}
+
+/** The gateway would admit the upgrade: something between (a proxy) broke the WebSocket. */
+export const ADMITTED = 'admitted';
+
+/** As askWhyRefused, but tells an admitted upgrade (ADMITTED) from one that could not be asked. */
+export async function askVerdict(
+  url: string,
+  token: string | undefined,
+  headers: Record<string, string> | undefined,
+  timeoutMs: number,
+): Promise<Refusal | typeof ADMITTED | undefined> {
   const f = (globalThis as { fetch?: FetchLike }).fetch;
   if (typeof f !== 'function') return undefined;
   const u = new URL(socketUrl(url, token));
@@ -45,7 +59,8 @@ export async function askWhyRefused(
     const res = await f(u.toString(), { ...(headers && { headers }), ...(signal && { signal }) });
     const body = (await res.json()) as { error?: unknown; message?: unknown } | null;
     const code = body?.error;
-    if (typeof code !== 'string' || code === UPGRADE_REQUIRED || !CODES.has(code)) return undefined;
+    if (code === UPGRADE_REQUIRED && res.status === 426) return ADMITTED;
+    if (typeof code !== 'string' || !CODES.has(code)) return undefined;
     return {
       status: res.status,
       code: code as RefusalCode,

@@ -10,16 +10,17 @@
 // Its options, states and events are declared in connection.ts.
 import { NEEDS_NEW_TOKEN } from '../protocol/codes.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import { encodeFrame, type ServerFrame, type Welcome } from './codec.ts';
+import { codecOf, type Codec, type ServerFrame, type WireFrame, type Welcome } from './codec.ts';
 import type { ConnectionState, SocketEvents, SocketOptions, Stopped } from './connection.ts';
 import { Emitter } from './emitter.ts';
 import { ClientCloseCode } from './errors.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { Link } from './link.ts';
 import { watchPage, type WakeReason } from './page.ts';
-import { askWhyRefused } from './refusal.ts';
+import { ADMITTED, askVerdict } from './refusal.ts';
 import { Tokens, type TokenSource } from './tokens.ts';
-import { defaultWebSocket, type WebSocketConstructor } from './transport.ts';
+import { defaultWebSocket, globalWebSocket } from './transport.ts';
+import { availableTransports, type TransportChoice, type TransportName } from './transports.ts';
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -27,8 +28,15 @@ const DEFAULT_PING_INTERVAL_MS = 30_000;
 
 export class Socket extends Emitter<SocketEvents> {
   readonly url: string;
+  /** The encoding asked for (SocketOptions.encoding): WebSocket only. */
+  readonly #codec: Codec;
   readonly #options: SocketOptions;
-  readonly #WebSocket: WebSocketConstructor;
+  /** The transports to try, in order; #choice is the one in use. */
+  readonly #choices: TransportChoice[];
+  #choice = 0;
+  /** A transport has opened: the socket keeps it. */
+  #settled = false;
+  #announced: TransportName | undefined;
   readonly #backoff: BackoffOptions;
   readonly #heartbeat: Heartbeat;
   readonly #tokens: Tokens;
@@ -42,14 +50,23 @@ export class Socket extends Emitter<SocketEvents> {
   #exp: number | undefined;
   #stopped: { why: Stopped; token: string | undefined } | undefined;
 
+  /**
+   * How frames are encoded on the wire: the asked encoding over WebSocket;
+   * JSON over the HTTP fallbacks, which carry no binary frames (§4.5).
+   */
+  get codec(): Codec {
+    return this.#choices[this.#choice]?.name === 'websocket' ? this.#codec : codecOf('json');
+  }
+
   constructor(url: string, opts: SocketOptions = {}) {
     super();
     this.url = url;
+    this.#codec = codecOf(opts.encoding);
     this.#options = opts;
     this.#tokens = new Tokens(
       opts.token,
       {
-        send: (frame) => this.send(encodeFrame(frame)),
+        send: (frame) => this.send(this.codec.encode(frame)),
         refreshed: (exp) => {
           this.#exp = exp;
           this.emit('refreshed', { exp });
@@ -58,11 +75,13 @@ export class Socket extends Emitter<SocketEvents> {
       },
       opts.refreshBeforeMs,
     );
-    this.#WebSocket = opts.WebSocket ?? defaultWebSocket();
+    this.#choices = availableTransports(opts.transports, opts.WebSocket ?? globalWebSocket());
+    // Nothing to connect with: the WebSocket's error says what to pass.
+    if (this.#choices.length === 0) defaultWebSocket();
     this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.#heartbeat = new Heartbeat({
       timeoutMs: opts.pingTimeoutMs ?? 10_000,
-      ping: (ref) => this.send(encodeFrame({ type: 'ping', ref })),
+      ping: (ref) => this.send(this.codec.encode({ type: 'ping', ref })),
       dead: () => this.#giveUp(ClientCloseCode.HeartbeatTimeout, 'heartbeat timeout'),
     });
   }
@@ -78,6 +97,11 @@ export class Socket extends Emitter<SocketEvents> {
 
   get isOpen(): boolean {
     return this.#state === 'open' && this.#link?.isOpen === true;
+  }
+
+  /** The transport in use, or tried now: 'websocket', 'sse' or 'long-poll'. */
+  get transport(): TransportName {
+    return this.#choices[this.#choice]!.name;
   }
 
   /** The `exp` of the open connection's token (from `welcome`, then each refresh). */
@@ -98,10 +122,10 @@ export class Socket extends Emitter<SocketEvents> {
     void this.#dial();
   }
 
-  /** Writes a text frame; false when the socket is not open. */
-  send(text: string): boolean {
+  /** Writes an encoded frame; false when the socket is not open. */
+  send(frame: WireFrame): boolean {
     if (!this.isOpen) return false;
-    this.#link!.send(text);
+    this.#link!.send(frame);
     return true;
   }
 
@@ -173,11 +197,12 @@ export class Socket extends Emitter<SocketEvents> {
     try {
       this.#link = new Link(
         {
-          WebSocket: this.#WebSocket,
+          WebSocket: this.#choices[this.#choice]!.open,
           url: this.url,
           token: used,
           headers: this.#headers(),
           connectTimeoutMs: this.#options.connectTimeoutMs ?? 10_000,
+          codec: this.codec,
         },
         {
           welcome: (welcome) => this.#opened(welcome),
@@ -206,7 +231,15 @@ export class Socket extends Emitter<SocketEvents> {
 
   #notUpgraded(code: number, reason: string, token: string | undefined): void {
     if (this.#options.explainRefusals !== false) void this.#explain(code, reason, token);
+    else if (this.#fallBack()) void this.#dial();
     else this.#ended(code, reason, token);
+  }
+
+  /** Moves to the next transport, unless one has opened already or none is left. */
+  #fallBack(): boolean {
+    if (this.#settled || this.#choice + 1 >= this.#choices.length) return false;
+    this.#choice++;
+    return true;
   }
 
   #opened(welcome: Welcome): void {
@@ -216,6 +249,11 @@ export class Socket extends Emitter<SocketEvents> {
     const interval = this.#options.pingIntervalMs ?? welcome.heartbeat_ms;
     this.#heartbeat.start(interval > 0 ? interval : DEFAULT_PING_INTERVAL_MS);
     this.#tokens.opened(welcome.exp);
+    this.#settled = true;
+    if (this.#announced !== this.transport) {
+      this.#announced = this.transport;
+      this.emit('transport', { transport: this.transport });
+    }
     this.#setState('open');
     this.emit('open', welcome);
   }
@@ -232,7 +270,7 @@ export class Socket extends Emitter<SocketEvents> {
    * that retrying cannot fix stops the socket instead of retrying forever.
    */
   async #explain(code: number, reason: string, token: string | undefined): Promise<void> {
-    const refusal = await askWhyRefused(
+    const refusal = await askVerdict(
       this.url,
       token,
       this.#headers(),
@@ -240,7 +278,9 @@ export class Socket extends Emitter<SocketEvents> {
     );
     // Closed, or reconnect() dialed again meanwhile.
     if (this.#state === 'closed' || this.#link) return;
-    if (!refusal) return this.#lost(code, reason);
+    // Admitted, yet the attempt failed: something between breaks this transport.
+    if (refusal === ADMITTED && this.#fallBack()) return void this.#dial();
+    if (!refusal || refusal === ADMITTED) return this.#lost(code, reason);
     this.emit('refused', refusal);
     const why = `${refusal.code}: ${refusal.message}`;
     if (refusal.status === 401) return void this.#needToken(refusal.status, why, token);

@@ -86,4 +86,10 @@ export interface JoinOptions {
    * the client's hook (see ClientOptions.traceparent).
    */
   traceparent?: string;
+  /**
+   * Protocol 1.1 §4.3: ask for the presence list after every `joined`
+   * (rejoins too), so `stream.presence`'s `members`, `count` and `change`
+   * stay current. For streams whose service turns presence on.
+   */
+  presence?: boolean;
 }

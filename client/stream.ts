@@ -6,14 +6,15 @@
 // States: idle → joining → joined → leaving → left. A lost socket moves a
 // joined stream back to joining; the next `open` rejoins it.
 //
-// position.ts keeps where it stands in a durable group, retry.ts what it
-// tries again by itself; its public types are in stream-types.ts.
+// position.ts keeps where it stands in a durable group, presence.ts its
+// presence list, retry.ts what it retries; public types: stream-types.ts.
 import { ErrorCode } from '../protocol/codes.ts';
 import type { StreamFrame } from '../protocol/server-frames.ts';
-import type { ClientFrame } from './codec.ts';
+import type { ClientFrame, WireFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import { Position } from './position.ts';
+import { StreamPresence } from './presence.ts';
 import type { SendQueue } from './queue.ts';
 import { Requests } from './requests.ts';
 import { randomId, RejoinRetry, withRetries } from './retry.ts';
@@ -37,9 +38,9 @@ export interface StreamHost {
   readonly queue: SendQueue;
   nextRef(): number;
   /** Encodes a frame; throws MuxError(too_large) when the gateway would refuse its size. */
-  encode(frame: ClientFrame): string;
+  encode(frame: ClientFrame): WireFrame;
   /** Writes a frame now; false when the socket is not open. */
-  write(text: string): boolean;
+  write(frame: WireFrame): boolean;
   /** Delay before the n-th retry of a rejoin the gateway refused for a passing reason. */
   retryDelay(attempt: number): number;
   changed(name: string, state: StreamState): void;
@@ -64,6 +65,10 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #leave: { ref: number | undefined; done: Promise<void>; resolve(): void } | undefined;
   readonly #rejoin: RejoinRetry;
   readonly #position = new Position();
+  /** §4.3: the stream's presence group: request(), members, count, `change` (client.md). */
+  readonly presence = new StreamPresence((timeout) =>
+    this.#ask(timeout, (ref) => ({ type: 'presence', stream: this.name, ref })),
+  );
   /**
    * §4.9: the ref of this stream's own join that a server open overtook; the
    * gateway answers it `already_joined`, which is then no failure.
@@ -115,6 +120,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     this.#payload = payload;
     this.#position.startAt(opts.since);
     this.#joinTraceparent = opts.traceparent;
+    this.presence.track = opts.presence === true;
     this.#joinedBefore = false;
     this.#rejoin.reset();
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
@@ -145,34 +151,26 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
    */
   async request(payload: Of<T, 'request'>, opts: RequestOptions = {}): Promise<Of<T, 'reply'>> {
     const id = opts.id ?? randomId();
+    const msg = (ref: number): ClientFrame => ({
+      type: 'msg',
+      stream: this.name,
+      ref,
+      payload,
+      id,
+      ...(opts.traceparent !== undefined && { traceparent: opts.traceparent }),
+    });
     const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    return withRetries(opts.retries ?? 0, () =>
-      this.#requestOnce(payload, id, timeout, opts.traceparent),
-    );
+    return withRetries(opts.retries ?? 0, () => this.#ask(timeout, msg) as Promise<Of<T, 'reply'>>);
   }
 
-  #requestOnce(
-    payload: unknown,
-    id: string,
-    timeout: number,
-    traceparent: string | undefined,
-  ): Promise<Of<T, 'reply'>> {
+  #ask(timeout: number, frame: (ref: number) => ClientFrame): Promise<unknown> {
     try {
       this.#assertUsable();
       const ref = this.#host.nextRef();
-      const text = this.#host.encode({
-        type: 'msg',
-        stream: this.name,
-        ref,
-        payload,
-        id,
-        ...(traceparent !== undefined && { traceparent }),
-      });
+      const text = this.#host.encode(frame(ref));
       const sent = this.#state === 'joined' && this.#host.write(text);
       if (!sent) this.#host.queue.push({ stream: this.name, text, ref });
-      return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref)) as Promise<
-        Of<T, 'reply'>
-      >;
+      return this.#requests.add(ref, timeout, sent, () => this.#host.queue.remove(ref));
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -240,6 +238,12 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
         return this.#onLeft(frame.ref, frame.code, frame.reason);
       case 'error':
         return this.#onError(frame.ref, frame.code, frame.message);
+      case 'presence':
+      case 'presence_diff':
+        this.presence.take(frame);
+        if ('ref' in frame && this.#requests.has(frame.ref))
+          this.#requests.resolve(frame.ref, null);
+        return;
       default:
         // A frame type added to the protocol must be handled here.
         frame satisfies never;
@@ -301,6 +305,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       ...(recovered !== undefined && { recovered }),
     });
     if (done) this.emit('recovered', done);
+    this.presence.joined();
     // What was sent while the stream was not joined goes out now, in order.
     for (const q of this.#host.queue.take(this.name)) {
       if (!this.#host.write(q.text)) break;

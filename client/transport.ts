@@ -5,7 +5,9 @@
 export interface WebSocketLike {
   readonly readyState: number;
   readonly protocol: string;
-  send(data: string): void;
+  /** 'arraybuffer' for the binary encoding (browsers default to Blob, ws to Buffer). */
+  binaryType: string;
+  send(data: string | Uint8Array): void;
   close(code?: number, reason?: string): void;
   onopen: Handler<unknown> | null;
   onmessage: Handler<{ data: unknown }> | null;
@@ -61,8 +63,13 @@ function isServerBuiltIn(ctor: WebSocketConstructor): boolean {
   return ctor === g.WebSocket && typeof g.process?.versions?.node === 'string';
 }
 
+/** The runtime's WebSocket, if it has one (browsers, Node 22+). */
+export function globalWebSocket(): WebSocketConstructor | undefined {
+  return (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+}
+
 export function defaultWebSocket(): WebSocketConstructor {
-  const ctor = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  const ctor = globalWebSocket();
   if (!ctor)
     throw new TypeError(
       'no global WebSocket (Node < 22): pass one in the options, e.g. connect(url, { WebSocket }) with `import WebSocket from "ws"`',

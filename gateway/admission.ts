@@ -3,7 +3,7 @@
 // runs the same ones and answers the verdict as JSON (http.ts), which is how
 // a browser, which cannot read a refused upgrade's status, learns why.
 import type { IncomingMessage } from 'node:http';
-import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
+import { pickSubprotocol, SUBPROTOCOLS } from '../protocol/version.ts';
 import {
   checkOrigin,
   originRequired,
@@ -23,6 +23,9 @@ export interface AdmissionRequest {
   busLost?: boolean;
 }
 
+/** Where a connection opens: the WebSocket, and the HTTP fallbacks (PROTOCOL.md §4.5). */
+const ADMITTED_PATHS: readonly string[] = ['/ws', '/v1/sse', '/v1/poll'];
+
 export class Admission {
   constructor(
     readonly config: GatewayConfig,
@@ -31,18 +34,19 @@ export class Admission {
 
   /** Resolves to the connection's identity, or throws UpgradeRefused. */
   async check({ req, url, origin, draining, busLost }: AdmissionRequest): Promise<Identity> {
-    if (url.pathname !== '/ws') throw new UpgradeRefused(404, 'not_found', 'not found');
+    if (!ADMITTED_PATHS.includes(url.pathname))
+      throw new UpgradeRefused(404, 'not_found', 'not found');
     if (draining) throw new UpgradeRefused(503, 'draining', 'gateway draining');
     if (busLost)
       throw new UpgradeRefused(503, 'bus_unavailable', 'gateway without its message bus');
     const allowed = this.config.allowedOrigins;
     checkOrigin(allowed, origin);
     const offered = req.headers['sec-websocket-protocol'];
-    if (offered !== undefined && !offered.split(',').some((p) => p.trim() === SUBPROTOCOL_JSON))
+    if (offered !== undefined && pickSubprotocol(offered.split(',')) === undefined)
       throw new UpgradeRefused(
         400,
         'bad_subprotocol',
-        `unsupported subprotocol; this gateway speaks ${SUBPROTOCOL_JSON}`,
+        `unsupported subprotocol; this gateway speaks ${SUBPROTOCOLS.join(' and ')}`,
       );
     const identity = await this.auth.authenticate(req, url);
     // No Origin: not a browser. With an allowlist, only a verified token admits it.

@@ -44,17 +44,28 @@ export function decodeClientFrame(text: string, maxDepth = MAX_JSON_DEPTH): Deco
   const raw = value as Record<string, unknown>;
   const scan = scanJsonObject(text, 'payload', maxDepth);
   if (!scan.ok) return fail(answerable(raw, `frame nests deeper than ${maxDepth} levels`));
-  const res = ClientFrameSchema.safeParse(value);
+  return validateClientFrame(raw, scan.member);
+}
+
+/**
+ * Checks a frame's keys and values against the schema: what both encodings
+ * share once the frame is read (the binary one: codec-proto.ts).
+ */
+export function validateClientFrame(
+  raw: Record<string, unknown>,
+  payloadJson: string | undefined,
+): Decoded {
+  const res = ClientFrameSchema.safeParse(raw);
   // zod lets an unknown-typed key be absent; a msg without payload is still malformed.
   if (res.success && !(res.data.type === 'msg' && res.data.payload === undefined))
-    return { ok: true, frame: res.data, payloadJson: scan.member };
+    return { ok: true, frame: res.data, payloadJson };
   return fail(
-    answerable(raw, res.success ? 'msg needs a payload' : describe(value, res.error.issues)),
+    answerable(raw, res.success ? 'msg needs a payload' : describe(raw, res.error.issues)),
   );
 }
 
 /** A bad_frame error with whatever the client can be answered by: a valid ref and a plausible stream. */
-function answerable(raw: Record<string, unknown>, message: string): FrameError {
+export function answerable(raw: Record<string, unknown>, message: string): FrameError {
   const error: FrameError = { code: ErrorCode.BadFrame, message };
   if (isRef(raw.ref)) error.ref = raw.ref;
   if (typeof raw.stream === 'string' && raw.stream.length <= MAX_STREAM_ECHO)
@@ -75,7 +86,7 @@ function describe(
   return `${type}: field "${field}" is missing or has the wrong type`;
 }
 
-function fail(error: FrameError): Decoded {
+export function fail(error: FrameError): Decoded {
   return { ok: false, error };
 }
 
@@ -88,6 +99,11 @@ export function encodeFrame(frame: ServerFrame): string {
 const MAX_MESSAGE_LENGTH = 256;
 
 export function errorFrame(e: FrameError): string {
+  return JSON.stringify(errorFields(e));
+}
+
+/** The `error` frame for `e`, with client text cut to size. */
+export function errorFields(e: FrameError): ServerFrame {
   const message =
     e.message.length > MAX_MESSAGE_LENGTH
       ? `${e.message.slice(0, MAX_MESSAGE_LENGTH)}…`
@@ -95,7 +111,7 @@ export function errorFrame(e: FrameError): string {
   const frame: ServerFrame = { type: 'error', code: e.code, message };
   if (e.ref !== undefined) frame.ref = e.ref;
   if (e.stream !== undefined && e.stream.length <= MAX_STREAM_ECHO) frame.stream = e.stream;
-  return JSON.stringify(frame);
+  return frame;
 }
 
 // Hot paths: payloads from services are already JSON text, so they are spliced

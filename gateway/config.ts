@@ -85,6 +85,12 @@ export const GatewayConfigSchema = z.object({
   /** TCP connections that may wait for their first request at once. */
   MUX_MAX_PENDING_HANDSHAKES: int(1024, 1),
   MUX_MAX_JSON_DEPTH: int(MAX_JSON_DEPTH, 2),
+  /** §4.5: how long a long poll waits for a frame before it is answered `[]`. */
+  MUX_POLL_TIMEOUT_MS: int(25_000, 10),
+  /** §4.5: the largest body of a `POST /v1/send` (a JSON array of frames). */
+  MUX_HTTP_MAX_BODY_BYTES: int(1024 * 1024, 64),
+  /** §4.5: sends of one connection that may wait to be read at once; more are 429. */
+  MUX_HTTP_MAX_PENDING_SENDS: int(16, 1),
   /** Allowed Origin headers; empty allows any origin (development). */
   MUX_ALLOWED_ORIGINS: list,
   /** HS256 shared secret; enables JWT verification. */
@@ -105,6 +111,14 @@ export const GatewayConfigSchema = z.object({
   MUX_DEV_TOKENS: z.stringbool().default(false),
   /** A client frame's `traceparent` parents the gateway's span; off, every frame starts a trace. */
   MUX_CLIENT_TRACEPARENT: z.stringbool().default(true),
+  /** Presence (§4.3): one `presence_diff` per group per this at most; the protocol's 100 ms is the floor. */
+  MUX_PRESENCE_FLUSH_MS: int(100, 100),
+  /** One bus diff per group per this at most, from each gateway (gateway to gateway: below 100 ms keeps diffs quick). */
+  MUX_PRESENCE_ANNOUNCE_MS: int(25, 1),
+  /** Members listed in a `presence` answer; `count` stays exact beyond. */
+  MUX_PRESENCE_MAX_MEMBERS: int(1000, 1),
+  /** How often each gateway announces its whole presence membership again. */
+  MUX_PRESENCE_SYNC_MS: int(30_000, 100),
   /** §4.9: the service asked at connect for server-opened streams; unset, none are. */
   MUX_CONNECT_SERVICE: z
     .string()
@@ -113,6 +127,16 @@ export const GatewayConfigSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** How long a new connection waits for the connect service before it goes on without. */
   MUX_CONNECT_TIMEOUT_MS: int(2000, 10),
+  /** permessage-deflate (RFC 7692) with clients that offer it; off by default (memory per connection). */
+  MUX_DEFLATE: z.stringbool().default(false),
+  /** Frames smaller than this many bytes go uncompressed. */
+  MUX_DEFLATE_THRESHOLD: int(1024, 0),
+  /** LZ77 window, both ways: 2^bits bytes. A client that cannot be held to it gets no compression. */
+  MUX_DEFLATE_WINDOW_BITS: int(12, 9).pipe(z.number().max(15)),
+  /** zlib's memLevel for compressing (1 to 9): 2^(level + 9) bytes of state. */
+  MUX_DEFLATE_MEM_LEVEL: int(5, 1).pipe(z.number().max(9)),
+  /** Compressions and decompressions the gateway runs at once, across every connection. */
+  MUX_DEFLATE_CONCURRENCY: int(10, 1),
 });
 
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
@@ -146,6 +170,12 @@ export interface GatewayConfig {
   maxPendingHandshakes: number;
   /** Nesting a frame (or a publish API body) may have, the outer object included. */
   maxJsonDepth: number;
+  /** §4.5: a long poll's wait for a frame. */
+  pollTimeoutMs: number;
+  /** §4.5: a send's body at most; never below maxFrameBytes. */
+  httpMaxBodyBytes: number;
+  /** §4.5: sends of one connection waiting to be read, at most. */
+  httpMaxPendingSends: number;
   allowedOrigins: readonly string[];
   auth: {
     mode: 'off' | 'optional' | 'required';
@@ -162,10 +192,15 @@ export interface GatewayConfig {
   devTokens: boolean;
   /** Whether a client's `traceparent` (1.1, muxgate's addition) is taken as the parent of its frame's span. */
   clientTraceparent: boolean;
+  /** Presence (§4.3): diff pace, the answer's cut, the full resync's period. */
+  presence: { flushMs: number; announceMs: number; maxMembers: number; syncMs: number };
   /** §4.9: the connect service, when there is one. */
   connectService: string | undefined;
   /** How long a connection's frames wait for the connect service's answer, at most. */
   connectTimeoutMs: number;
+  /** permessage-deflate; undefined when off. */
+  deflate:
+    { threshold: number; windowBits: number; memLevel: number; concurrency: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -220,6 +255,10 @@ function fromParsed(c: Parsed): GatewayConfig {
     handshakeTimeoutMs: c.MUX_HANDSHAKE_TIMEOUT_MS,
     maxPendingHandshakes: c.MUX_MAX_PENDING_HANDSHAKES,
     maxJsonDepth: c.MUX_MAX_JSON_DEPTH,
+    pollTimeoutMs: c.MUX_POLL_TIMEOUT_MS,
+    // A body holds at least one frame at the size limit (and the array's brackets).
+    httpMaxPendingSends: c.MUX_HTTP_MAX_PENDING_SENDS,
+    httpMaxBodyBytes: Math.max(c.MUX_HTTP_MAX_BODY_BYTES, c.MUX_MAX_FRAME_BYTES + 2),
     allowedOrigins: c.MUX_ALLOWED_ORIGINS,
     auth: {
       mode,
@@ -233,8 +272,22 @@ function fromParsed(c: Parsed): GatewayConfig {
     apiKeys: c.MUX_API_KEYS,
     devTokens: c.MUX_DEV_TOKENS,
     clientTraceparent: c.MUX_CLIENT_TRACEPARENT,
+    presence: {
+      flushMs: c.MUX_PRESENCE_FLUSH_MS,
+      announceMs: c.MUX_PRESENCE_ANNOUNCE_MS,
+      maxMembers: c.MUX_PRESENCE_MAX_MEMBERS,
+      syncMs: c.MUX_PRESENCE_SYNC_MS,
+    },
     connectService: c.MUX_CONNECT_SERVICE,
     connectTimeoutMs: c.MUX_CONNECT_TIMEOUT_MS,
+    deflate: c.MUX_DEFLATE
+      ? {
+          threshold: c.MUX_DEFLATE_THRESHOLD,
+          windowBits: c.MUX_DEFLATE_WINDOW_BITS,
+          memLevel: c.MUX_DEFLATE_MEM_LEVEL,
+          concurrency: c.MUX_DEFLATE_CONCURRENCY,
+        }
+      : undefined,
   };
 }
 

@@ -4,6 +4,7 @@
 // replays read what it missed from the store. The stream that owns the cursor
 // decides when; this file knows the store's rules.
 import { formatPosition, parsePosition, type DurableStore, type Position } from '../bus/durable.ts';
+import type { FrameTarget } from './encoding.ts';
 import { storedMessage, type LiveMessage } from './live.ts';
 
 export interface Located {
@@ -32,8 +33,8 @@ export class DurableCursor {
   private constructor(
     private readonly store: DurableStore,
     readonly subject: string,
-    /** The stream's name as JSON text, for its frames. */
-    private readonly nameJson: string,
+    /** The stream, for its frames. */
+    private readonly to: FrameTarget,
     readonly epoch: string,
     /** The last sequence written to the client, or the one its copy starts after. */
     public lastSeq: number,
@@ -47,7 +48,7 @@ export class DurableCursor {
   static async locate(
     store: DurableStore,
     subject: string,
-    nameJson: string,
+    to: FrameTarget,
     sinceText: string | undefined,
     snapshotText: string | undefined,
     /** The group's position as the gateway's live subscription knows it: spares the store a lookup. */
@@ -66,7 +67,7 @@ export class DurableCursor {
     // will also arrive live, where the cursor drops it as seen.
     const upTo = Math.max(now.seq, start);
     return {
-      cursor: new DurableCursor(store, subject, nameJson, now.epoch, start),
+      cursor: new DurableCursor(store, subject, to, now.epoch, start),
       pos: formatPosition({ epoch: now.epoch, seq: upTo }),
       recovered: sinceText === undefined ? undefined : recovered,
       upTo,
@@ -84,7 +85,7 @@ export class DurableCursor {
   /** The frame for a new message, which the client now has. */
   take(msg: LiveMessage): Buffer {
     this.lastSeq = msg.seq;
-    return msg.frame(this.nameJson, this.epoch);
+    return msg.frame(this.to, this.epoch);
   }
 
   /**

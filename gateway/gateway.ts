@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.ts';
 import { Subjects } from '../bus/subjects.ts';
 import { CloseCode } from '../protocol/codes.ts';
-import { SUBPROTOCOL_JSON } from '../protocol/frames.ts';
+import { pickSubprotocol, SUBPROTOCOL_PROTO } from '../protocol/version.ts';
 import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
@@ -17,14 +17,20 @@ import { ConnectHook } from './connect.ts';
 import { ControlListener } from './control.ts';
 import type { GatewayConfig } from './config.ts';
 import { guardHandshakes } from './handshake.ts';
+import { PROTO_ENCODING } from './codec-proto.ts';
+import { acceptableOffers, deflateOptions } from './deflate.ts';
+import { JSON_ENCODING } from './encoding.ts';
 import { createHttpApp } from './http.ts';
+import { HttpConnections } from './http-fallback.ts';
+import type { HttpTransport } from './http-transport.ts';
 import { Hub } from './hub.ts';
 import { GatewayMetrics } from './metrics.ts';
+import { Presence } from './presence.ts';
 import { RefusalLog } from './refusals.ts';
 import { Router } from './router.ts';
-import { Session } from './session.ts';
+import { Session, type SessionDeps } from './session.ts';
 import type { StreamOptions } from './stream.ts';
-import { WsTransport } from './transport.ts';
+import { WsTransport, type Transport } from './transport.ts';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -70,8 +76,11 @@ export class Gateway {
   readonly #busWatch: BusWatch;
   readonly #beacon: Beacon;
   readonly #control: ControlListener;
+  readonly #presence: Presence;
   /** §4.9: present when the gateway has a connect service. */
   readonly #connect: ConnectHook | undefined;
+  /** The connections of the HTTP fallbacks (§4.5) this gateway holds. */
+  readonly httpConnections: HttpConnections;
 
   private constructor(opts: GatewayOptions) {
     this.config = opts.config;
@@ -95,6 +104,14 @@ export class Gateway {
       metrics: this.metrics,
       log: this.log,
     });
+    this.#presence = new Presence(
+      this.bus,
+      this.subjects,
+      this.config.gatewayId,
+      this.config.presence,
+      this.metrics,
+      this.log,
+    );
     this.#connect =
       this.config.connectService === undefined
         ? undefined
@@ -117,12 +134,26 @@ export class Gateway {
     this.#auth = new Authenticator(this.config.auth);
     this.#admission = new Admission(this.config, this.#auth);
     this.#refusals = new RefusalLog(this.log);
+    this.httpConnections = new HttpConnections({
+      gatewayId: this.config.gatewayId,
+      bus: this.bus,
+      subjects: this.subjects,
+      log: this.log,
+      limits: {
+        maxBufferedBytes: this.config.maxBufferedBytes,
+        idleMs: 2 * this.config.heartbeatMs,
+        pollTimeoutMs: this.config.pollTimeoutMs,
+      },
+      maxFrameBytes: this.config.maxFrameBytes,
+      maxBodyBytes: this.config.httpMaxBodyBytes,
+      maxPendingSends: this.config.httpMaxPendingSends,
+    });
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.config.maxFrameBytes,
-      perMessageDeflate: false,
+      perMessageDeflate: deflateOptions(this.config.deflate),
       clientTracking: false,
-      handleProtocols: (offered) => (offered.has(SUBPROTOCOL_JSON) ? SUBPROTOCOL_JSON : false),
+      handleProtocols: (offered) => pickSubprotocol(offered) ?? false,
     });
     const app = createHttpApp({
       bus: this.bus,
@@ -133,6 +164,11 @@ export class Gateway {
       maxBodyBytes: this.config.maxFrameBytes,
       maxJsonDepth: this.config.maxJsonDepth,
       webRoot: opts.webRoot,
+      fallback: {
+        connections: this.httpConnections,
+        allowedOrigins: this.config.allowedOrigins,
+        open: (req, url) => this.#openHttp(req, url),
+      },
       isReady: () => ({ ready: this.ready, bus: this.bus.status, draining: this.draining }),
       probeUpgrade: (req, url) =>
         this.#admission.check({
@@ -166,6 +202,8 @@ export class Gateway {
     const gw = new Gateway(opts);
     gw.hub.start();
     gw.#control.start();
+    gw.httpConnections.start();
+    gw.#presence.start();
     await new Promise<void>((resolve, reject) => {
       gw.#server.once('error', reject);
       gw.#server.listen(gw.config.port, gw.config.host, () => resolve());
@@ -210,12 +248,14 @@ export class Gateway {
     this.#refusals.stop();
     this.#busWatch.stop();
     this.#control.stop();
+    this.httpConnections.stop();
     this.log.info({ connections: this.hub.connectionCount }, 'draining');
     for (const conn of [...this.hub.connections()])
       conn.shutdown(CloseCode.GoingAway, 'gateway draining');
     if (!(await this.hub.whenEmpty(this.config.drainTimeoutMs)))
       for (const conn of [...this.hub.connections()]) conn.terminate();
     this.hub.stop();
+    this.#presence.stop();
     // Every stream's Leave is out: services may forget this gateway.
     this.#beacon.stop();
     await this.bus.flush().catch(() => undefined);
@@ -237,6 +277,7 @@ export class Gateway {
         draining: this.draining,
         busLost: this.#busWatch.lost,
       });
+      this.#boundDeflate(req);
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req, identity));
     } catch (err) {
       if (!(err instanceof UpgradeRefused)) throw err;
@@ -253,13 +294,77 @@ export class Gateway {
     }
   }
 
+  /** Leaves only the compression offers ws can take within our windows (deflate.ts). */
+  #boundDeflate(req: IncomingMessage): void {
+    const offered = req.headers['sec-websocket-extensions'];
+    const deflate = this.config.deflate;
+    if (!deflate || offered === undefined) return;
+    const kept = acceptableOffers(offered, deflate.windowBits);
+    if (kept === undefined) delete req.headers['sec-websocket-extensions'];
+    else req.headers['sec-websocket-extensions'] = kept;
+  }
+
   #accept(ws: WebSocket, req: IncomingMessage, identity: Identity): void {
     if (this.draining) return ws.close(CloseCode.GoingAway, 'gateway draining');
     // Random, not a counter: a service holding the address of a connection
     // from before a restart must never reach a new connection by accident.
     const id = randomBytes(9).toString('base64url');
-    const transport = new WsTransport(ws, { maxBufferedBytes: this.config.maxBufferedBytes });
-    const session = new Session({
+    const encoding = ws.protocol === SUBPROTOCOL_PROTO ? PROTO_ENCODING : JSON_ENCODING;
+    const transport = new WsTransport(ws, {
+      maxBufferedBytes: this.config.maxBufferedBytes,
+      binary: encoding.binary,
+      compressFrom: this.config.deflate?.threshold,
+    });
+    const session = this.#session(id, transport, req, identity, { encoding });
+    transport.listen(session);
+    ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
+    ws.once('close', (code) => session.socketClosed(code));
+    session.start();
+  }
+
+  /**
+   * Opens a connection of the HTTP fallbacks (§4.5) after the upgrade's
+   * checks; throws UpgradeRefused. Its `welcome` is queued on the transport.
+   */
+  async #openHttp(req: IncomingMessage, url: URL): Promise<HttpTransport> {
+    let identity: Identity;
+    try {
+      identity = await this.#admission.check({
+        req,
+        url,
+        origin: probeOrigin(req, this.config.allowedOrigins),
+        draining: this.draining,
+        busLost: this.#busWatch.lost,
+      });
+    } catch (err) {
+      if (err instanceof UpgradeRefused) {
+        this.metrics.upgradeRefused(err.reason);
+        this.#refusals.refused(err, {
+          remoteAddr: req.socket.remoteAddress,
+          origin: req.headers.origin,
+        });
+      }
+      throw err;
+    }
+    const id = randomBytes(9).toString('base64url');
+    let session: Session | undefined;
+    const transport = this.httpConnections.open((t, secret) => {
+      session = this.#session(id, t, req, identity, { httpSession: secret });
+      t.listen(session);
+      return session;
+    });
+    session!.start();
+    return transport;
+  }
+
+  #session(
+    id: string,
+    transport: Transport,
+    req: IncomingMessage,
+    identity: Identity,
+    extra: Pick<SessionDeps, 'httpSession' | 'encoding'> = {},
+  ): Session {
+    return new Session({
       id,
       connSubject: this.subjects.conn(this.config.gatewayId, id),
       transport,
@@ -280,11 +385,8 @@ export class Gateway {
       identity,
       verifier: this.#auth,
       connect: this.#connect,
+      ...extra,
     });
-    transport.listen(session);
-    ws.on('error', (err) => this.log.debug({ err, conn: id }, 'socket error'));
-    ws.once('close', (code) => session.socketClosed(code));
-    session.start();
   }
 
   /** What every stream needs: one object for every session, not one per connection. */
@@ -295,6 +397,7 @@ export class Gateway {
       msgTimeoutMs: this.config.msgTimeoutMs,
       store: this.bus.durable,
       groupSubject: (group) => this.subjects.group(group),
+      presence: this.#presence,
     };
     return this.#streamOptionsMemo;
   }

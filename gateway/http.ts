@@ -16,7 +16,9 @@ import { RawJson } from '../protocol/json.ts';
 import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
 import { scanJsonObject } from '../protocol/raw-json.ts';
 import type { Logger } from '../lib/log.ts';
-import { UpgradeRefused } from './auth.ts';
+import { checkOrigin, UpgradeRefused } from './auth.ts';
+import type { HttpAnswer, HttpConnections } from './http-fallback.ts';
+import type { HttpTransport } from './http-transport.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 export interface HttpDeps {
@@ -33,6 +35,13 @@ export interface HttpDeps {
   isReady(): { ready: boolean; bus: string; draining: boolean };
   /** Runs the upgrade's checks on a plain request (see `GET /ws`); throws UpgradeRefused. */
   probeUpgrade(req: IncomingMessage, url: URL): Promise<unknown>;
+  /** The HTTP fallback transports (PROTOCOL.md §4.5). */
+  fallback: {
+    connections: HttpConnections;
+    allowedOrigins: readonly string[];
+    /** Opens a connection after the upgrade's checks; throws UpgradeRefused. */
+    open(req: IncomingMessage, url: URL): Promise<HttpTransport>;
+  };
   /** Development only: signs a token for a subject (see MUX_DEV_TOKENS). */
   devToken: ((sub: string, scope: string) => Promise<string>) | undefined;
 }
@@ -84,6 +93,91 @@ export function createHttpApp(deps: HttpDeps): Koa {
       if (!(err instanceof UpgradeRefused)) throw err;
       ctx.status = err.status;
       ctx.body = { error: err.code, message: err.message };
+    }
+  });
+
+  // The HTTP fallbacks (§4.5): the same connection as a WebSocket's, its
+  // frames as SSE events or long-poll answers, the client's by POST.
+  const { fallback } = deps;
+  const refuse = (ctx: Koa.Context, err: unknown): void => {
+    if (!(err instanceof UpgradeRefused)) throw err;
+    ctx.status = err.status;
+    ctx.body = { error: err.code, message: err.message };
+  };
+  const answer = (ctx: Koa.Context, a: HttpAnswer): void => {
+    ctx.status = a.status;
+    if (a.body === undefined) return;
+    ctx.type = 'application/json';
+    ctx.body = a.body;
+  };
+  // The secret is the credential of a poll or send; a page of a foreign
+  // origin is refused all the same, as at the upgrade.
+  const withSession = (ctx: Koa.Context): string | undefined => {
+    const session = ctx.query.session;
+    checkOrigin(fallback.allowedOrigins, ctx.get('origin') || undefined);
+    return typeof session === 'string' ? session : undefined;
+  };
+
+  router.get('/v1/sse', async (ctx) => {
+    httpTransportHeaders(ctx);
+    let transport: HttpTransport;
+    try {
+      transport = await fallback.open(ctx.req, new URL(ctx.url, 'http://gateway'));
+    } catch (err) {
+      return refuse(ctx, err);
+    }
+    ctx.respond = false;
+    ctx.res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // Proxies that buffer responses (nginx) would hold the events back.
+      'X-Accel-Buffering': 'no',
+    });
+    transport.attachSse(ctx.res);
+  });
+
+  router.get('/v1/poll', async (ctx) => {
+    httpTransportHeaders(ctx);
+    try {
+      const session = withSession(ctx);
+      if (session === undefined) {
+        const t = await fallback.open(ctx.req, new URL(ctx.url, 'http://gateway'));
+        return answer(ctx, await fallback.connections.poll(t.secret));
+      }
+      const gone = new AbortController();
+      ctx.res.once('close', () => {
+        if (!ctx.res.writableFinished) gone.abort();
+      });
+      answer(ctx, await fallback.connections.poll(session, gone.signal));
+    } catch (err) {
+      refuse(ctx, err);
+    }
+  });
+
+  router.post('/v1/send', async (ctx) => {
+    httpTransportHeaders(ctx);
+    try {
+      const session = withSession(ctx);
+      if (session === undefined)
+        return answer(ctx, {
+          status: 404,
+          body: '{"error":"unknown_session","message":"no session"}',
+        });
+      const body = await readUpTo(ctx.req, fallback.connections.deps.maxBodyBytes + 1);
+      answer(ctx, await fallback.connections.send(session, body));
+    } catch (err) {
+      refuse(ctx, err);
+    }
+  });
+
+  // muxgate's addition: what a WebSocket's close frame says, so the
+  // connection's streams leave now rather than after the idle limit.
+  router.post('/v1/close', async (ctx) => {
+    httpTransportHeaders(ctx);
+    try {
+      const session = withSession(ctx);
+      answer(ctx, session === undefined ? NO_SESSION : await fallback.connections.close(session));
+    } catch (err) {
+      refuse(ctx, err);
     }
   });
 
@@ -176,6 +270,33 @@ export function createHttpApp(deps: HttpDeps): Koa {
   app.use(router.allowedMethods());
   if (deps.webRoot) app.use(serveStatic(deps.webRoot));
   return app;
+}
+
+const NO_SESSION: HttpAnswer = {
+  status: 404,
+  body: '{"error":"unknown_session","message":"no session"}',
+};
+
+/** No cache may keep an answer; any origin the checks let through may read it. */
+function httpTransportHeaders(ctx: Koa.Context): void {
+  ctx.set('Cache-Control', 'no-store');
+  const origin = ctx.get('origin');
+  if (origin) {
+    ctx.set('Access-Control-Allow-Origin', origin);
+    ctx.vary('Origin');
+  }
+}
+
+/** The body, or its first `limit` bytes (the caller refuses a body that long). */
+async function readUpTo(req: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
 }
 
 function validKey(keys: readonly string[], header: string): boolean {

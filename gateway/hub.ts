@@ -9,7 +9,7 @@ import { VIA_API, VIA_HEADER } from '../bus/groups.ts';
 import { extractContext, inSpan, SpanKind } from '../bus/trace.ts';
 import { GroupMessage, Outbound } from '../proto/index.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
-import { msgFrame } from './codec.ts';
+import type { Encoding } from './encoding.ts';
 import { LiveFeeds } from './live.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Logger } from '../lib/log.ts';
@@ -20,6 +20,8 @@ export interface Member {
   /** The stream's name, and the same as JSON text. */
   readonly name: string;
   readonly nameJson: string;
+  /** The member's connection's encoding: a group frame is encoded once per encoding and name. */
+  readonly encoding: Encoding;
   /** Writes an encoded frame to the member's socket. */
   sendFrame(frame: string | Buffer, type: ServerFrameType): void;
 }
@@ -189,18 +191,21 @@ export class Hub {
       return this.log.warn({ subject: msg.subject }, 'GroupMessage payload is not JSON');
     }
     const via = msg.headers?.[VIA_HEADER] === VIA_API ? VIA_API : undefined;
-    // Encoded once per stream name, not once per member, and as bytes, so the
-    // socket writes do not encode the text again per member. Members of one
-    // group nearly always share their stream name (all of "chat:lobby"), so
-    // the table of other names is only built when a second name shows up.
+    // Encoded once per stream name and encoding, not once per member, and as
+    // bytes, so the socket writes do not encode the text again per member.
+    // Members of one group nearly always share their stream name (all of
+    // "chat:lobby"), so the table of other names and encodings is only built
+    // when a second one shows up.
     let name: string | undefined;
+    let encoding: Encoding | undefined;
     let frame: Buffer | undefined;
     let others: Map<string, Buffer> | undefined;
     for (const m of g.members) {
-      if (m.name !== name) {
-        if (name !== undefined) (others ??= new Map()).set(name, frame!);
+      if (m.name !== name || m.encoding !== encoding) {
+        if (name !== undefined) (others ??= new Map()).set(`${encoding!.name}\n${name}`, frame!);
         name = m.name;
-        frame = others?.get(name) ?? Buffer.from(msgFrame(m.nameJson, payload, { via }));
+        encoding = m.encoding;
+        frame = others?.get(`${encoding.name}\n${name}`) ?? encoding.msg(m, payload, { via });
       }
       m.sendFrame(frame!, 'msg');
     }

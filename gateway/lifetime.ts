@@ -7,7 +7,8 @@ import type { ScopeProps } from '../proto/index.ts';
 import { CloseCode, ErrorCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
 import { TokenRejected, type Identity } from './auth.ts';
-import { encodeFrame, type FrameError } from './codec.ts';
+import type { FrameError } from './codec.ts';
+import type { Encoded, Encoding } from './encoding.ts';
 
 export interface TokenVerifier {
   /** Resolves to the token's identity, or throws TokenRejected. */
@@ -21,7 +22,8 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 export interface TokenHolder {
   readonly isClosed: boolean;
   error(e: FrameError): void;
-  write(frame: string, type: ServerFrameType): void;
+  readonly encoding: Encoding;
+  write(frame: Encoded, type: ServerFrameType): void;
   shutdown(code: number, reason: string): void;
 }
 
@@ -132,7 +134,7 @@ export class TokenLifetime {
       scope.claims = JSON.stringify(answer.identity.claims);
       const exp = answer.identity.exp;
       holder.write(
-        encodeFrame({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) }),
+        holder.encoding.frame({ type: 'refreshed', ref, ...(exp !== undefined && { exp }) }),
         'refreshed',
       );
     });

@@ -10,12 +10,13 @@ import type { Subjects } from '../bus/subjects.ts';
 import type { Logger } from '../lib/log.ts';
 import { GroupMessage } from '../proto/index.ts';
 import { jsonPayloadText } from '../protocol/json.ts';
-import { msgFrame } from './codec.ts';
+import type { FrameTarget } from './encoding.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 /** A stored message of a durable group, as one or more members receive it. */
 export class LiveMessage implements LiveCopy {
-  #nameJson: string | undefined;
+  #name: string | undefined;
+  #encoding: FrameTarget['encoding'] | undefined;
   #epoch: string | undefined;
   #frame: Buffer | undefined;
   #others: Map<string, Buffer> | undefined;
@@ -30,19 +31,21 @@ export class LiveMessage implements LiveCopy {
   ) {}
 
   /**
-   * The `msg` frame for one stream name, encoded once and shared as bytes by
-   * every member on that name: members of one group nearly always share it.
+   * The `msg` frame for one stream name and encoding, encoded once and shared
+   * as bytes by every member on that name: members of one group nearly always
+   * share it.
    */
-  frame(nameJson: string, epoch: string): Buffer {
-    if (nameJson === this.#nameJson && epoch === this.#epoch) return this.#frame!;
-    const key = `${epoch}\n${nameJson}`;
+  frame(to: FrameTarget, epoch: string): Buffer {
+    const { name, encoding } = to;
+    if (name === this.#name && encoding === this.#encoding && epoch === this.#epoch)
+      return this.#frame!;
+    const key = `${encoding.name}\n${epoch}\n${name}`;
     let frame = this.#others?.get(key);
     if (!frame) {
-      frame = Buffer.from(
-        msgFrame(nameJson, this.payload, { pos: `${epoch}:${this.seq}`, via: this.via }),
-      );
+      frame = encoding.msg(to, this.payload, { pos: `${epoch}:${this.seq}`, via: this.via });
       if (this.#frame === undefined) {
-        this.#nameJson = nameJson;
+        this.#name = name;
+        this.#encoding = encoding;
         this.#epoch = epoch;
         this.#frame = frame;
       } else (this.#others ??= new Map()).set(key, frame);

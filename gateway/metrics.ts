@@ -82,6 +82,22 @@ export class GatewayMetrics {
     help: 'Group messages received from the bus',
     registers: [this.registry],
   });
+  readonly presenceGroups = new Gauge({
+    name: 'muxgate_presence_groups',
+    help: 'Presence groups (§4.3) with a member on this gateway, whose whole list it keeps',
+    registers: [this.registry],
+  });
+  readonly presenceListed = new Gauge({
+    name: 'muxgate_presence_listed',
+    help: 'Members in the presence lists this gateway keeps, every gateway’s (memory it holds)',
+    registers: [this.registry],
+  });
+  readonly presenceUpdates = new Counter({
+    name: 'muxgate_presence_updates_total',
+    help: 'Presence updates this gateway announced to the others, by kind: diff, state, query',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
   readonly busDropped = new Counter({
     name: 'muxgate_bus_dropped_total',
     help: 'Bus messages the gateway could not use, by reason',
@@ -186,6 +202,16 @@ export class GatewayMetrics {
 
   streamClosed(): void {
     this.streams.dec();
+  }
+
+  /** Presence (§4.3): groups with a local member, and the members listed in them. */
+  presenceKept(groups: number, listed: number): void {
+    this.presenceGroups.set(groups);
+    this.presenceListed.set(listed);
+  }
+
+  presenceAnnounced(kind: 'diff' | 'state' | 'query'): void {
+    this.presenceUpdates.inc({ kind });
   }
 
   groupSubscribed(): void {

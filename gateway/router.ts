@@ -35,6 +35,8 @@ export type JoinResult =
       snapshotPos: string | undefined;
       /** Protocol 1.1: the payload comes from a second step, once memberships are live. */
       confirm: boolean;
+      /** Protocol 1.1 §4.3: presence on in this group, with the member's info as JSON text. */
+      presence?: PresenceAsk;
     }
   /** `code` is the service's own when valid ([a-z_]{1,32}), else `forbidden`. */
   | { kind: 'refuse'; code: string; message: string }
@@ -44,6 +46,13 @@ export type JoinResult =
    */
   | { kind: 'unavailable'; message: string; timedOut?: true }
   | { kind: 'internal'; error: unknown };
+
+/** A service's JoinAccept asked for presence (§4.3). */
+export interface PresenceAsk {
+  group: string;
+  /** JSON text, unchecked until the join checks it; undefined for none. */
+  info: string | undefined;
+}
 
 export type Resolution =
   { ok: true; service: string; topic: string } | { ok: false; code: ErrorCode; message: string };
@@ -248,6 +257,12 @@ export function decodeJoinReply(data: Uint8Array, confirm = false): JoinResult {
         durableGroup: a.durableGroup || undefined,
         snapshotPos: a.snapshotPos || undefined,
         confirm: !confirm && a.confirm === true,
+        presence: a.presenceGroup
+          ? {
+              group: a.presenceGroup,
+              info: a.presenceInfo?.length ? dec.decode(a.presenceInfo) : undefined,
+            }
+          : undefined,
       };
     }
     if (reply.result === 'refuse') {

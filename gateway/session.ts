@@ -7,8 +7,8 @@ import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import { CloseCode, ErrorCode } from '../protocol/codes.ts';
 import type { ClientFrame, Ref, ServerFrameType } from '../protocol/frames.ts';
-import { SUBPROTOCOL_JSON } from '../protocol/version.ts';
-import { decodeClientFrame, encodeFrame, errorFrame, type FrameError } from './codec.ts';
+import type { Decoded, FrameError } from './codec.ts';
+import { JSON_ENCODING, type Encoded, type Encoding } from './encoding.ts';
 import type { Identity } from './auth.ts';
 import type { ConnectHook, ServerStream } from './connect.ts';
 import { limitsOf, type GatewayConfig } from './config.ts';
@@ -39,12 +39,17 @@ export interface SessionDeps {
   verifier?: TokenVerifier;
   /** §4.9: asks the connect service for server-opened streams; without it, there are none. */
   connect?: ConnectHook;
+  /** Over the HTTP transports (§4.5): the secret `welcome` gives the client. */
+  httpSession?: string;
+  /** The connection's encoding, from its subprotocol; JSON without. */
+  encoding?: Encoding;
 }
 
 const WRITABLE_POLL_MS = 10;
 
 export class Session implements Connection, StreamOwner, TransportListener {
   readonly id: string;
+  readonly encoding: Encoding;
   readonly #deps: SessionDeps;
   readonly #streams = new Map<string, Stream>();
   readonly #streamContext: StreamContext;
@@ -58,10 +63,11 @@ export class Session implements Connection, StreamOwner, TransportListener {
    * §4.9: client frames read while the server-opened streams are being
    * opened, answered once they are; undefined otherwise.
    */
-  #early: [text: string, bytes: number][] | undefined;
+  #early: [data: string | Buffer, bytes: number][] | undefined;
 
   constructor(deps: SessionDeps) {
     this.id = deps.id;
+    this.encoding = deps.encoding ?? JSON_ENCODING;
     this.#deps = deps;
     this.#intake = new Intake(deps.config, deps.transport, deps.streams.flush);
     const identity = deps.identity ?? {
@@ -97,6 +103,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
       heartbeat_ms: config.heartbeatMs,
       limits: limitsOf(config),
       ...(exp !== undefined && { exp }),
+      ...(this.#deps.httpSession !== undefined && { session: this.#deps.httpSession }),
     });
     this.#token.start();
     if (this.#deps.connect) this.#connect(this.#deps.connect);
@@ -104,12 +111,26 @@ export class Session implements Connection, StreamOwner, TransportListener {
 
   /** A text frame from the client, `bytes` long in UTF-8. */
   receive(text: string, bytes = Buffer.byteLength(text)): void {
+    this.#receive(text, bytes);
+  }
+
+  /** A binary frame from the client. */
+  receiveBinary(data: Buffer): void {
+    this.#receive(data, data.length);
+  }
+
+  /**
+   * Each encoding takes one kind of WebSocket frame (text for JSON, binary
+   * for protobuf) and answers the other with `bad_frame`. Every frame counts
+   * against the rates, whatever it holds.
+   */
+  #receive(data: string | Buffer, bytes: number): void {
     if (this.#isClosed) return;
-    if (this.#early) return void this.#early.push([text, bytes]);
+    if (this.#early) return void this.#early.push([data, bytes]);
     // Past `exp` nothing more is done for the connection, even before its timer has run.
     if (this.#token.expired) return expire(this);
     const refused = this.#intake.admit(bytes);
-    const decoded = decodeClientFrame(text, this.#deps.config.maxJsonDepth);
+    const decoded: Decoded = this.encoding.decode(data, this.#deps.config.maxJsonDepth);
     if (!decoded.ok) {
       this.#deps.metrics.frameIn('invalid');
       const e = decoded.error;
@@ -125,20 +146,6 @@ export class Session implements Connection, StreamOwner, TransportListener {
       this.#deps.log.error({ err, conn: this.id }, 'frame handling failed');
       this.error({ code: ErrorCode.Internal, message: 'internal error', ...about });
     }
-  }
-
-  /**
-   * A binary frame: reserved for muxgate.v1.proto, not valid on the JSON
-   * subprotocol. It counts against the rates like any frame.
-   */
-  receiveBinary(bytes = 0): void {
-    if (this.#isClosed) return;
-    this.#deps.metrics.frameIn('invalid');
-    const refused = this.#intake.admit(bytes);
-    this.error({
-      code: refused ? ErrorCode.RateLimited : ErrorCode.BadFrame,
-      message: refused ?? `binary frames are not valid on ${SUBPROTOCOL_JSON}`,
-    });
   }
 
   /** The socket has closed: every joined stream's service gets a Leave, every membership goes. */
@@ -188,7 +195,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
 
   error(e: FrameError): void {
     this.#deps.metrics.errorSent(e.code);
-    this.write(errorFrame(e), 'error');
+    this.write(this.encoding.error(e), 'error');
   }
 
   async whenWritable(wanted: () => boolean = () => true): Promise<void> {
@@ -204,7 +211,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
       await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
   }
 
-  write(frame: string | Buffer, type: ServerFrameType): void {
+  write(frame: Encoded, type: ServerFrameType): void {
     if (this.#isClosed) return;
     // The transport judges the unsent bytes once the task's writes reached
     // the socket, not after each frame (overloaded()).
@@ -239,6 +246,11 @@ export class Session implements Connection, StreamOwner, TransportListener {
         return inClientTrace(this.#traceparent(frame.traceparent), () =>
           this.#leave(frame.stream, frame.ref),
         );
+      case 'presence': {
+        const stream = this.#streams.get(frame.stream);
+        if (stream?.phase === 'joined') return stream.presence(frame.ref);
+        return this.#notJoined(frame.stream, frame.ref);
+      }
       case 'refresh':
         return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
       default:
@@ -338,7 +350,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
         await connected;
         const early = this.#early ?? [];
         this.#early = undefined;
-        for (const [text, bytes] of early) this.receive(text, bytes);
+        for (const [data, bytes] of early) this.#receive(data, bytes);
       });
     });
   }
@@ -384,7 +396,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
     transport.abort(CloseCode.Overloaded, 'client too slow');
   }
 
-  #send(frame: Parameters<typeof encodeFrame>[0]): void {
-    this.write(encodeFrame(frame), frame.type);
+  #send(frame: Parameters<Encoding['frame']>[0]): void {
+    this.write(this.encoding.frame(frame), frame.type);
   }
 }

@@ -6,7 +6,9 @@ import type { DurableStore } from '../bus/durable.ts';
 import type { Logger } from '../lib/log.ts';
 import type { ServerFrameType } from '../protocol/frames.ts';
 import type { FrameError } from './codec.ts';
+import type { Encoding } from './encoding.ts';
 import type { Hub } from './hub.ts';
+import type { Presence } from './presence.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Router } from './router.ts';
 
@@ -14,6 +16,8 @@ import type { Router } from './router.ts';
 export interface StreamConnection {
   /** True once the connection has closed; a stream then only cleans up. */
   readonly isClosed: boolean;
+  /** How the client's frames are encoded (its subprotocol). */
+  readonly encoding: Encoding;
   /** Writes one encoded frame to the client. */
   write(frame: string | Buffer, type: ServerFrameType): void;
   /** Writes an `error` frame to the client. */
@@ -37,6 +41,8 @@ export interface StreamOptions {
   readonly store: DurableStore | undefined;
   /** A group's bus subject, as the store knows it. */
   readonly groupSubject: (group: string) => string;
+  /** Protocol 1.1 §4.3: the gateway's presence groups; without it, presence is never on. */
+  readonly presence?: Presence;
 }
 
 /** What every stream of one connection shares; Stream's StreamContext narrows `owner`. */

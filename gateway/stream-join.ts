@@ -5,6 +5,7 @@
 // the stream. Each failure on the way ends the stream and answers the client
 // once. The stream keeps its phase and its state; the join changes them only
 // through its JoinHost.
+import type { FrameTarget } from './encoding.ts';
 import type { Headers } from '../bus/bus.ts';
 import { context, injectHeaders, SpanKind, spanContext, tracer } from '../bus/trace.ts';
 import type { Span } from '../bus/trace.ts';
@@ -13,7 +14,7 @@ import type { Ref } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { isJsonText } from '../protocol/json.ts';
 import { DurableCursor, type Located } from './durable-cursor.ts';
-import type { JoinResult, StreamAddress } from './router.ts';
+import type { JoinResult, PresenceAsk, StreamAddress } from './router.ts';
 import type { BaseStreamContext } from './stream-context.ts';
 
 type Accepted = Extract<JoinResult, { kind: 'accept' }>;
@@ -24,8 +25,8 @@ export interface JoinHost {
   joining(): boolean;
   /** True once a frame that waited for `joined` was dropped (HoldQueue.lost). */
   lost(): boolean;
-  /** The service's per-stream state from its JoinAccept. */
-  accepted(state: Uint8Array): void;
+  /** The service's per-stream state from its JoinAccept, and the presence it turned on. */
+  accepted(state: Uint8Array, presence: PresenceAsk | undefined): void;
   joinGroup(group: string): void;
   /** Makes the stream a member of its durable group; true when that made a new subscription. */
   followDurable(group: string): boolean;
@@ -48,8 +49,8 @@ export class StreamJoin {
 
   constructor(
     private readonly address: StreamAddress,
-    /** The stream's name as JSON text. */
-    private readonly nameJson: string,
+    /** Who the stream's frames are for, and how they are encoded. */
+    private readonly member: FrameTarget,
     private readonly ctx: BaseStreamContext,
     private readonly stream: JoinHost,
   ) {
@@ -132,11 +133,13 @@ export class StreamJoin {
       }
       return stream.answerLeaves();
     }
-    stream.accepted(result.state);
-    // The durable group becomes part of a subject too: it passes the same check.
-    const named = result.durableGroup === undefined ? [] : [result.durableGroup];
+    stream.accepted(result.state, result.presence);
+    // The durable and presence groups become part of subjects too: they pass the same check.
+    const named = [result.durableGroup, result.presence?.group].filter((g) => g !== undefined);
     const badGroup = [...result.groups, ...named].find((g) => groupNameProblem(g) !== null);
-    const badPayload = result.payload !== undefined && !isJsonText(result.payload);
+    const badPayload = [result.payload, result.presence?.info].some(
+      (json) => json !== undefined && !isJsonText(json),
+    );
     if (owner.isClosed || badGroup !== undefined || badPayload) {
       // The service thinks the stream is joined: tell it otherwise.
       stream.publishLeave(
@@ -230,7 +233,7 @@ export class StreamJoin {
       const at = await DurableCursor.locate(
         this.ctx.store!,
         subject,
-        this.nameJson,
+        this.member,
         this.#since,
         snapshotPos,
         live.position(group),

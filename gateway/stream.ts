@@ -17,16 +17,17 @@ import { context, injectHeaders, inSpan, SpanKind, spanContext } from '../bus/tr
 import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
-import { joinedFrame, leftFrame } from './codec.ts';
 import type { ServerStream } from './connect.ts';
+import type { Encoding } from './encoding.ts';
 import type { Member } from './hub.ts';
+import type { PresenceSeat } from './presence.ts';
 import type { Located } from './durable-cursor.ts';
 import { DurableDelivery, type DeliveryHost } from './durable-delivery.ts';
 import { HoldQueue, type Held } from './hold.ts';
 import type { LiveMember, LiveMessage } from './live.ts';
 import { interpretOutbound } from './outbound.ts';
 import { ServiceRequests } from './requests.ts';
-import type { StreamAddress } from './router.ts';
+import type { PresenceAsk, StreamAddress } from './router.ts';
 import type { BaseStreamContext, StreamConnection } from './stream-context.ts';
 import { StreamJoin, type JoinHost } from './stream-join.ts';
 
@@ -66,6 +67,9 @@ export class Stream implements Member, LiveMember {
   #durableGroup: string | undefined;
   /** …and its delivery (how far the client has it), once the stream opened located in it. */
   #durable: DurableDelivery | undefined;
+  /** §4.3: the presence the service turned on, and the stream's seat once joined. */
+  #presenceAsk: PresenceAsk | undefined;
+  #seat: PresenceSeat | undefined;
   constructor(address: StreamAddress, ctx: StreamContext) {
     this.#address = address;
     this.#ctx = ctx;
@@ -91,7 +95,7 @@ export class Stream implements Member, LiveMember {
 
   /** Asks the service to decide the join; the answer is written when it settles. */
   join(ref: Ref | undefined, payloadJson: string | undefined, since?: string): void {
-    const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
+    const join = new StreamJoin(this.#address, this, this.#ctx, this.#joinHost());
     join.start(ref, payloadJson, since);
   }
 
@@ -101,7 +105,7 @@ export class Stream implements Member, LiveMember {
    * stream has ended.
    */
   openByServer(opened: ServerStream): Promise<void> {
-    const join = new StreamJoin(this.#address, this.nameJson, this.#ctx, this.#joinHost());
+    const join = new StreamJoin(this.#address, this, this.#ctx, this.#joinHost());
     return join.accept({
       kind: 'accept',
       payload: opened.payload,
@@ -134,8 +138,15 @@ export class Stream implements Member, LiveMember {
     this.#publishLeave(LeaveReason.Kicked, injectHeaders());
     this.#end({ code: LeftCode.Kicked, message: reason });
     if (!this.#ctx.owner.isClosed)
-      this.#ctx.owner.write(leftFrame(this.nameJson, { code: LeftCode.Kicked, reason }), 'left');
+      this.#ctx.owner.write(this.encoding.left(this, { code: LeftCode.Kicked, reason }), 'left');
     return true;
+  }
+
+  /** A `presence` request (§4.3): answered, or `forbidden` when the service left presence off. */
+  presence(ref: Ref | undefined): void {
+    if (this.#seat) return this.#seat.answer(ref);
+    const message = `presence is off for ${this.name}`;
+    this.#ctx.owner.error({ code: ErrorCode.Forbidden, message, ref, stream: this.name });
   }
 
   /** Frames wait while the join is in flight, and while missed messages are replayed. */
@@ -151,6 +162,11 @@ export class Stream implements Member, LiveMember {
   }
 
   /** A group frame for this member (Member). */
+  /** How the connection's frames are encoded: a group frame is shared per encoding (Member). */
+  get encoding(): Encoding {
+    return this.#ctx.owner.encoding;
+  }
+
   sendFrame(frame: string | Buffer, type: ServerFrameType): void {
     if (this.#phase === 'ended') return;
     if (this.#holding) this.#hold({ frame, type });
@@ -190,8 +206,9 @@ export class Stream implements Member, LiveMember {
     return {
       joining: () => this.#phase === 'joining',
       lost: () => this.#held.lost,
-      accepted: (state) => {
+      accepted: (state, presence) => {
         this.#serviceState = state;
+        this.#presenceAsk = presence;
       },
       joinGroup: (group) => this.#joinGroup(group),
       followDurable: (group) => {
@@ -223,7 +240,9 @@ export class Stream implements Member, LiveMember {
    */
   #open(ref: Ref | undefined, payloadJson: string | undefined, at: Located | undefined): void {
     this.#phase = 'joined';
-    this.#ctx.owner.write(joinedFrame(this.nameJson, ref, payloadJson, at), 'joined');
+    this.#ctx.owner.write(this.encoding.joined(this, ref, payloadJson, at), 'joined');
+    const ask = this.#presenceAsk;
+    if (ask) this.#seat = this.#ctx.presence?.enter(ask, this, this.#ctx.conn, this.#address.scope);
     if (!at) return this.#release();
     const durable = new DurableDelivery(at.cursor, this.#ctx, this.#held, this.#deliveryHost());
     this.#durable = durable;
@@ -265,7 +284,7 @@ export class Stream implements Member, LiveMember {
     this.#end();
     if (!this.#ctx.owner.isClosed)
       this.#ctx.owner.write(
-        leftFrame(this.nameJson, {
+        this.encoding.left(this, {
           code: ErrorCode.Unavailable,
           reason: `${why}; join again`,
         }),
@@ -296,13 +315,13 @@ export class Stream implements Member, LiveMember {
       this.#publishLeave(LeaveReason.Leave, injectHeaders(spanContext(span)));
     });
     this.#end();
-    this.#ctx.owner.write(leftFrame(this.nameJson, { ref }), 'left');
+    this.#ctx.owner.write(this.encoding.left(this, { ref }), 'left');
   }
 
   /** Carries out a frame the stream's service sent to a joined stream. */
   #apply(out: OutboundFrame): void {
     const owner = this.#ctx.owner;
-    const action = interpretOutbound(out, this.nameJson);
+    const action = interpretOutbound(out, this, this.encoding);
     switch (action.kind) {
       case 'msg':
         return owner.write(action.frame, 'msg');
@@ -368,6 +387,7 @@ export class Stream implements Member, LiveMember {
     const unanswered = this.#requests.clear();
     for (const g of this.#groups) this.#ctx.hub.removeMember(g, this);
     this.#groups.clear();
+    this.#seat?.leave();
     if (this.#durableGroup !== undefined) this.#ctx.hub.live.remove(this.#durableGroup, this);
     this.#ctx.owner.ended(this);
     // §4.2: a msg whose reply had not come still gets one answer, before the

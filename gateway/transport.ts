@@ -21,7 +21,7 @@ import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 
 export interface Transport {
-  /** Sends one text frame: JSON text, as a string or already UTF-8 encoded. */
+  /** Sends one frame, encoded in the connection's encoding (JSON text as a string or UTF-8, or protobuf). */
   send(frame: string | Buffer): void;
   /** Starts a close handshake with the code, after every frame sent before it. */
   close(code: number, reason: string): void;
@@ -53,8 +53,8 @@ export interface Transport {
 export interface TransportListener {
   /** A text frame; `bytes` is its size as received (UTF-8). */
   receive(text: string, bytes: number): void;
-  /** A binary frame, `bytes` long. */
-  receiveBinary(bytes: number): void;
+  /** A binary frame. */
+  receiveBinary(data: Buffer): void;
   /** The peer does not read what it is sent: cut it (1013). Called at most once. */
   overloaded(): void;
 }
@@ -70,7 +70,12 @@ export const READ_RESUMES_AT = 1 / 16;
  * the cut, so what it keeps meanwhile is at most IN_FLIGHT and the close frame.
  */
 const ABORT_GRACE_MS = 5000;
-const TEXT = { binary: false } as const;
+// `compress` only matters on a connection that negotiated permessage-deflate.
+const TEXT = { binary: false, compress: true } as const;
+const BINARY = { binary: true, compress: true } as const;
+const PLAIN_TEXT = { binary: false, compress: false } as const;
+const PLAIN_BINARY = { binary: true, compress: false } as const;
+type SendOptions = typeof TEXT | typeof BINARY | typeof PLAIN_TEXT | typeof PLAIN_BINARY;
 
 // ws keeps its net.Socket in a private field; cork(), uncork() and the
 // 'drain' event on it are plain Node stream calls, which ws itself makes
@@ -121,11 +126,28 @@ export class WsTransport implements Transport {
   /** #drains at the last heartbeat while backed up. */
   #stallMark: number | undefined;
   #overloaded = false;
+  /** Text frames for JSON, binary for protobuf… */
+  readonly #compressed: SendOptions;
+  /** …and the same, uncompressed, for frames under the deflate threshold. */
+  readonly #plain: SendOptions;
+  readonly #compressFrom: number;
 
   constructor(
     readonly ws: WebSocket,
-    limits: { maxBufferedBytes: number } = { maxBufferedBytes: Infinity },
+    limits: {
+      maxBufferedBytes: number;
+      binary?: boolean;
+      /**
+       * Frames from this size on are compressed when the connection
+       * negotiated permessage-deflate (ws's own threshold applies only
+       * without context takeover).
+       */
+      compressFrom?: number;
+    } = { maxBufferedBytes: Infinity },
   ) {
+    this.#compressed = limits.binary ? BINARY : TEXT;
+    this.#plain = limits.binary ? PLAIN_BINARY : PLAIN_TEXT;
+    this.#compressFrom = limits.compressFrom ?? Infinity;
     this.#socket = socketOf(ws);
     this.#maxBuffered = limits.maxBufferedBytes;
     // Never below the socket's high-water mark: only a write that reaches it
@@ -157,7 +179,7 @@ export class WsTransport implements Transport {
     this.#sentSincePong += frame.length;
     this.#cork();
     if (this.#queue === undefined && this.ws.bufferedAmount < this.#inFlight)
-      this.ws.send(frame, TEXT);
+      this.ws.send(frame, frame.length >= this.#compressFrom ? this.#compressed : this.#plain);
     else this.#enqueue(typeof frame === 'string' ? Buffer.from(frame) : frame);
   }
 
@@ -309,7 +331,7 @@ export class WsTransport implements Transport {
   }
 
   #deliver(data: Buffer, isBinary: boolean): void {
-    if (isBinary) this.#listener?.receiveBinary(data.length);
+    if (isBinary) this.#listener?.receiveBinary(data);
     else this.#listener?.receive(data.toString(), data.length);
   }
 
@@ -331,7 +353,7 @@ export class WsTransport implements Transport {
       const frame = queue[this.#head]!;
       queue[this.#head++] = EMPTY;
       this.#queuedBytes -= frame.length;
-      this.ws.send(frame, TEXT);
+      this.ws.send(frame, frame.length >= this.#compressFrom ? this.#compressed : this.#plain);
     }
     if (this.#head === queue.length) this.#dropQueue();
     else if (this.#head > 1024 && this.#head * 2 > queue.length) {

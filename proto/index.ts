@@ -16,8 +16,13 @@ export const {
   GroupMessage,
   GatewayBeat,
   Control,
+  PresenceMember,
+  PresenceUpdate,
   ConnectRequest,
   ConnectReply,
+  HttpForward,
+  HttpForwardReply,
+  HttpOp,
 } = muxgate.v1;
 
 export type ScopeProps = muxgate.v1.Scope.$Properties;
@@ -29,4 +34,6 @@ export type OutboundProps = muxgate.v1.Outbound.$Properties;
 /** A decoded Outbound, with its `kind` oneof discriminant. */
 export type OutboundFrame = ReturnType<typeof muxgate.v1.Outbound.decode>;
 export type GroupMessageProps = muxgate.v1.GroupMessage.$Properties;
+export type PresenceMemberProps = muxgate.v1.PresenceMember.$Properties;
+export type PresenceUpdateProps = muxgate.v1.PresenceUpdate.$Properties;
 export type ConnectStreamProps = muxgate.v1.ConnectStream.$Properties;

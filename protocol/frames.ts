@@ -40,6 +40,8 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('leave'), stream, ref: ref.optional(), traceparent }),
   z.object({ type: z.literal('ping'), ref: ref.optional() }),
+  // 1.1 (§4.3): who is in the stream's presence group; answered by `presence` or `error`.
+  z.object({ type: z.literal('presence'), stream, ref: ref.optional() }),
   // 1.1 (§4.4): replaces the connection's token; answered by `refreshed` or `error`.
   z.object({ type: z.literal('refresh'), token: z.string().min(1), ref }),
 ]);
@@ -54,6 +56,7 @@ const clientFrameTypes = {
   leave: true,
   ping: true,
   refresh: true,
+  presence: true,
 } as const satisfies Record<ClientFrameType, true>;
 export const CLIENT_FRAME_TYPES = Object.keys(clientFrameTypes) as readonly ClientFrameType[];
 

@@ -73,3 +73,22 @@ function memberName(text: string, openQuote: number, closeQuote: number): string
   const raw = text.slice(openQuote + 1, closeQuote);
   return raw.includes('\\') ? (JSON.parse(text.slice(openQuote, closeQuote + 1)) as string) : raw;
 }
+
+/** Whether valid JSON text nests deeper than `maxDepth` (a scalar is depth 0). */
+export function nestsDeeper(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) i++;
+      }
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return false;
+}

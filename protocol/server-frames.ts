@@ -4,6 +4,15 @@ import type { ErrorCode } from './codes.ts';
 
 export type Ref = string | number;
 
+/** 1.1 (§4.3): one connection in a presence group. */
+export interface PresenceMember {
+  conn: string;
+  /** The connection's JWT subject; '' when anonymous. */
+  user: string;
+  /** What the service said about the member when it turned presence on. */
+  info?: unknown;
+}
+
 export interface Limits {
   max_frame_bytes: number;
   max_streams: number;
@@ -23,6 +32,8 @@ export type ServerFrame =
       limits: Limits;
       /** 1.1: the token's `exp` (seconds since the epoch) when the connection is authenticated. */
       exp?: number;
+      /** 1.1 §4.5: over the HTTP transports, the connection's secret for its polls and sends. */
+      session?: string;
     }
   | {
       type: 'joined';
@@ -47,7 +58,23 @@ export type ServerFrame =
   | { type: 'error'; code: ErrorCode | (string & {}); message: string; ref?: Ref; stream?: string }
   | { type: 'pong'; ref?: Ref }
   /** 1.1: the answer to `refresh`; `exp` is the new token's (absent when it has none). */
-  | { type: 'refreshed'; ref: Ref; exp?: number };
+  | { type: 'refreshed'; ref: Ref; exp?: number }
+  /**
+   * 1.1 (§4.3): the answer to `presence`. `count` is exact; `members` holds at
+   * most the gateway's MUX_PRESENCE_MAX_MEMBERS (1,000) of them.
+   */
+  | { type: 'presence'; stream: string; ref?: Ref; count: number; members: PresenceMember[] }
+  /**
+   * 1.1 (§4.3): who joined and left the stream's presence group, at most one
+   * per 100 ms; `count` (muxgate's addition) is the exact count after it.
+   */
+  | {
+      type: 'presence_diff';
+      stream: string;
+      joins: PresenceMember[];
+      leaves: PresenceMember[];
+      count?: number;
+    };
 export type ServerFrameType = ServerFrame['type'];
 
 /** The frames that belong to one stream: what a client stream handles. */
@@ -63,6 +90,8 @@ const serverFrameTypes = {
   error: true,
   pong: true,
   refreshed: true,
+  presence: true,
+  presence_diff: true,
 } as const satisfies Record<ServerFrameType, true>;
 export const SERVER_FRAME_TYPES = Object.keys(serverFrameTypes) as readonly ServerFrameType[];
 

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 out=${1:-proto/gen}
 mkdir -p "$out"
 npx pbjs -t static-module -w es6 --es6 -d --no-delimited --no-verify --no-typeurl --no-convert --no-service \
-  -o "$out/muxgate.js" proto/muxgate.proto
+  -o "$out/muxgate.js" proto/muxgate.proto proto/client.proto

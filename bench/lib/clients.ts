@@ -23,6 +23,8 @@ export interface PoolOptions {
   /** Streams every connection joins, one after another. */
   join?: string | string[];
   concurrency?: number;
+  /** The frames' encoding (the gateway's subprotocol); JSON by default. */
+  encoding?: 'json' | 'proto';
 }
 
 export class ClientPool {
@@ -54,6 +56,7 @@ export class ClientPool {
           welcome: opts.welcome,
           join: opts.join,
           concurrency: opts.concurrency ?? 128,
+          encoding: opts.encoding ?? 'json',
         } satisfies OpenArgs),
       ),
     );

@@ -53,6 +53,15 @@ export interface Sizes {
   bindingClients: number;
   bindingChanges: number;
   bindingRates: number[];
+  /** Binary vs JSON: echo clients, fan-out members, and rounds of each (alternating which goes first). */
+  binaryEchoClients: number;
+  binaryMembers: number;
+  binaryRounds: number;
+  /** Presence on vs off: the room's resident members, the churn's joins per second, how long each churn membership lasts, how long the churn runs. */
+  presenceMembers: number;
+  presenceJoinsPerSec: number;
+  presenceHoldMs: number;
+  presenceDurationMs: number;
 }
 
 export const FULL: Sizes = {
@@ -90,6 +99,13 @@ export const FULL: Sizes = {
   soakChurnPerSec: 0.01,
   soakSampleMs: 5000,
   soakEchoEveryMs: 20_000,
+  binaryEchoClients: 50,
+  binaryMembers: 1000,
+  binaryRounds: 3,
+  presenceMembers: 1000,
+  presenceJoinsPerSec: 1000,
+  presenceHoldMs: 300,
+  presenceDurationMs: 10_000,
 };
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
@@ -128,6 +144,13 @@ export const QUICK: Sizes = {
   soakChurnPerSec: 0.05,
   soakSampleMs: 500,
   soakEchoEveryMs: 2000,
+  binaryEchoClients: 5,
+  binaryMembers: 20,
+  binaryRounds: 1,
+  presenceMembers: 50,
+  presenceJoinsPerSec: 50,
+  presenceHoldMs: 300,
+  presenceDurationMs: 2000,
 };
 
 export interface BenchContext {

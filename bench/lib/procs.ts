@@ -140,8 +140,8 @@ export async function startService(
   return proc;
 }
 
-export function forkWorker(name: string, file: string, dirs: RunDirs): Worker {
-  return track(Worker.fork(name, file, { logDir: dirs.logDir }));
+export function forkWorker(name: string, file: string, dirs: RunDirs, runtime?: string): Worker {
+  return track(Worker.fork(name, file, { logDir: dirs.logDir, runtime }));
 }
 
 async function waitFor(name: string, proc: Proc, ready: () => Promise<boolean>): Promise<void> {

@@ -51,6 +51,9 @@ export function report(m: Measured, t: Target[]): string {
   const echoRows: Cell[][] = [
     ...(m.echo?.levels ?? []).map((l) => echoRow('gateway echo', l)),
     ...(m.bareWs?.echo ?? []).map((l) => echoRow('bare ws echo', l)),
+    ...(m.bareBun?.echo ?? []).map((l) => echoRow('bare Bun echo', l)),
+    ...(m.binary?.echo.json ?? []).map((l) => echoRow('gateway echo, JSON', l)),
+    ...(m.binary?.echo.proto ?? []).map((l) => echoRow('gateway echo, binary', l)),
     ...(m.bareNats ?? []).map((l) => echoRow('bare NATS req/reply', l)),
   ];
   if (echoRows.length)
@@ -67,6 +70,16 @@ export function report(m: Measured, t: Target[]): string {
     fanRows.push(stepRow('bare ws, fixed', b.members, '–', b.fixed));
     fanRows.push(stepRow('bare ws, highest', b.members, '–', b.ramp.max));
   }
+  for (const b of m.bareBun?.broadcast ?? []) {
+    fanRows.push(stepRow('bare Bun, fixed', b.members, '–', b.fixed));
+    fanRows.push(stepRow('bare Bun, highest', b.members, '–', b.ramp.max));
+  }
+  for (const [enc, steps] of Object.entries({
+    JSON: m.binary?.fanout.json,
+    binary: m.binary?.fanout.proto,
+  }))
+    for (const s of steps ?? [])
+      fanRows.push(stepRow(`gateway ${enc}`, m.binary!.fanout.members, '1', s));
   for (const f of m.fanout ?? []) {
     fanRows.push(stepRow('gateway, fixed', f.members, String(f.gateways), f.fixed));
     if (f.atBareMax)
@@ -132,7 +145,13 @@ export function report(m: Measured, t: Target[]): string {
         x.goal,
         x.measured ?? 'not measured',
         x.ratio,
-        x.pass === undefined ? 'not measured' : x.pass ? 'met' : 'NOT MET',
+        x.pass === undefined
+          ? x.measured
+            ? 'comparison'
+            : 'not measured'
+          : x.pass
+            ? 'met'
+            : 'NOT MET',
       ]),
     ),
   );

@@ -72,11 +72,19 @@ export class Worker {
   static fork(
     name: string,
     file: string,
-    opts: { logDir: string; nodeArgs?: string[]; env?: Record<string, string> },
+    opts: {
+      logDir: string;
+      nodeArgs?: string[];
+      env?: Record<string, string>;
+      /** Another runtime's binary (Bun), which runs TypeScript itself and speaks Node's IPC. */
+      runtime?: string;
+    },
   ): Worker {
     const child = fork(join(ROOT, 'bench', file), [], {
       cwd: ROOT,
-      execArgv: ['--import', 'tsx', ...(opts.nodeArgs ?? [])],
+      ...(opts.runtime
+        ? { execPath: opts.runtime, execArgv: [] }
+        : { execArgv: ['--import', 'tsx', ...(opts.nodeArgs ?? [])] }),
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

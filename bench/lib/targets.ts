@@ -9,20 +9,20 @@ import type { EchoResult } from '../scenarios/echo.ts';
 import type { FanoutRun } from '../scenarios/fanout.ts';
 import type { IdleResult } from '../scenarios/idle.ts';
 import type { SoakResult } from '../scenarios/soak.ts';
+import type { BinaryResult } from '../scenarios/binary.ts';
+import { binaryTargets, bunComparison } from './targets-binary.ts';
 import { round } from './stats.ts';
 import { duration } from './table.ts';
 
-export interface Target {
-  name: string;
-  /** What must hold, in words. */
-  goal: string;
-  measured: string | undefined;
-  ratio: number | undefined;
-  pass: boolean | undefined;
-}
+import type { Target } from './target.ts';
+
+export type { Target };
 
 export interface Measured {
   bareWs: BareWsResult | undefined;
+  /** Bun's built-in server, when the `bun` binary is there. */
+  bareBun: BareWsResult | undefined;
+  binary: BinaryResult | undefined;
   bareNats: EchoLevel[] | undefined;
   echo: EchoResult | undefined;
   fanout: FanoutRun[] | undefined;
@@ -94,6 +94,8 @@ export function targets(m: Measured): Target[] {
       ...ratio(gw && bw ? gw.rssPerConnKiB / bw.rssPerConnKiB : undefined, (r) => r <= 1.25),
     });
   }
+  out.push(...binaryTargets(m.binary));
+  out.push(...bunComparison({ ...m, echo: m.echo?.levels }));
   out.push(...durableTargets(m.durable));
   out.push(...soakTargets(m.soak));
   return out;

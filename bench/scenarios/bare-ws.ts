@@ -1,10 +1,12 @@
-// The bare ws server: echo at each client count, and broadcast to N sockets
-// at a fixed offered load and at the highest load it sustains.
+// A bare WebSocket server (`ws` on Node, or Bun's built-in one): echo at each
+// client count, and broadcast to N sockets at a fixed offered load and at the
+// highest load it sustains.
 import { fanoutStep, ramp, recover, type RampResult, type StepResult } from '../lib/broadcast.ts';
 import { ClientPool } from '../lib/clients.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { runEcho, type EchoLevel } from '../lib/echo.ts';
 import type { Paced } from '../lib/pacer.ts';
+import { bunClockOffset } from '../lib/bun.ts';
 import { forkWorker } from '../lib/procs.ts';
 
 export interface BroadcastResult {
@@ -18,16 +20,39 @@ export interface BareWsResult {
   broadcast: BroadcastResult[];
 }
 
-export async function runBareWs(ctx: BenchContext): Promise<BareWsResult> {
+/** Which bare server: its name in logs and results, its file, and the runtime that runs it. */
+export interface BareServer {
+  name: 'bare-ws' | 'bare-bun';
+  label: string;
+  file: string;
+  /** The runtime's binary; Node (with tsx) when unset. */
+  runtime?: string;
+}
+
+export const BARE_WS: BareServer = {
+  name: 'bare-ws',
+  label: 'bare ws',
+  file: 'servers/bare-ws.ts',
+};
+
+export const bareBun = (runtime: string): BareServer => ({
+  name: 'bare-bun',
+  label: 'bare Bun',
+  file: 'servers/bare-bun.ts',
+  runtime,
+});
+
+export async function runBareWs(ctx: BenchContext, bare = BARE_WS): Promise<BareWsResult> {
   const { sizes } = ctx;
-  const server = forkWorker('bare-ws', 'servers/bare-ws.ts', ctx.dirs);
+  const server = forkWorker(bare.name, bare.file, ctx.dirs, bare.runtime);
   try {
     const { port } = await server.call<{ port: number }>('listen');
+    if (bare.runtime) await server.call('setClockOffset', { us: await bunClockOffset(server) });
     const url = `ws://127.0.0.1:${port}/`;
     const echo: EchoLevel[] = [];
     for (const clients of sizes.echoClients) {
       const { pool } = await ClientPool.open(
-        `bare-echo-${clients}`,
+        `${bare.name}-echo-${clients}`,
         { urls: [url], count: clients, procs: 1, welcome: false },
         ctx.dirs,
       );
@@ -42,7 +67,7 @@ export async function runBareWs(ctx: BenchContext): Promise<BareWsResult> {
         );
         echo.push(level);
         ctx.log(
-          `  bare ws echo, ${clients} clients: p50 ${(level.latency.p50 / 1000).toFixed(3)} ms, ${level.roundTripsPerSec} round trips/s`,
+          `  ${bare.label} echo, ${clients} clients: p50 ${(level.latency.p50 / 1000).toFixed(3)} ms, ${level.roundTripsPerSec} round trips/s`,
         );
       } finally {
         await pool.close();
@@ -53,7 +78,7 @@ export async function runBareWs(ctx: BenchContext): Promise<BareWsResult> {
     for (const members of sizes.fanoutMembers) {
       const stream = `bench:f${members}`;
       const { pool, opened } = await ClientPool.open(
-        `bare-bcast-${members}`,
+        `${bare.name}-bcast-${members}`,
         { urls: [url], count: members, procs: clientProcs(members, ctx), welcome: false },
         ctx.dirs,
       );
@@ -71,7 +96,7 @@ export async function runBareWs(ctx: BenchContext): Promise<BareWsResult> {
           others: Object.fromEntries(pool.pids.map((p, i) => [`clients-${i}`, p])),
           p99LimitMs: sizes.p99LimitMs,
         };
-        ctx.log(`  bare ws broadcast to ${members} sockets`);
+        ctx.log(`  ${bare.label} broadcast to ${members} sockets`);
         const fixed = await fanoutStep(pool, source, sizes.fanoutFixedDeliveries / members, opts);
         if (!fixed.sustained) await recover(pool);
         const r = await ramp(

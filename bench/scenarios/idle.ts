@@ -6,9 +6,10 @@ import { ClientPool } from '../lib/clients.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { rssBytes } from '../lib/proc-stats.ts';
 import { forkWorker, startGateway } from '../lib/procs.ts';
+import { BARE_WS, type BareServer } from './bare-ws.ts';
 
 export interface IdleLevel {
-  server: 'gateway' | 'bare-ws';
+  server: 'gateway' | BareServer['name'];
   /** Connections asked for. */
   requested: number;
   accepted: number;
@@ -33,7 +34,8 @@ const FD_RESERVE = 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MiB = 1024 * 1024;
 
-export async function runIdle(ctx: BenchContext): Promise<IdleResult> {
+/** `bares`: the bare servers measured beside the gateway (bare ws, and Bun when it is there). */
+export async function runIdle(ctx: BenchContext, bares = [BARE_WS]): Promise<IdleResult> {
   const max = ctx.fdLimit - FD_RESERVE;
   const sizes = [...new Set(ctx.sizes.idleConnections.map((n) => Math.min(n, max)))];
   const capped = ctx.sizes.idleConnections.some((n) => n > max)
@@ -43,15 +45,16 @@ export async function runIdle(ctx: BenchContext): Promise<IdleResult> {
   if (capped) ctx.log(`  ${capped}`);
   const levels: IdleLevel[] = [];
   for (const n of sizes) {
-    for (const server of ['gateway', 'bare-ws'] as const) {
+    for (const bare of [undefined, ...bares]) {
+      const server = bare?.name ?? 'gateway';
       let url: string;
       let pid: number;
       let stop: () => Promise<void>;
-      if (server === 'gateway') {
+      if (!bare) {
         const gw = await startGateway(`gw-idle-${n}`, ctx.natsUrl, 'bench-idle', {}, ctx.dirs);
         [url, pid, stop] = [gw.wsUrl, gw.pid, () => gw.stop()];
       } else {
-        const w = forkWorker(`bare-ws-idle-${n}`, 'servers/bare-ws.ts', ctx.dirs);
+        const w = forkWorker(`${bare.name}-idle-${n}`, bare.file, ctx.dirs, bare.runtime);
         const { port } = await w.call<{ port: number }>('listen');
         [url, pid, stop] = [`ws://127.0.0.1:${port}/`, w.pid, () => w.stop()];
       }

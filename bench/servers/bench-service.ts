@@ -1,5 +1,5 @@
 // The bench service, run as its own process: a join of `bench:<topic>` is
-// accepted into the group `bench.<topic>`. Fan-out members join it; the
+// accepted into the group `bench.<topic>` (`benchp:<topic>`: with presence). Fan-out members join it; the
 // publisher worker sends to the group with the SDK's Publisher.
 //
 // With --durable (on a nats-server with JetStream) the same process also runs
@@ -14,6 +14,16 @@ const benchService = defineService({
   name: 'bench',
   join(ctx) {
     return accept({ groups: [`bench.${ctx.topic}`] });
+  },
+});
+
+// `benchp:<topic>`: the same as `bench`, with presence on in the group
+// (protocol 1.1 §4.3); the join payload becomes the member's info.
+const presenceBenchService = defineService({
+  name: 'benchp',
+  join(ctx, payload) {
+    const group = `benchp.${ctx.topic}`;
+    return accept({ groups: [group], presence: { group, info: payload } });
   },
 });
 
@@ -38,6 +48,10 @@ const durable = process.argv.includes('--durable');
 const runnerLog = log.child({}, { level: 'warn' });
 const runners = [
   await ServiceRunner.start(bus, benchService, { prefix: process.env.MUX_PREFIX, log: runnerLog }),
+  await ServiceRunner.start(bus, presenceBenchService, {
+    prefix: process.env.MUX_PREFIX,
+    log: runnerLog,
+  }),
   ...(durable
     ? [
         await ServiceRunner.start(bus, durableBenchService, {

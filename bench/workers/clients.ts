@@ -2,8 +2,12 @@
 // gateway or to the bare ws server. It opens and joins them, runs closed-loop
 // echo, or counts fan-out deliveries per sequence number with their latency.
 // It parses frames by hand (no JSON.parse per delivery), so the client side
-// stays cheap next to the servers being measured.
+// stays cheap next to the servers being measured. Frames are JSON text or
+// protobuf (muxgate.v1.proto); either way a payload is JSON text as written,
+// so a delivery's fields are found in its bytes the same way.
 import WebSocket from 'ws';
+import { writeFrame } from '../../protocol/proto-frames.ts';
+import { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from '../../protocol/version.ts';
 import { serve } from '../lib/rpc.ts';
 import { Histogram, monoUs, type HistogramData } from '../lib/stats.ts';
 
@@ -18,6 +22,7 @@ export interface OpenArgs {
   join?: string | string[];
   /** Connections being opened at once. */
   concurrency: number;
+  encoding: 'json' | 'proto';
 }
 
 export interface OpenResult {
@@ -87,7 +92,23 @@ type Mode =
 let mode: Mode = { kind: 'idle' };
 
 const K = Buffer.from('"k":');
-const ERROR_PREFIX = '{"type":"error"';
+
+/**
+ * A frame's type, read from its first bytes: `{"type":"…"` in JSON, field 1
+ * (tag 0x0a, then its length) in protobuf, where the gateway writes it first.
+ */
+function typeOf(data: Buffer): string {
+  if (data[0] === 0x0a) return data.toString('latin1', 2, 2 + data[1]!);
+  if (data.toString('latin1', 0, 9) !== '{"type":"') return '';
+  return data.toString('latin1', 9, data.indexOf(34, 9));
+}
+
+/** A client frame in the connection's encoding. */
+function encode(frame: object, encoding: OpenArgs['encoding']): Buffer {
+  return encoding === 'proto'
+    ? Buffer.from(writeFrame(frame, 'client'))
+    : Buffer.from(JSON.stringify(frame));
+}
 
 function readInt(b: Buffer, at: number): number {
   let n = 0;
@@ -106,11 +127,11 @@ function onMessage(conn: Conn, data: Buffer): void {
     const now = monoUs();
     if (conn.sentAt >= m.recordFrom) {
       m.hist.record(now - conn.sentAt);
-      if (data.toString('latin1', 0, ERROR_PREFIX.length) === ERROR_PREFIX) m.errors++;
+      if (typeOf(data) === 'error') m.errors++;
     }
     if (now < m.until && conn.ws?.readyState === WebSocket.OPEN) {
       conn.sentAt = monoUs();
-      conn.ws.send(m.frame, { binary: false });
+      conn.ws.send(m.frame, { binary: spec?.encoding === 'proto' });
     } else echoFinished(conn);
   } else if (m.kind === 'count') {
     // {"k":<step>,"s":<seq>,"t":<µs>}: fixed order, written by fanoutPayload and JSON.stringify.
@@ -142,11 +163,15 @@ function connect(conn: Conn, args: OpenArgs): Promise<void> {
   const url = args.urls[conn.index % args.urls.length]!;
   const localAddress = args.localAddresses[conn.index % args.localAddresses.length];
   return new Promise<void>((resolve, reject) => {
-    const ws = new WebSocket(url, 'muxgate.v1.json', {
-      localAddress,
-      perMessageDeflate: false,
-      skipUTF8Validation: true,
-    });
+    const ws = new WebSocket(
+      url,
+      args.encoding === 'proto' ? SUBPROTOCOL_PROTO : SUBPROTOCOL_JSON,
+      {
+        localAddress,
+        perMessageDeflate: false,
+        skipUTF8Validation: true,
+      },
+    );
     conn.ws = ws;
     let settled = false;
     const finish = (err?: Error): void => {
@@ -161,14 +186,16 @@ function connect(conn: Conn, args: OpenArgs): Promise<void> {
       const stream = streams[i];
       if (stream === undefined) return finish();
       conn.setup = (data) => {
-        const text = data.toString();
-        if (text.startsWith('{"type":"joined"')) joined(i + 1);
-        else if (text.startsWith(ERROR_PREFIX)) finish(new Error(`join refused: ${text}`));
+        const type = typeOf(data);
+        if (type === 'joined') joined(i + 1);
+        else if (type === 'error') finish(new Error(`join refused: ${data.toString()}`));
       };
-      ws.send(JSON.stringify({ type: 'join', stream, ref: 'j' }));
+      ws.send(encode({ type: 'join', stream, ref: 'j' }, args.encoding), {
+        binary: args.encoding === 'proto',
+      });
     };
     conn.setup = (data) => {
-      if (data.toString('latin1', 0, 17) === '{"type":"welcome"') joined();
+      if (typeOf(data) === 'welcome') joined();
     };
     ws.on('message', (data: Buffer) => onMessage(conn, data));
     ws.once('open', () => {
@@ -234,8 +261,9 @@ serve({
 
   async echo(args: EchoArgs): Promise<EchoResult> {
     const payload = 'x'.repeat(Math.max(0, args.payloadBytes - 8));
-    const frame = Buffer.from(
-      JSON.stringify({ type: 'msg', stream: args.stream, ref: 1, payload: { p: payload } }),
+    const frame = encode(
+      { type: 'msg', stream: args.stream, ref: 1, payload: { p: payload } },
+      spec?.encoding ?? 'json',
     );
     const start = monoUs();
     const live = conns.filter(isOpen);
@@ -260,7 +288,7 @@ serve({
       for (const c of live) {
         c.waiting = true;
         c.sentAt = monoUs();
-        c.ws!.send(frame, { binary: false });
+        c.ws!.send(frame, { binary: spec?.encoding === 'proto' });
       }
     });
     mode = { kind: 'idle' };

@@ -240,6 +240,12 @@ export namespace muxgate {
             /** JoinAccept confirm. */
             confirm: boolean;
 
+            /** JoinAccept presenceGroup. */
+            presenceGroup: string;
+
+            /** JoinAccept presenceInfo. */
+            presenceInfo: Uint8Array;
+
             /**
              * Creates a new JoinAccept instance using the specified properties.
              * @param [properties] Properties to set
@@ -289,6 +295,12 @@ export namespace muxgate {
 
                 /** JoinAccept confirm */
                 confirm?: (boolean|null);
+
+                /** JoinAccept presenceGroup */
+                presenceGroup?: (string|null);
+
+                /** JoinAccept presenceInfo */
+                presenceInfo?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1459,6 +1471,387 @@ export namespace muxgate {
         }
 
         /**
+         * Properties of a PresenceMember.
+         * @deprecated Use muxgate.v1.PresenceMember.$Properties instead.
+         */
+        interface IPresenceMember extends muxgate.v1.PresenceMember.$Properties {
+        }
+
+        /** Represents a PresenceMember. */
+        class PresenceMember {
+
+            /**
+             * Constructs a new PresenceMember.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceMember.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceMember conn. */
+            conn: string;
+
+            /** PresenceMember user. */
+            user: string;
+
+            /** PresenceMember info. */
+            info: Uint8Array;
+
+            /**
+             * Creates a new PresenceMember instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceMember instance
+             */
+            static create(properties: muxgate.v1.PresenceMember.$Shape): muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape;
+            static create(properties?: muxgate.v1.PresenceMember.$Properties): muxgate.v1.PresenceMember;
+
+            /**
+             * Encodes the specified PresenceMember message. Does not implicitly {@link muxgate.v1.PresenceMember.verify|verify} messages.
+             * @param message PresenceMember message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceMember.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceMember message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape} PresenceMember
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape;
+        }
+
+        namespace PresenceMember {
+
+            /** Properties of a PresenceMember. */
+            interface $Properties {
+
+                /** PresenceMember conn */
+                conn?: (string|null);
+
+                /** PresenceMember user */
+                user?: (string|null);
+
+                /** PresenceMember info */
+                info?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceMember. */
+            type $Shape = muxgate.v1.PresenceMember.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceUpdate.
+         * @deprecated Use muxgate.v1.PresenceUpdate.$Properties instead.
+         */
+        interface IPresenceUpdate extends muxgate.v1.PresenceUpdate.$Properties {
+        }
+
+        /** Represents a PresenceUpdate. */
+        class PresenceUpdate {
+
+            /**
+             * Constructs a new PresenceUpdate.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceUpdate gateway. */
+            gateway: string;
+
+            /** PresenceUpdate diff. */
+            diff?: (muxgate.v1.PresenceDiff.$Properties|null);
+
+            /** PresenceUpdate state. */
+            state?: (muxgate.v1.PresenceState.$Properties|null);
+
+            /** PresenceUpdate query. */
+            query?: (muxgate.v1.PresenceQuery.$Properties|null);
+
+            /** PresenceUpdate kind. */
+            kind?: ("diff"|"state"|"query");
+
+            /**
+             * Creates a new PresenceUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceUpdate instance
+             */
+            static create(properties: muxgate.v1.PresenceUpdate.$Shape): muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape;
+            static create(properties?: muxgate.v1.PresenceUpdate.$Properties): muxgate.v1.PresenceUpdate;
+
+            /**
+             * Encodes the specified PresenceUpdate message. Does not implicitly {@link muxgate.v1.PresenceUpdate.verify|verify} messages.
+             * @param message PresenceUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceUpdate message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape} PresenceUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape;
+        }
+
+        namespace PresenceUpdate {
+
+            /** Properties of a PresenceUpdate. */
+            interface $Properties {
+
+                /** PresenceUpdate gateway */
+                gateway?: (string|null);
+
+                /** PresenceUpdate diff */
+                diff?: (muxgate.v1.PresenceDiff.$Properties|null);
+
+                /** PresenceUpdate state */
+                state?: (muxgate.v1.PresenceState.$Properties|null);
+
+                /** PresenceUpdate query */
+                query?: (muxgate.v1.PresenceQuery.$Properties|null);
+
+                /** PresenceUpdate kind */
+                kind?: ("diff"|"state"|"query");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a PresenceUpdate. */
+            type $Shape = {
+              gateway?: string|null;
+              diff?: muxgate.v1.PresenceDiff.$Shape|null;
+              state?: muxgate.v1.PresenceState.$Shape|null;
+              query?: muxgate.v1.PresenceQuery.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; diff?: null; state?: null; query?: null }|{ kind?: "diff"; diff: muxgate.v1.PresenceDiff.$Shape; state?: null; query?: null }|{ kind?: "state"; diff?: null; state: muxgate.v1.PresenceState.$Shape; query?: null }|{ kind?: "query"; diff?: null; state?: null; query: muxgate.v1.PresenceQuery.$Shape })
+            );
+        }
+
+        /**
+         * Properties of a PresenceDiff.
+         * @deprecated Use muxgate.v1.PresenceDiff.$Properties instead.
+         */
+        interface IPresenceDiff extends muxgate.v1.PresenceDiff.$Properties {
+        }
+
+        /** Represents a PresenceDiff. */
+        class PresenceDiff {
+
+            /**
+             * Constructs a new PresenceDiff.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceDiff.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceDiff joins. */
+            joins: muxgate.v1.PresenceMember.$Properties[];
+
+            /** PresenceDiff leaves. */
+            leaves: string[];
+
+            /**
+             * Creates a new PresenceDiff instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceDiff instance
+             */
+            static create(properties: muxgate.v1.PresenceDiff.$Shape): muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape;
+            static create(properties?: muxgate.v1.PresenceDiff.$Properties): muxgate.v1.PresenceDiff;
+
+            /**
+             * Encodes the specified PresenceDiff message. Does not implicitly {@link muxgate.v1.PresenceDiff.verify|verify} messages.
+             * @param message PresenceDiff message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceDiff.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceDiff message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape} PresenceDiff
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape;
+        }
+
+        namespace PresenceDiff {
+
+            /** Properties of a PresenceDiff. */
+            interface $Properties {
+
+                /** PresenceDiff joins */
+                joins?: (muxgate.v1.PresenceMember.$Properties[]|null);
+
+                /** PresenceDiff leaves */
+                leaves?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceDiff. */
+            type $Shape = muxgate.v1.PresenceDiff.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceState.
+         * @deprecated Use muxgate.v1.PresenceState.$Properties instead.
+         */
+        interface IPresenceState extends muxgate.v1.PresenceState.$Properties {
+        }
+
+        /** Represents a PresenceState. */
+        class PresenceState {
+
+            /**
+             * Constructs a new PresenceState.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceState.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PresenceState members. */
+            members: muxgate.v1.PresenceMember.$Properties[];
+
+            /** PresenceState first. */
+            first: boolean;
+
+            /** PresenceState last. */
+            last: boolean;
+
+            /**
+             * Creates a new PresenceState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceState instance
+             */
+            static create(properties: muxgate.v1.PresenceState.$Shape): muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape;
+            static create(properties?: muxgate.v1.PresenceState.$Properties): muxgate.v1.PresenceState;
+
+            /**
+             * Encodes the specified PresenceState message. Does not implicitly {@link muxgate.v1.PresenceState.verify|verify} messages.
+             * @param message PresenceState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceState message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape} PresenceState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape;
+        }
+
+        namespace PresenceState {
+
+            /** Properties of a PresenceState. */
+            interface $Properties {
+
+                /** PresenceState members */
+                members?: (muxgate.v1.PresenceMember.$Properties[]|null);
+
+                /** PresenceState first */
+                first?: (boolean|null);
+
+                /** PresenceState last */
+                last?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceState. */
+            type $Shape = muxgate.v1.PresenceState.$Properties;
+        }
+
+        /**
+         * Properties of a PresenceQuery.
+         * @deprecated Use muxgate.v1.PresenceQuery.$Properties instead.
+         */
+        interface IPresenceQuery extends muxgate.v1.PresenceQuery.$Properties {
+        }
+
+        /** Represents a PresenceQuery. */
+        class PresenceQuery {
+
+            /**
+             * Constructs a new PresenceQuery.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.PresenceQuery.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /**
+             * Creates a new PresenceQuery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PresenceQuery instance
+             */
+            static create(properties: muxgate.v1.PresenceQuery.$Shape): muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape;
+            static create(properties?: muxgate.v1.PresenceQuery.$Properties): muxgate.v1.PresenceQuery;
+
+            /**
+             * Encodes the specified PresenceQuery message. Does not implicitly {@link muxgate.v1.PresenceQuery.verify|verify} messages.
+             * @param message PresenceQuery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.PresenceQuery.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PresenceQuery message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape} PresenceQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape;
+        }
+
+        namespace PresenceQuery {
+
+            /** Properties of a PresenceQuery. */
+            interface $Properties {
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PresenceQuery. */
+            type $Shape = muxgate.v1.PresenceQuery.$Properties;
+        }
+
+        /**
          * Properties of a ConnectRequest.
          * @deprecated Use muxgate.v1.ConnectRequest.$Properties instead.
          */
@@ -1681,6 +2074,579 @@ export namespace muxgate {
 
             /** Shape of a ConnectReply. */
             type $Shape = muxgate.v1.ConnectReply.$Properties;
+        }
+
+        /** HttpOp enum. */
+        enum HttpOp {
+
+            /** HTTP_OP_UNSPECIFIED value */
+            HTTP_OP_UNSPECIFIED = 0,
+
+            /** HTTP_OP_POLL value */
+            HTTP_OP_POLL = 1,
+
+            /** HTTP_OP_SEND value */
+            HTTP_OP_SEND = 2,
+
+            /** HTTP_OP_CLOSE value */
+            HTTP_OP_CLOSE = 3
+        }
+
+        /**
+         * Properties of a HttpForward.
+         * @deprecated Use muxgate.v1.HttpForward.$Properties instead.
+         */
+        interface IHttpForward extends muxgate.v1.HttpForward.$Properties {
+        }
+
+        /** Represents a HttpForward. */
+        class HttpForward {
+
+            /**
+             * Constructs a new HttpForward.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.HttpForward.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HttpForward op. */
+            op: muxgate.v1.HttpOp;
+
+            /** HttpForward session. */
+            session: string;
+
+            /** HttpForward body. */
+            body: Uint8Array;
+
+            /**
+             * Creates a new HttpForward instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HttpForward instance
+             */
+            static create(properties: muxgate.v1.HttpForward.$Shape): muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape;
+            static create(properties?: muxgate.v1.HttpForward.$Properties): muxgate.v1.HttpForward;
+
+            /**
+             * Encodes the specified HttpForward message. Does not implicitly {@link muxgate.v1.HttpForward.verify|verify} messages.
+             * @param message HttpForward message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.HttpForward.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HttpForward message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape} HttpForward
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape;
+        }
+
+        namespace HttpForward {
+
+            /** Properties of a HttpForward. */
+            interface $Properties {
+
+                /** HttpForward op */
+                op?: (muxgate.v1.HttpOp|null);
+
+                /** HttpForward session */
+                session?: (string|null);
+
+                /** HttpForward body */
+                body?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HttpForward. */
+            type $Shape = muxgate.v1.HttpForward.$Properties;
+        }
+
+        /**
+         * Properties of a HttpForwardReply.
+         * @deprecated Use muxgate.v1.HttpForwardReply.$Properties instead.
+         */
+        interface IHttpForwardReply extends muxgate.v1.HttpForwardReply.$Properties {
+        }
+
+        /** Represents a HttpForwardReply. */
+        class HttpForwardReply {
+
+            /**
+             * Constructs a new HttpForwardReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.HttpForwardReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HttpForwardReply status. */
+            status: number;
+
+            /** HttpForwardReply body. */
+            body: Uint8Array;
+
+            /**
+             * Creates a new HttpForwardReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HttpForwardReply instance
+             */
+            static create(properties: muxgate.v1.HttpForwardReply.$Shape): muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape;
+            static create(properties?: muxgate.v1.HttpForwardReply.$Properties): muxgate.v1.HttpForwardReply;
+
+            /**
+             * Encodes the specified HttpForwardReply message. Does not implicitly {@link muxgate.v1.HttpForwardReply.verify|verify} messages.
+             * @param message HttpForwardReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.HttpForwardReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HttpForwardReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape} HttpForwardReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape;
+        }
+
+        namespace HttpForwardReply {
+
+            /** Properties of a HttpForwardReply. */
+            interface $Properties {
+
+                /** HttpForwardReply status */
+                status?: (number|null);
+
+                /** HttpForwardReply body */
+                body?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HttpForwardReply. */
+            type $Shape = muxgate.v1.HttpForwardReply.$Properties;
+        }
+
+        /**
+         * Properties of a ClientFrame.
+         * @deprecated Use muxgate.v1.ClientFrame.$Properties instead.
+         */
+        interface IClientFrame extends muxgate.v1.ClientFrame.$Properties {
+        }
+
+        /** Represents a ClientFrame. */
+        class ClientFrame {
+
+            /**
+             * Constructs a new ClientFrame.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ClientFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClientFrame type. */
+            type: string;
+
+            /** ClientFrame stream. */
+            stream?: (string|null);
+
+            /** ClientFrame refText. */
+            refText?: (string|null);
+
+            /** ClientFrame refInt. */
+            refInt?: (number|Long|null);
+
+            /** ClientFrame payload. */
+            payload?: (Uint8Array|null);
+
+            /** ClientFrame since. */
+            since?: (string|null);
+
+            /** ClientFrame id. */
+            id?: (string|null);
+
+            /** ClientFrame traceparent. */
+            traceparent?: (string|null);
+
+            /** ClientFrame token. */
+            token?: (string|null);
+
+            /** ClientFrame extra. */
+            extra?: (Uint8Array|null);
+
+            /** ClientFrame ref. */
+            ref?: ("refText"|"refInt");
+
+            /**
+             * Creates a new ClientFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClientFrame instance
+             */
+            static create(properties: muxgate.v1.ClientFrame.$Shape): muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape;
+            static create(properties?: muxgate.v1.ClientFrame.$Properties): muxgate.v1.ClientFrame;
+
+            /**
+             * Encodes the specified ClientFrame message. Does not implicitly {@link muxgate.v1.ClientFrame.verify|verify} messages.
+             * @param message ClientFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClientFrame message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape} ClientFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape;
+        }
+
+        namespace ClientFrame {
+
+            /** Properties of a ClientFrame. */
+            interface $Properties {
+
+                /** ClientFrame type */
+                type?: (string|null);
+
+                /** ClientFrame stream */
+                stream?: (string|null);
+
+                /** ClientFrame refText */
+                refText?: (string|null);
+
+                /** ClientFrame refInt */
+                refInt?: (number|Long|null);
+
+                /** ClientFrame payload */
+                payload?: (Uint8Array|null);
+
+                /** ClientFrame since */
+                since?: (string|null);
+
+                /** ClientFrame id */
+                id?: (string|null);
+
+                /** ClientFrame traceparent */
+                traceparent?: (string|null);
+
+                /** ClientFrame token */
+                token?: (string|null);
+
+                /** ClientFrame extra */
+                extra?: (Uint8Array|null);
+
+                /** ClientFrame ref */
+                ref?: ("refText"|"refInt");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a ClientFrame. */
+            type $Shape = {
+              type?: string|null;
+              stream?: string|null;
+              refText?: string|null;
+              refInt?: number|Long|null;
+              payload?: Uint8Array|null;
+              since?: string|null;
+              id?: string|null;
+              traceparent?: string|null;
+              token?: string|null;
+              extra?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+            );
+        }
+
+        /**
+         * Properties of a Limits.
+         * @deprecated Use muxgate.v1.Limits.$Properties instead.
+         */
+        interface ILimits extends muxgate.v1.Limits.$Properties {
+        }
+
+        /** Represents a Limits. */
+        class Limits {
+
+            /**
+             * Constructs a new Limits.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.Limits.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Limits maxFrameBytes. */
+            maxFrameBytes?: (number|Long|null);
+
+            /** Limits maxStreams. */
+            maxStreams?: (number|Long|null);
+
+            /** Limits ratePerSecond. */
+            ratePerSecond?: (number|Long|null);
+
+            /** Limits rateBurst. */
+            rateBurst?: (number|Long|null);
+
+            /** Limits msgTimeoutMs. */
+            msgTimeoutMs?: (number|Long|null);
+
+            /**
+             * Creates a new Limits instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Limits instance
+             */
+            static create(properties: muxgate.v1.Limits.$Shape): muxgate.v1.Limits & muxgate.v1.Limits.$Shape;
+            static create(properties?: muxgate.v1.Limits.$Properties): muxgate.v1.Limits;
+
+            /**
+             * Encodes the specified Limits message. Does not implicitly {@link muxgate.v1.Limits.verify|verify} messages.
+             * @param message Limits message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.Limits.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Limits message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.Limits & muxgate.v1.Limits.$Shape} Limits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.Limits & muxgate.v1.Limits.$Shape;
+        }
+
+        namespace Limits {
+
+            /** Properties of a Limits. */
+            interface $Properties {
+
+                /** Limits maxFrameBytes */
+                maxFrameBytes?: (number|Long|null);
+
+                /** Limits maxStreams */
+                maxStreams?: (number|Long|null);
+
+                /** Limits ratePerSecond */
+                ratePerSecond?: (number|Long|null);
+
+                /** Limits rateBurst */
+                rateBurst?: (number|Long|null);
+
+                /** Limits msgTimeoutMs */
+                msgTimeoutMs?: (number|Long|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Limits. */
+            type $Shape = muxgate.v1.Limits.$Properties;
+        }
+
+        /**
+         * Properties of a ServerFrame.
+         * @deprecated Use muxgate.v1.ServerFrame.$Properties instead.
+         */
+        interface IServerFrame extends muxgate.v1.ServerFrame.$Properties {
+        }
+
+        /** Represents a ServerFrame. */
+        class ServerFrame {
+
+            /**
+             * Constructs a new ServerFrame.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: muxgate.v1.ServerFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ServerFrame type. */
+            type: string;
+
+            /** ServerFrame stream. */
+            stream?: (string|null);
+
+            /** ServerFrame refText. */
+            refText?: (string|null);
+
+            /** ServerFrame refInt. */
+            refInt?: (number|Long|null);
+
+            /** ServerFrame payload. */
+            payload?: (Uint8Array|null);
+
+            /** ServerFrame conn. */
+            conn?: (string|null);
+
+            /** ServerFrame heartbeatMs. */
+            heartbeatMs?: (number|Long|null);
+
+            /** ServerFrame limits. */
+            limits?: (muxgate.v1.Limits.$Properties|null);
+
+            /** ServerFrame exp. */
+            exp?: (number|Long|null);
+
+            /** ServerFrame pos. */
+            pos?: (string|null);
+
+            /** ServerFrame recovered. */
+            recovered?: (boolean|null);
+
+            /** ServerFrame via. */
+            via?: (string|null);
+
+            /** ServerFrame code. */
+            code?: (string|null);
+
+            /** ServerFrame message. */
+            message?: (string|null);
+
+            /** ServerFrame reason. */
+            reason?: (string|null);
+
+            /** ServerFrame extra. */
+            extra?: (Uint8Array|null);
+
+            /** ServerFrame ref. */
+            ref?: ("refText"|"refInt");
+
+            /**
+             * Creates a new ServerFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ServerFrame instance
+             */
+            static create(properties: muxgate.v1.ServerFrame.$Shape): muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape;
+            static create(properties?: muxgate.v1.ServerFrame.$Properties): muxgate.v1.ServerFrame;
+
+            /**
+             * Encodes the specified ServerFrame message. Does not implicitly {@link muxgate.v1.ServerFrame.verify|verify} messages.
+             * @param message ServerFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: muxgate.v1.ServerFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ServerFrame message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape} ServerFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape;
+        }
+
+        namespace ServerFrame {
+
+            /** Properties of a ServerFrame. */
+            interface $Properties {
+
+                /** ServerFrame type */
+                type?: (string|null);
+
+                /** ServerFrame stream */
+                stream?: (string|null);
+
+                /** ServerFrame refText */
+                refText?: (string|null);
+
+                /** ServerFrame refInt */
+                refInt?: (number|Long|null);
+
+                /** ServerFrame payload */
+                payload?: (Uint8Array|null);
+
+                /** ServerFrame conn */
+                conn?: (string|null);
+
+                /** ServerFrame heartbeatMs */
+                heartbeatMs?: (number|Long|null);
+
+                /** ServerFrame limits */
+                limits?: (muxgate.v1.Limits.$Properties|null);
+
+                /** ServerFrame exp */
+                exp?: (number|Long|null);
+
+                /** ServerFrame pos */
+                pos?: (string|null);
+
+                /** ServerFrame recovered */
+                recovered?: (boolean|null);
+
+                /** ServerFrame via */
+                via?: (string|null);
+
+                /** ServerFrame code */
+                code?: (string|null);
+
+                /** ServerFrame message */
+                message?: (string|null);
+
+                /** ServerFrame reason */
+                reason?: (string|null);
+
+                /** ServerFrame extra */
+                extra?: (Uint8Array|null);
+
+                /** ServerFrame ref */
+                ref?: ("refText"|"refInt");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a ServerFrame. */
+            type $Shape = {
+              type?: string|null;
+              stream?: string|null;
+              refText?: string|null;
+              refInt?: number|Long|null;
+              payload?: Uint8Array|null;
+              conn?: string|null;
+              heartbeatMs?: number|Long|null;
+              limits?: muxgate.v1.Limits.$Shape|null;
+              exp?: number|Long|null;
+              pos?: string|null;
+              recovered?: boolean|null;
+              via?: string|null;
+              code?: string|null;
+              message?: string|null;
+              reason?: string|null;
+              extra?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+            );
         }
     }
 }

@@ -558,6 +558,8 @@ export const muxgate = $root.muxgate = (() => {
              * @property {string|null} [durableGroup] JoinAccept durableGroup
              * @property {string|null} [snapshotPos] JoinAccept snapshotPos
              * @property {boolean|null} [confirm] JoinAccept confirm
+             * @property {string|null} [presenceGroup] JoinAccept presenceGroup
+             * @property {Uint8Array|null} [presenceInfo] JoinAccept presenceInfo
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -639,6 +641,22 @@ export const muxgate = $root.muxgate = (() => {
             JoinAccept.prototype.confirm = false;
 
             /**
+             * JoinAccept presenceGroup.
+             * @member {string} presenceGroup
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.presenceGroup = "";
+
+            /**
+             * JoinAccept presenceInfo.
+             * @member {Uint8Array} presenceInfo
+             * @memberof muxgate.v1.JoinAccept
+             * @instance
+             */
+            JoinAccept.prototype.presenceInfo = $util.newBuffer([]);
+
+            /**
              * Creates a new JoinAccept instance using the specified properties.
              * @function create
              * @memberof muxgate.v1.JoinAccept
@@ -683,6 +701,10 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.snapshotPos);
                 if (message.confirm != null && $Object.hasOwnProperty.call(message, "confirm") && message.confirm !== false)
                     writer.uint32(/* id 6, wireType 0 =*/48).bool(message.confirm);
+                if (message.presenceGroup != null && $Object.hasOwnProperty.call(message, "presenceGroup") && message.presenceGroup !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.presenceGroup);
+                if (message.presenceInfo != null && $Object.hasOwnProperty.call(message, "presenceInfo") && message.presenceInfo.length)
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.presenceInfo);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -778,6 +800,24 @@ export const muxgate = $root.muxgate = (() => {
                                 message.confirm = value;
                             else
                                 delete message.confirm;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.presenceGroup = value;
+                            else
+                                delete message.presenceGroup;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.presenceInfo = value;
+                            else
+                                delete message.presenceInfo;
                             continue;
                         }
                     }
@@ -3669,6 +3709,923 @@ export const muxgate = $root.muxgate = (() => {
             return Control;
         })();
 
+        v1.PresenceMember = (function() {
+
+            /**
+             * Properties of a PresenceMember.
+             * @typedef {Object} muxgate.v1.PresenceMember.$Properties
+             * @property {string|null} [conn] PresenceMember conn
+             * @property {string|null} [user] PresenceMember user
+             * @property {Uint8Array|null} [info] PresenceMember info
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceMember.
+             * @memberof muxgate.v1
+             * @interface IPresenceMember
+             * @augments muxgate.v1.PresenceMember.$Properties
+             * @deprecated Use muxgate.v1.PresenceMember.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceMember.
+             * @typedef {muxgate.v1.PresenceMember.$Properties} muxgate.v1.PresenceMember.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceMember.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceMember.
+             * @constructor
+             * @param {muxgate.v1.PresenceMember.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceMember = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceMember conn.
+             * @member {string} conn
+             * @memberof muxgate.v1.PresenceMember
+             * @instance
+             */
+            PresenceMember.prototype.conn = "";
+
+            /**
+             * PresenceMember user.
+             * @member {string} user
+             * @memberof muxgate.v1.PresenceMember
+             * @instance
+             */
+            PresenceMember.prototype.user = "";
+
+            /**
+             * PresenceMember info.
+             * @member {Uint8Array} info
+             * @memberof muxgate.v1.PresenceMember
+             * @instance
+             */
+            PresenceMember.prototype.info = $util.newBuffer([]);
+
+            /**
+             * Creates a new PresenceMember instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceMember
+             * @static
+             * @param {muxgate.v1.PresenceMember.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceMember} PresenceMember instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceMember.$Shape): muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape;
+             *   (properties?: muxgate.v1.PresenceMember.$Properties): muxgate.v1.PresenceMember;
+             * }}
+             */
+            PresenceMember.create = function(properties) {
+                return new PresenceMember(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceMember message. Does not implicitly {@link muxgate.v1.PresenceMember.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceMember
+             * @static
+             * @param {muxgate.v1.PresenceMember.$Properties} message PresenceMember message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceMember.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.conn != null && $Object.hasOwnProperty.call(message, "conn") && message.conn !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.conn);
+                if (message.user != null && $Object.hasOwnProperty.call(message, "user") && message.user !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.user);
+                if (message.info != null && $Object.hasOwnProperty.call(message, "info") && message.info.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.info);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceMember message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceMember
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceMember & muxgate.v1.PresenceMember.$Shape} PresenceMember
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceMember.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceMember();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.conn = value;
+                            else
+                                delete message.conn;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.user = value;
+                            else
+                                delete message.user;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.info = value;
+                            else
+                                delete message.info;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceMember;
+        })();
+
+        v1.PresenceUpdate = (function() {
+
+            /**
+             * Properties of a PresenceUpdate.
+             * @typedef {Object} muxgate.v1.PresenceUpdate.$Properties
+             * @property {string|null} [gateway] PresenceUpdate gateway
+             * @property {muxgate.v1.PresenceDiff.$Properties|null} [diff] PresenceUpdate diff
+             * @property {muxgate.v1.PresenceState.$Properties|null} [state] PresenceUpdate state
+             * @property {muxgate.v1.PresenceQuery.$Properties|null} [query] PresenceUpdate query
+             * @property {"diff"|"state"|"query"} [kind] PresenceUpdate kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceUpdate.
+             * @memberof muxgate.v1
+             * @interface IPresenceUpdate
+             * @augments muxgate.v1.PresenceUpdate.$Properties
+             * @deprecated Use muxgate.v1.PresenceUpdate.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a PresenceUpdate.
+             * @typedef {{
+             *   gateway?: string|null;
+             *   diff?: muxgate.v1.PresenceDiff.$Shape|null;
+             *   state?: muxgate.v1.PresenceState.$Shape|null;
+             *   query?: muxgate.v1.PresenceQuery.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; diff?: null; state?: null; query?: null }|{ kind?: "diff"; diff: muxgate.v1.PresenceDiff.$Shape; state?: null; query?: null }|{ kind?: "state"; diff?: null; state: muxgate.v1.PresenceState.$Shape; query?: null }|{ kind?: "query"; diff?: null; state?: null; query: muxgate.v1.PresenceQuery.$Shape })
+             * )} muxgate.v1.PresenceUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceUpdate.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceUpdate.
+             * @constructor
+             * @param {muxgate.v1.PresenceUpdate.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceUpdate = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceUpdate gateway.
+             * @member {string} gateway
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.gateway = "";
+
+            /**
+             * PresenceUpdate diff.
+             * @member {muxgate.v1.PresenceDiff.$Properties|null|undefined} diff
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.diff = null;
+
+            /**
+             * PresenceUpdate state.
+             * @member {muxgate.v1.PresenceState.$Properties|null|undefined} state
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.state = null;
+
+            /**
+             * PresenceUpdate query.
+             * @member {muxgate.v1.PresenceQuery.$Properties|null|undefined} query
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            PresenceUpdate.prototype.query = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * PresenceUpdate kind.
+             * @member {"diff"|"state"|"query"|undefined} kind
+             * @memberof muxgate.v1.PresenceUpdate
+             * @instance
+             */
+            $Object.defineProperty(PresenceUpdate.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["diff", "state", "query"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new PresenceUpdate instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceUpdate
+             * @static
+             * @param {muxgate.v1.PresenceUpdate.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceUpdate} PresenceUpdate instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceUpdate.$Shape): muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape;
+             *   (properties?: muxgate.v1.PresenceUpdate.$Properties): muxgate.v1.PresenceUpdate;
+             * }}
+             */
+            PresenceUpdate.create = function(properties) {
+                return new PresenceUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceUpdate message. Does not implicitly {@link muxgate.v1.PresenceUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceUpdate
+             * @static
+             * @param {muxgate.v1.PresenceUpdate.$Properties} message PresenceUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceUpdate.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway") && message.gateway !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.gateway);
+                if (message.diff != null && $Object.hasOwnProperty.call(message, "diff"))
+                    $root.muxgate.v1.PresenceDiff.encode(message.diff, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    $root.muxgate.v1.PresenceState.encode(message.state, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.query != null && $Object.hasOwnProperty.call(message, "query"))
+                    $root.muxgate.v1.PresenceQuery.encode(message.query, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceUpdate & muxgate.v1.PresenceUpdate.$Shape} PresenceUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceUpdate.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceUpdate();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.gateway = value;
+                            else
+                                delete message.gateway;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.diff = $root.muxgate.v1.PresenceDiff.decode(reader, reader.size(), $undefined, _depth + 1, message.diff);
+                            message.kind = "diff";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.state = $root.muxgate.v1.PresenceState.decode(reader, reader.size(), $undefined, _depth + 1, message.state);
+                            message.kind = "state";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.query = $root.muxgate.v1.PresenceQuery.decode(reader, reader.size(), $undefined, _depth + 1, message.query);
+                            message.kind = "query";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceUpdate;
+        })();
+
+        v1.PresenceDiff = (function() {
+
+            /**
+             * Properties of a PresenceDiff.
+             * @typedef {Object} muxgate.v1.PresenceDiff.$Properties
+             * @property {Array.<muxgate.v1.PresenceMember.$Properties>|null} [joins] PresenceDiff joins
+             * @property {Array.<string>|null} [leaves] PresenceDiff leaves
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceDiff.
+             * @memberof muxgate.v1
+             * @interface IPresenceDiff
+             * @augments muxgate.v1.PresenceDiff.$Properties
+             * @deprecated Use muxgate.v1.PresenceDiff.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceDiff.
+             * @typedef {muxgate.v1.PresenceDiff.$Properties} muxgate.v1.PresenceDiff.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceDiff.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceDiff.
+             * @constructor
+             * @param {muxgate.v1.PresenceDiff.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceDiff = function (properties) {
+                this.joins = [];
+                this.leaves = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceDiff joins.
+             * @member {Array.<muxgate.v1.PresenceMember.$Properties>} joins
+             * @memberof muxgate.v1.PresenceDiff
+             * @instance
+             */
+            PresenceDiff.prototype.joins = $util.emptyArray;
+
+            /**
+             * PresenceDiff leaves.
+             * @member {Array.<string>} leaves
+             * @memberof muxgate.v1.PresenceDiff
+             * @instance
+             */
+            PresenceDiff.prototype.leaves = $util.emptyArray;
+
+            /**
+             * Creates a new PresenceDiff instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceDiff
+             * @static
+             * @param {muxgate.v1.PresenceDiff.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceDiff} PresenceDiff instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceDiff.$Shape): muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape;
+             *   (properties?: muxgate.v1.PresenceDiff.$Properties): muxgate.v1.PresenceDiff;
+             * }}
+             */
+            PresenceDiff.create = function(properties) {
+                return new PresenceDiff(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceDiff message. Does not implicitly {@link muxgate.v1.PresenceDiff.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceDiff
+             * @static
+             * @param {muxgate.v1.PresenceDiff.$Properties} message PresenceDiff message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceDiff.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.joins != null && message.joins.length)
+                    for (let i = 0; i < message.joins.length; ++i)
+                        $root.muxgate.v1.PresenceMember.encode(message.joins[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.leaves != null && message.leaves.length)
+                    for (let i = 0; i < message.leaves.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.leaves[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceDiff message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceDiff
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceDiff & muxgate.v1.PresenceDiff.$Shape} PresenceDiff
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceDiff.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceDiff();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.joins && message.joins.length))
+                                message.joins = [];
+                            message.joins.push($root.muxgate.v1.PresenceMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.leaves && message.leaves.length))
+                                message.leaves = [];
+                            message.leaves.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceDiff;
+        })();
+
+        v1.PresenceState = (function() {
+
+            /**
+             * Properties of a PresenceState.
+             * @typedef {Object} muxgate.v1.PresenceState.$Properties
+             * @property {Array.<muxgate.v1.PresenceMember.$Properties>|null} [members] PresenceState members
+             * @property {boolean|null} [first] PresenceState first
+             * @property {boolean|null} [last] PresenceState last
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceState.
+             * @memberof muxgate.v1
+             * @interface IPresenceState
+             * @augments muxgate.v1.PresenceState.$Properties
+             * @deprecated Use muxgate.v1.PresenceState.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceState.
+             * @typedef {muxgate.v1.PresenceState.$Properties} muxgate.v1.PresenceState.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceState.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceState.
+             * @constructor
+             * @param {muxgate.v1.PresenceState.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceState = function (properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PresenceState members.
+             * @member {Array.<muxgate.v1.PresenceMember.$Properties>} members
+             * @memberof muxgate.v1.PresenceState
+             * @instance
+             */
+            PresenceState.prototype.members = $util.emptyArray;
+
+            /**
+             * PresenceState first.
+             * @member {boolean} first
+             * @memberof muxgate.v1.PresenceState
+             * @instance
+             */
+            PresenceState.prototype.first = false;
+
+            /**
+             * PresenceState last.
+             * @member {boolean} last
+             * @memberof muxgate.v1.PresenceState
+             * @instance
+             */
+            PresenceState.prototype.last = false;
+
+            /**
+             * Creates a new PresenceState instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceState
+             * @static
+             * @param {muxgate.v1.PresenceState.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceState} PresenceState instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceState.$Shape): muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape;
+             *   (properties?: muxgate.v1.PresenceState.$Properties): muxgate.v1.PresenceState;
+             * }}
+             */
+            PresenceState.create = function(properties) {
+                return new PresenceState(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceState message. Does not implicitly {@link muxgate.v1.PresenceState.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceState
+             * @static
+             * @param {muxgate.v1.PresenceState.$Properties} message PresenceState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceState.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.muxgate.v1.PresenceMember.encode(message.members[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.first != null && $Object.hasOwnProperty.call(message, "first") && message.first !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.first);
+                if (message.last != null && $Object.hasOwnProperty.call(message, "last") && message.last !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.last);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceState message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceState & muxgate.v1.PresenceState.$Shape} PresenceState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceState.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceState();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.muxgate.v1.PresenceMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.first = value;
+                            else
+                                delete message.first;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.last = value;
+                            else
+                                delete message.last;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceState;
+        })();
+
+        v1.PresenceQuery = (function() {
+
+            /**
+             * Properties of a PresenceQuery.
+             * @typedef {Object} muxgate.v1.PresenceQuery.$Properties
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PresenceQuery.
+             * @memberof muxgate.v1
+             * @interface IPresenceQuery
+             * @augments muxgate.v1.PresenceQuery.$Properties
+             * @deprecated Use muxgate.v1.PresenceQuery.$Properties instead.
+             */
+
+            /**
+             * Shape of a PresenceQuery.
+             * @typedef {muxgate.v1.PresenceQuery.$Properties} muxgate.v1.PresenceQuery.$Shape
+             */
+
+            /**
+             * Constructs a new PresenceQuery.
+             * @memberof muxgate.v1
+             * @classdesc Represents a PresenceQuery.
+             * @constructor
+             * @param {muxgate.v1.PresenceQuery.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PresenceQuery = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Creates a new PresenceQuery instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.PresenceQuery
+             * @static
+             * @param {muxgate.v1.PresenceQuery.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.PresenceQuery} PresenceQuery instance
+             * @type {{
+             *   (properties: muxgate.v1.PresenceQuery.$Shape): muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape;
+             *   (properties?: muxgate.v1.PresenceQuery.$Properties): muxgate.v1.PresenceQuery;
+             * }}
+             */
+            PresenceQuery.create = function(properties) {
+                return new PresenceQuery(properties);
+            };
+
+            /**
+             * Encodes the specified PresenceQuery message. Does not implicitly {@link muxgate.v1.PresenceQuery.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.PresenceQuery
+             * @static
+             * @param {muxgate.v1.PresenceQuery.$Properties} message PresenceQuery message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PresenceQuery.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PresenceQuery message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.PresenceQuery
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.PresenceQuery & muxgate.v1.PresenceQuery.$Shape} PresenceQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PresenceQuery.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.PresenceQuery();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return PresenceQuery;
+        })();
+
         v1.ConnectRequest = (function() {
 
             /**
@@ -4222,6 +5179,1556 @@ export const muxgate = $root.muxgate = (() => {
             };
 
             return ConnectReply;
+        })();
+
+        /**
+         * HttpOp enum.
+         * @name muxgate.v1.HttpOp
+         * @enum {number}
+         * @property {number} HTTP_OP_UNSPECIFIED=0 HTTP_OP_UNSPECIFIED value
+         * @property {number} HTTP_OP_POLL=1 HTTP_OP_POLL value
+         * @property {number} HTTP_OP_SEND=2 HTTP_OP_SEND value
+         * @property {number} HTTP_OP_CLOSE=3 HTTP_OP_CLOSE value
+         */
+        v1.HttpOp = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "HTTP_OP_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "HTTP_OP_POLL"] = 1;
+            values[valuesById[2] = "HTTP_OP_SEND"] = 2;
+            values[valuesById[3] = "HTTP_OP_CLOSE"] = 3;
+            return values;
+        })();
+
+        v1.HttpForward = (function() {
+
+            /**
+             * Properties of a HttpForward.
+             * @typedef {Object} muxgate.v1.HttpForward.$Properties
+             * @property {muxgate.v1.HttpOp|null} [op] HttpForward op
+             * @property {string|null} [session] HttpForward session
+             * @property {Uint8Array|null} [body] HttpForward body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HttpForward.
+             * @memberof muxgate.v1
+             * @interface IHttpForward
+             * @augments muxgate.v1.HttpForward.$Properties
+             * @deprecated Use muxgate.v1.HttpForward.$Properties instead.
+             */
+
+            /**
+             * Shape of a HttpForward.
+             * @typedef {muxgate.v1.HttpForward.$Properties} muxgate.v1.HttpForward.$Shape
+             */
+
+            /**
+             * Constructs a new HttpForward.
+             * @memberof muxgate.v1
+             * @classdesc Represents a HttpForward.
+             * @constructor
+             * @param {muxgate.v1.HttpForward.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HttpForward = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HttpForward op.
+             * @member {muxgate.v1.HttpOp} op
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.op = 0;
+
+            /**
+             * HttpForward session.
+             * @member {string} session
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.session = "";
+
+            /**
+             * HttpForward body.
+             * @member {Uint8Array} body
+             * @memberof muxgate.v1.HttpForward
+             * @instance
+             */
+            HttpForward.prototype.body = $util.newBuffer([]);
+
+            /**
+             * Creates a new HttpForward instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.HttpForward
+             * @static
+             * @param {muxgate.v1.HttpForward.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.HttpForward} HttpForward instance
+             * @type {{
+             *   (properties: muxgate.v1.HttpForward.$Shape): muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape;
+             *   (properties?: muxgate.v1.HttpForward.$Properties): muxgate.v1.HttpForward;
+             * }}
+             */
+            HttpForward.create = function(properties) {
+                return new HttpForward(properties);
+            };
+
+            /**
+             * Encodes the specified HttpForward message. Does not implicitly {@link muxgate.v1.HttpForward.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.HttpForward
+             * @static
+             * @param {muxgate.v1.HttpForward.$Properties} message HttpForward message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HttpForward.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.op != null && $Object.hasOwnProperty.call(message, "op") && message.op !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.op);
+                if (message.session != null && $Object.hasOwnProperty.call(message, "session") && message.session !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.session);
+                if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.body);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HttpForward message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.HttpForward
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForward & muxgate.v1.HttpForward.$Shape} HttpForward
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HttpForward.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.HttpForward();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.op = value;
+                            else
+                                delete message.op;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.session = value;
+                            else
+                                delete message.session;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.body = value;
+                            else
+                                delete message.body;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return HttpForward;
+        })();
+
+        v1.HttpForwardReply = (function() {
+
+            /**
+             * Properties of a HttpForwardReply.
+             * @typedef {Object} muxgate.v1.HttpForwardReply.$Properties
+             * @property {number|null} [status] HttpForwardReply status
+             * @property {Uint8Array|null} [body] HttpForwardReply body
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HttpForwardReply.
+             * @memberof muxgate.v1
+             * @interface IHttpForwardReply
+             * @augments muxgate.v1.HttpForwardReply.$Properties
+             * @deprecated Use muxgate.v1.HttpForwardReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a HttpForwardReply.
+             * @typedef {muxgate.v1.HttpForwardReply.$Properties} muxgate.v1.HttpForwardReply.$Shape
+             */
+
+            /**
+             * Constructs a new HttpForwardReply.
+             * @memberof muxgate.v1
+             * @classdesc Represents a HttpForwardReply.
+             * @constructor
+             * @param {muxgate.v1.HttpForwardReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HttpForwardReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HttpForwardReply status.
+             * @member {number} status
+             * @memberof muxgate.v1.HttpForwardReply
+             * @instance
+             */
+            HttpForwardReply.prototype.status = 0;
+
+            /**
+             * HttpForwardReply body.
+             * @member {Uint8Array} body
+             * @memberof muxgate.v1.HttpForwardReply
+             * @instance
+             */
+            HttpForwardReply.prototype.body = $util.newBuffer([]);
+
+            /**
+             * Creates a new HttpForwardReply instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.HttpForwardReply
+             * @static
+             * @param {muxgate.v1.HttpForwardReply.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.HttpForwardReply} HttpForwardReply instance
+             * @type {{
+             *   (properties: muxgate.v1.HttpForwardReply.$Shape): muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape;
+             *   (properties?: muxgate.v1.HttpForwardReply.$Properties): muxgate.v1.HttpForwardReply;
+             * }}
+             */
+            HttpForwardReply.create = function(properties) {
+                return new HttpForwardReply(properties);
+            };
+
+            /**
+             * Encodes the specified HttpForwardReply message. Does not implicitly {@link muxgate.v1.HttpForwardReply.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.HttpForwardReply
+             * @static
+             * @param {muxgate.v1.HttpForwardReply.$Properties} message HttpForwardReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HttpForwardReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.status);
+                if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.body);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HttpForwardReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.HttpForwardReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.HttpForwardReply & muxgate.v1.HttpForwardReply.$Shape} HttpForwardReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HttpForwardReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.HttpForwardReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.body = value;
+                            else
+                                delete message.body;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return HttpForwardReply;
+        })();
+
+        v1.ClientFrame = (function() {
+
+            /**
+             * Properties of a ClientFrame.
+             * @typedef {Object} muxgate.v1.ClientFrame.$Properties
+             * @property {string|null} [type] ClientFrame type
+             * @property {string|null} [stream] ClientFrame stream
+             * @property {string|null} [refText] ClientFrame refText
+             * @property {number|Long|null} [refInt] ClientFrame refInt
+             * @property {Uint8Array|null} [payload] ClientFrame payload
+             * @property {string|null} [since] ClientFrame since
+             * @property {string|null} [id] ClientFrame id
+             * @property {string|null} [traceparent] ClientFrame traceparent
+             * @property {string|null} [token] ClientFrame token
+             * @property {Uint8Array|null} [extra] ClientFrame extra
+             * @property {"refText"|"refInt"} [ref] ClientFrame ref
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClientFrame.
+             * @memberof muxgate.v1
+             * @interface IClientFrame
+             * @augments muxgate.v1.ClientFrame.$Properties
+             * @deprecated Use muxgate.v1.ClientFrame.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a ClientFrame.
+             * @typedef {{
+             *   type?: string|null;
+             *   stream?: string|null;
+             *   refText?: string|null;
+             *   refInt?: number|Long|null;
+             *   payload?: Uint8Array|null;
+             *   since?: string|null;
+             *   id?: string|null;
+             *   traceparent?: string|null;
+             *   token?: string|null;
+             *   extra?: Uint8Array|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+             * )} muxgate.v1.ClientFrame.$Shape
+             */
+
+            /**
+             * Constructs a new ClientFrame.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ClientFrame.
+             * @constructor
+             * @param {muxgate.v1.ClientFrame.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClientFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ClientFrame type.
+             * @member {string} type
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.type = "";
+
+            /**
+             * ClientFrame stream.
+             * @member {string|null|undefined} stream
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.stream = null;
+
+            /**
+             * ClientFrame refText.
+             * @member {string|null|undefined} refText
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.refText = null;
+
+            /**
+             * ClientFrame refInt.
+             * @member {number|Long|null|undefined} refInt
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.refInt = null;
+
+            /**
+             * ClientFrame payload.
+             * @member {Uint8Array|null|undefined} payload
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.payload = null;
+
+            /**
+             * ClientFrame since.
+             * @member {string|null|undefined} since
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.since = null;
+
+            /**
+             * ClientFrame id.
+             * @member {string|null|undefined} id
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.id = null;
+
+            /**
+             * ClientFrame traceparent.
+             * @member {string|null|undefined} traceparent
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.traceparent = null;
+
+            /**
+             * ClientFrame token.
+             * @member {string|null|undefined} token
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.token = null;
+
+            /**
+             * ClientFrame extra.
+             * @member {Uint8Array|null|undefined} extra
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.extra = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_stream", {
+                get: $util.oneOfGetter($oneOfFields = ["stream"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * ClientFrame ref.
+             * @member {"refText"|"refInt"|undefined} ref
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            $Object.defineProperty(ClientFrame.prototype, "ref", {
+                get: $util.oneOfGetter($oneOfFields = ["refText", "refInt"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_payload", {
+                get: $util.oneOfGetter($oneOfFields = ["payload"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_since", {
+                get: $util.oneOfGetter($oneOfFields = ["since"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_id", {
+                get: $util.oneOfGetter($oneOfFields = ["id"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_traceparent", {
+                get: $util.oneOfGetter($oneOfFields = ["traceparent"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_token", {
+                get: $util.oneOfGetter($oneOfFields = ["token"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_extra", {
+                get: $util.oneOfGetter($oneOfFields = ["extra"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new ClientFrame instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ClientFrame
+             * @static
+             * @param {muxgate.v1.ClientFrame.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ClientFrame} ClientFrame instance
+             * @type {{
+             *   (properties: muxgate.v1.ClientFrame.$Shape): muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape;
+             *   (properties?: muxgate.v1.ClientFrame.$Properties): muxgate.v1.ClientFrame;
+             * }}
+             */
+            ClientFrame.create = function(properties) {
+                return new ClientFrame(properties);
+            };
+
+            /**
+             * Encodes the specified ClientFrame message. Does not implicitly {@link muxgate.v1.ClientFrame.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ClientFrame
+             * @static
+             * @param {muxgate.v1.ClientFrame.$Properties} message ClientFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClientFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.refText != null && $Object.hasOwnProperty.call(message, "refText"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.refText);
+                if (message.refInt != null && $Object.hasOwnProperty.call(message, "refInt"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).sint64(message.refInt);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.payload);
+                if (message.since != null && $Object.hasOwnProperty.call(message, "since"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.since);
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.id);
+                if (message.traceparent != null && $Object.hasOwnProperty.call(message, "traceparent"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.traceparent);
+                if (message.token != null && $Object.hasOwnProperty.call(message, "token"))
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.token);
+                if (message.extra != null && $Object.hasOwnProperty.call(message, "extra"))
+                    writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.extra);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ClientFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ClientFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ClientFrame & muxgate.v1.ClientFrame.$Shape} ClientFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClientFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ClientFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.stream = reader.stringVerify();
+                            message._stream = "stream";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.refText = reader.stringVerify();
+                            message.ref = "refText";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.refInt = reader.sint64();
+                            message.ref = "refInt";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.payload = reader.bytes();
+                            message._payload = "payload";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.since = reader.stringVerify();
+                            message._since = "since";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.id = reader.stringVerify();
+                            message._id = "id";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.traceparent = reader.stringVerify();
+                            message._traceparent = "traceparent";
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            message.token = reader.stringVerify();
+                            message._token = "token";
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.extra = reader.bytes();
+                            message._extra = "extra";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ClientFrame;
+        })();
+
+        v1.Limits = (function() {
+
+            /**
+             * Properties of a Limits.
+             * @typedef {Object} muxgate.v1.Limits.$Properties
+             * @property {number|Long|null} [maxFrameBytes] Limits maxFrameBytes
+             * @property {number|Long|null} [maxStreams] Limits maxStreams
+             * @property {number|Long|null} [ratePerSecond] Limits ratePerSecond
+             * @property {number|Long|null} [rateBurst] Limits rateBurst
+             * @property {number|Long|null} [msgTimeoutMs] Limits msgTimeoutMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Limits.
+             * @memberof muxgate.v1
+             * @interface ILimits
+             * @augments muxgate.v1.Limits.$Properties
+             * @deprecated Use muxgate.v1.Limits.$Properties instead.
+             */
+
+            /**
+             * Shape of a Limits.
+             * @typedef {muxgate.v1.Limits.$Properties} muxgate.v1.Limits.$Shape
+             */
+
+            /**
+             * Constructs a new Limits.
+             * @memberof muxgate.v1
+             * @classdesc Represents a Limits.
+             * @constructor
+             * @param {muxgate.v1.Limits.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Limits = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Limits maxFrameBytes.
+             * @member {number|Long|null|undefined} maxFrameBytes
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.maxFrameBytes = null;
+
+            /**
+             * Limits maxStreams.
+             * @member {number|Long|null|undefined} maxStreams
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.maxStreams = null;
+
+            /**
+             * Limits ratePerSecond.
+             * @member {number|Long|null|undefined} ratePerSecond
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.ratePerSecond = null;
+
+            /**
+             * Limits rateBurst.
+             * @member {number|Long|null|undefined} rateBurst
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.rateBurst = null;
+
+            /**
+             * Limits msgTimeoutMs.
+             * @member {number|Long|null|undefined} msgTimeoutMs
+             * @memberof muxgate.v1.Limits
+             * @instance
+             */
+            Limits.prototype.msgTimeoutMs = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_maxFrameBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["maxFrameBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_maxStreams", {
+                get: $util.oneOfGetter($oneOfFields = ["maxStreams"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_ratePerSecond", {
+                get: $util.oneOfGetter($oneOfFields = ["ratePerSecond"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_rateBurst", {
+                get: $util.oneOfGetter($oneOfFields = ["rateBurst"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Limits.prototype, "_msgTimeoutMs", {
+                get: $util.oneOfGetter($oneOfFields = ["msgTimeoutMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Limits instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.Limits
+             * @static
+             * @param {muxgate.v1.Limits.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.Limits} Limits instance
+             * @type {{
+             *   (properties: muxgate.v1.Limits.$Shape): muxgate.v1.Limits & muxgate.v1.Limits.$Shape;
+             *   (properties?: muxgate.v1.Limits.$Properties): muxgate.v1.Limits;
+             * }}
+             */
+            Limits.create = function(properties) {
+                return new Limits(properties);
+            };
+
+            /**
+             * Encodes the specified Limits message. Does not implicitly {@link muxgate.v1.Limits.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.Limits
+             * @static
+             * @param {muxgate.v1.Limits.$Properties} message Limits message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Limits.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.maxFrameBytes);
+                if (message.maxStreams != null && $Object.hasOwnProperty.call(message, "maxStreams"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.maxStreams);
+                if (message.ratePerSecond != null && $Object.hasOwnProperty.call(message, "ratePerSecond"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.ratePerSecond);
+                if (message.rateBurst != null && $Object.hasOwnProperty.call(message, "rateBurst"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.rateBurst);
+                if (message.msgTimeoutMs != null && $Object.hasOwnProperty.call(message, "msgTimeoutMs"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.msgTimeoutMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Limits message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.Limits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.Limits & muxgate.v1.Limits.$Shape} Limits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Limits.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.Limits();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            message.maxFrameBytes = reader.uint64();
+                            message._maxFrameBytes = "maxFrameBytes";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            message.maxStreams = reader.uint64();
+                            message._maxStreams = "maxStreams";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            message.ratePerSecond = reader.uint64();
+                            message._ratePerSecond = "ratePerSecond";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.rateBurst = reader.uint64();
+                            message._rateBurst = "rateBurst";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            message.msgTimeoutMs = reader.uint64();
+                            message._msgTimeoutMs = "msgTimeoutMs";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Limits;
+        })();
+
+        v1.ServerFrame = (function() {
+
+            /**
+             * Properties of a ServerFrame.
+             * @typedef {Object} muxgate.v1.ServerFrame.$Properties
+             * @property {string|null} [type] ServerFrame type
+             * @property {string|null} [stream] ServerFrame stream
+             * @property {string|null} [refText] ServerFrame refText
+             * @property {number|Long|null} [refInt] ServerFrame refInt
+             * @property {Uint8Array|null} [payload] ServerFrame payload
+             * @property {string|null} [conn] ServerFrame conn
+             * @property {number|Long|null} [heartbeatMs] ServerFrame heartbeatMs
+             * @property {muxgate.v1.Limits.$Properties|null} [limits] ServerFrame limits
+             * @property {number|Long|null} [exp] ServerFrame exp
+             * @property {string|null} [pos] ServerFrame pos
+             * @property {boolean|null} [recovered] ServerFrame recovered
+             * @property {string|null} [via] ServerFrame via
+             * @property {string|null} [code] ServerFrame code
+             * @property {string|null} [message] ServerFrame message
+             * @property {string|null} [reason] ServerFrame reason
+             * @property {Uint8Array|null} [extra] ServerFrame extra
+             * @property {"refText"|"refInt"} [ref] ServerFrame ref
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ServerFrame.
+             * @memberof muxgate.v1
+             * @interface IServerFrame
+             * @augments muxgate.v1.ServerFrame.$Properties
+             * @deprecated Use muxgate.v1.ServerFrame.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a ServerFrame.
+             * @typedef {{
+             *   type?: string|null;
+             *   stream?: string|null;
+             *   refText?: string|null;
+             *   refInt?: number|Long|null;
+             *   payload?: Uint8Array|null;
+             *   conn?: string|null;
+             *   heartbeatMs?: number|Long|null;
+             *   limits?: muxgate.v1.Limits.$Shape|null;
+             *   exp?: number|Long|null;
+             *   pos?: string|null;
+             *   recovered?: boolean|null;
+             *   via?: string|null;
+             *   code?: string|null;
+             *   message?: string|null;
+             *   reason?: string|null;
+             *   extra?: Uint8Array|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
+             * )} muxgate.v1.ServerFrame.$Shape
+             */
+
+            /**
+             * Constructs a new ServerFrame.
+             * @memberof muxgate.v1
+             * @classdesc Represents a ServerFrame.
+             * @constructor
+             * @param {muxgate.v1.ServerFrame.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ServerFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ServerFrame type.
+             * @member {string} type
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.type = "";
+
+            /**
+             * ServerFrame stream.
+             * @member {string|null|undefined} stream
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.stream = null;
+
+            /**
+             * ServerFrame refText.
+             * @member {string|null|undefined} refText
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.refText = null;
+
+            /**
+             * ServerFrame refInt.
+             * @member {number|Long|null|undefined} refInt
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.refInt = null;
+
+            /**
+             * ServerFrame payload.
+             * @member {Uint8Array|null|undefined} payload
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.payload = null;
+
+            /**
+             * ServerFrame conn.
+             * @member {string|null|undefined} conn
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.conn = null;
+
+            /**
+             * ServerFrame heartbeatMs.
+             * @member {number|Long|null|undefined} heartbeatMs
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.heartbeatMs = null;
+
+            /**
+             * ServerFrame limits.
+             * @member {muxgate.v1.Limits.$Properties|null|undefined} limits
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.limits = null;
+
+            /**
+             * ServerFrame exp.
+             * @member {number|Long|null|undefined} exp
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.exp = null;
+
+            /**
+             * ServerFrame pos.
+             * @member {string|null|undefined} pos
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.pos = null;
+
+            /**
+             * ServerFrame recovered.
+             * @member {boolean|null|undefined} recovered
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.recovered = null;
+
+            /**
+             * ServerFrame via.
+             * @member {string|null|undefined} via
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.via = null;
+
+            /**
+             * ServerFrame code.
+             * @member {string|null|undefined} code
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.code = null;
+
+            /**
+             * ServerFrame message.
+             * @member {string|null|undefined} message
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.message = null;
+
+            /**
+             * ServerFrame reason.
+             * @member {string|null|undefined} reason
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.reason = null;
+
+            /**
+             * ServerFrame extra.
+             * @member {Uint8Array|null|undefined} extra
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.extra = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_stream", {
+                get: $util.oneOfGetter($oneOfFields = ["stream"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * ServerFrame ref.
+             * @member {"refText"|"refInt"|undefined} ref
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            $Object.defineProperty(ServerFrame.prototype, "ref", {
+                get: $util.oneOfGetter($oneOfFields = ["refText", "refInt"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_payload", {
+                get: $util.oneOfGetter($oneOfFields = ["payload"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_conn", {
+                get: $util.oneOfGetter($oneOfFields = ["conn"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_heartbeatMs", {
+                get: $util.oneOfGetter($oneOfFields = ["heartbeatMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_exp", {
+                get: $util.oneOfGetter($oneOfFields = ["exp"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_pos", {
+                get: $util.oneOfGetter($oneOfFields = ["pos"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_recovered", {
+                get: $util.oneOfGetter($oneOfFields = ["recovered"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_via", {
+                get: $util.oneOfGetter($oneOfFields = ["via"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_code", {
+                get: $util.oneOfGetter($oneOfFields = ["code"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_message", {
+                get: $util.oneOfGetter($oneOfFields = ["message"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_reason", {
+                get: $util.oneOfGetter($oneOfFields = ["reason"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_extra", {
+                get: $util.oneOfGetter($oneOfFields = ["extra"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new ServerFrame instance using the specified properties.
+             * @function create
+             * @memberof muxgate.v1.ServerFrame
+             * @static
+             * @param {muxgate.v1.ServerFrame.$Properties=} [properties] Properties to set
+             * @returns {muxgate.v1.ServerFrame} ServerFrame instance
+             * @type {{
+             *   (properties: muxgate.v1.ServerFrame.$Shape): muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape;
+             *   (properties?: muxgate.v1.ServerFrame.$Properties): muxgate.v1.ServerFrame;
+             * }}
+             */
+            ServerFrame.create = function(properties) {
+                return new ServerFrame(properties);
+            };
+
+            /**
+             * Encodes the specified ServerFrame message. Does not implicitly {@link muxgate.v1.ServerFrame.verify|verify} messages.
+             * @function encode
+             * @memberof muxgate.v1.ServerFrame
+             * @static
+             * @param {muxgate.v1.ServerFrame.$Properties} message ServerFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ServerFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.refText != null && $Object.hasOwnProperty.call(message, "refText"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.refText);
+                if (message.refInt != null && $Object.hasOwnProperty.call(message, "refInt"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).sint64(message.refInt);
+                if (message.payload != null && $Object.hasOwnProperty.call(message, "payload"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.payload);
+                if (message.conn != null && $Object.hasOwnProperty.call(message, "conn"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.conn);
+                if (message.heartbeatMs != null && $Object.hasOwnProperty.call(message, "heartbeatMs"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.heartbeatMs);
+                if (message.limits != null && $Object.hasOwnProperty.call(message, "limits"))
+                    $root.muxgate.v1.Limits.encode(message.limits, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                if (message.exp != null && $Object.hasOwnProperty.call(message, "exp"))
+                    writer.uint32(/* id 9, wireType 0 =*/72).int64(message.exp);
+                if (message.pos != null && $Object.hasOwnProperty.call(message, "pos"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.pos);
+                if (message.recovered != null && $Object.hasOwnProperty.call(message, "recovered"))
+                    writer.uint32(/* id 11, wireType 0 =*/88).bool(message.recovered);
+                if (message.via != null && $Object.hasOwnProperty.call(message, "via"))
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.via);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.message);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.reason);
+                if (message.extra != null && $Object.hasOwnProperty.call(message, "extra"))
+                    writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.extra);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ServerFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof muxgate.v1.ServerFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {muxgate.v1.ServerFrame & muxgate.v1.ServerFrame.$Shape} ServerFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ServerFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.muxgate.v1.ServerFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.stream = reader.stringVerify();
+                            message._stream = "stream";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.refText = reader.stringVerify();
+                            message.ref = "refText";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            message.refInt = reader.sint64();
+                            message.ref = "refInt";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.payload = reader.bytes();
+                            message._payload = "payload";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.conn = reader.stringVerify();
+                            message._conn = "conn";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            message.heartbeatMs = reader.uint64();
+                            message._heartbeatMs = "heartbeatMs";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.limits = $root.muxgate.v1.Limits.decode(reader, reader.size(), $undefined, _depth + 1, message.limits);
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            message.exp = reader.int64();
+                            message._exp = "exp";
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.pos = reader.stringVerify();
+                            message._pos = "pos";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            message.recovered = reader.bool();
+                            message._recovered = "recovered";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.via = reader.stringVerify();
+                            message._via = "via";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.code = reader.stringVerify();
+                            message._code = "code";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.message = reader.stringVerify();
+                            message._message = "message";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            message.reason = reader.stringVerify();
+                            message._reason = "reason";
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.extra = reader.bytes();
+                            message._extra = "extra";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ServerFrame;
         })();
 
         return v1;

@@ -95,6 +95,8 @@ export function chatService(opts: ChatOptions = {}): ServiceDefinition<ChatState
         snapshotPos: recent.pos,
         groups: [noticeGroup(ctx.topic)],
         state: { user: named.user, verified: named.verified },
+        // Who is in the room (§4.3), on every gateway; the name is the one chat shows.
+        presence: { group: room, info: { name: named.user, verified: named.verified } },
       });
     },
 

@@ -3,7 +3,7 @@
 // no leave notice, then a second join when the client came back elsewhere).
 //
 // Each replica remembers the streams it accepted, by gateway, and listens to
-// every gateway's beat (gateway/beacon.ts). A gateway silent for 3 × its
+// every gateway's beat (bus/gateway-liveness.ts). A gateway silent for 3 × its
 // interval is taken for dead: each of its streams this replica accepted gets
 // a Leave with reason `gateway_lost`, run like any Leave. A Leave that reaches
 // any replica (the queue group picks one) reaches every replica's watch too,
@@ -13,9 +13,10 @@
 // heartbeat. A replica that dies takes its entries with it; its streams then
 // get no gateway_lost (its in-memory state is gone too).
 import type { Bus, BusMessage, Subscription } from '../../bus/bus.ts';
+import { GatewayLiveness } from '../../bus/gateway-liveness.ts';
 import type { Subjects } from '../../bus/subjects.ts';
 import type { Logger } from '../../lib/log.ts';
-import { GatewayBeat, Leave, type ScopeProps } from '../../proto/index.ts';
+import { Leave, type ScopeProps } from '../../proto/index.ts';
 
 /** What a Leave for a stream needs, kept from its JoinRequest and JoinAccept. */
 export interface AcceptedStream {
@@ -26,22 +27,11 @@ export interface AcceptedStream {
   scope: ScopeProps | null | undefined;
 }
 
-/** A gateway's interval until its first beat is heard: the gateways' default heartbeat. */
-const UNKNOWN_INTERVAL_MS = 30_000;
-const MISSED_BEATS = 3;
-const CHECK_EVERY_MS = 250;
-
-interface Watched {
-  lastSeen: number;
-  intervalMs: number;
-  streams: Map<string, AcceptedStream>;
-}
-
 export class GatewayWatch {
-  readonly #gateways = new Map<string, Watched>();
-  readonly #subs: Subscription[] = [];
-  #timer: NodeJS.Timeout | undefined;
-  #stopStatus: (() => void) | undefined;
+  /** The streams this replica accepted, by gateway. */
+  readonly #gateways = new Map<string, Map<string, AcceptedStream>>();
+  readonly #liveness: GatewayLiveness;
+  #sub: Subscription | undefined;
 
   constructor(
     private readonly bus: Bus,
@@ -50,62 +40,42 @@ export class GatewayWatch {
     /** Runs the service's leave handler for a stream of a lost gateway. */
     private readonly onLost: (s: AcceptedStream) => void,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#liveness = new GatewayLiveness(
+      bus,
+      subjects,
+      {
+        lost: (id, silentMs) => this.#lost(id, silentMs),
+        // A drained gateway has published every stream's Leave.
+        stopped: (id) => this.#gateways.delete(id),
+      },
+      log,
+    );
+  }
 
   start(): void {
-    this.#subs.push(
-      this.bus.subscribe(this.subjects.gatewayBeats(), (m) => this.#beat(m)),
-      this.bus.subscribe(this.subjects.leave(this.service), (m) => this.#left(m)),
-    );
-    // Beats missed while our own bus was away say nothing about the gateways.
-    this.#stopStatus = this.bus.onStatus((status) => {
-      if (status !== 'connected') return;
-      const now = Date.now();
-      for (const g of this.#gateways.values()) g.lastSeen = now;
-    });
-    this.#timer = setInterval(() => this.#check(), CHECK_EVERY_MS);
-    this.#timer.unref();
+    this.#liveness.start();
+    this.#sub = this.bus.subscribe(this.subjects.leave(this.service), (m) => this.#left(m));
   }
 
   stop(): void {
-    for (const s of this.#subs) s.unsubscribe();
-    this.#stopStatus?.();
-    clearInterval(this.#timer);
+    this.#liveness.stop();
+    this.#sub?.unsubscribe();
   }
 
   /** A join this replica accepted through `gateway`. */
   accepted(gateway: string, s: AcceptedStream): void {
-    const g = this.#gateways.get(gateway) ?? this.#watch(gateway);
-    g.streams.set(keyOf(s.address, s.stream), s);
-  }
-
-  #watch(gateway: string): Watched {
-    const g = { lastSeen: Date.now(), intervalMs: UNKNOWN_INTERVAL_MS, streams: new Map() };
-    this.#gateways.set(gateway, g);
-    return g;
+    this.#liveness.watch(gateway);
+    let streams = this.#gateways.get(gateway);
+    if (!streams) this.#gateways.set(gateway, (streams = new Map()));
+    streams.set(keyOf(s.address, s.stream), s);
   }
 
   /** Streams remembered, for tests and diagnostics. */
   get size(): number {
     let n = 0;
-    for (const g of this.#gateways.values()) n += g.streams.size;
+    for (const streams of this.#gateways.values()) n += streams.size;
     return n;
-  }
-
-  #beat(m: BusMessage): void {
-    let beat;
-    try {
-      beat = GatewayBeat.decode(m.data);
-    } catch (err) {
-      return this.log.warn({ err }, 'undecodable GatewayBeat');
-    }
-    // A drained gateway has published every stream's Leave.
-    if (beat.stopping) return void this.#gateways.delete(beat.gateway);
-    // Every gateway that beats is known, streams or not: its interval is
-    // then known before its first stream here, however soon it dies after.
-    const g = this.#gateways.get(beat.gateway) ?? this.#watch(beat.gateway);
-    g.lastSeen = Date.now();
-    if (beat.intervalMs > 0) g.intervalMs = beat.intervalMs;
   }
 
   #left(m: BusMessage): void {
@@ -115,23 +85,18 @@ export class GatewayWatch {
     } catch {
       return; // the queue subscription logs it
     }
-    const g = this.#gateways.get(leave.scope?.gateway ?? '');
-    g?.streams.delete(keyOf(leave.address, leave.stream));
+    this.#gateways.get(leave.scope?.gateway ?? '')?.delete(keyOf(leave.address, leave.stream));
   }
 
-  #check(): void {
-    if (this.bus.status !== 'connected') return;
-    const now = Date.now();
-    for (const [id, g] of this.#gateways) {
-      if (now - g.lastSeen <= MISSED_BEATS * g.intervalMs) continue;
-      this.#gateways.delete(id);
-      if (g.streams.size === 0) continue;
-      this.log.warn(
-        { gateway: id, streams: g.streams.size, silentMs: now - g.lastSeen },
-        'gateway lost: its streams leave',
-      );
-      for (const s of g.streams.values()) this.onLost(s);
-    }
+  #lost(id: string, silentMs: number): void {
+    const streams = this.#gateways.get(id);
+    this.#gateways.delete(id);
+    if (!streams?.size) return;
+    this.log.warn(
+      { gateway: id, streams: streams.size, silentMs },
+      'gateway lost: its streams leave',
+    );
+    for (const s of streams.values()) this.onLost(s);
   }
 }
 

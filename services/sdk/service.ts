@@ -59,6 +59,12 @@ export interface Acceptance<S> {
    * never neither. `payload` is then ignored.
    */
   confirm?: boolean;
+  /**
+   * Protocol 1.1 §4.3: presence on in `group` (usually one of `groups`): the
+   * connection is listed while the stream is joined, with `info`, and the
+   * stream may ask for the list and gets its diffs (docs/services.md).
+   */
+  presence?: { group: string; info?: unknown };
 }
 
 export type JoinDecision<S> =
@@ -254,6 +260,7 @@ export class ServiceRunner<S = unknown> {
         decision = this.def.join ? await this.def.join(ctx, payload) : { accept: true };
         if (decision.accept) decision.groups?.forEach(assertGroup);
         if (decision.accept && decision.durable !== undefined) assertGroup(decision.durable);
+        if (decision.accept && decision.presence) assertGroup(decision.presence.group);
       } catch (err) {
         this.#log.error({ err, stream: req.stream }, 'join handler failed');
         decision = { accept: false, code: 'internal', message: 'internal error' };
@@ -269,6 +276,7 @@ export class ServiceRunner<S = unknown> {
               durableGroup: decision.durable ?? '',
               snapshotPos: decision.snapshotPos ?? '',
               confirm: decision.confirm === true,
+              ...presenceOf(decision.presence),
             },
           }
         : { refuse: { code: decision.code, message: decision.message } };
@@ -474,6 +482,12 @@ const LOST: BusMessage = {
   headers: undefined,
   reply: undefined,
 };
+
+function presenceOf(p: Acceptance<unknown>['presence']): object {
+  if (!p) return {};
+  const info = p.info === undefined ? new Uint8Array(0) : encodeJson(p.info);
+  return { presenceGroup: p.group, presenceInfo: info };
+}
 
 function withDurable(groups: string[], durable: string | undefined): string[] {
   return durable === undefined || groups.includes(durable) ? groups : [...groups, durable];

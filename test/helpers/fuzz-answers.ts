@@ -40,6 +40,7 @@ const ANSWER: Record<string, string> = {
   msg: 'reply',
   leave: 'left',
   refresh: 'refreshed',
+  presence: 'presence',
 };
 const E = ErrorCode;
 const ERRORS: Record<string, string[]> = {
@@ -57,6 +58,8 @@ const ERRORS: Record<string, string[]> = {
   msg: [E.BadFrame, E.NotJoined, E.Unavailable, E.Timeout, E.RateLimited],
   leave: [E.BadFrame, E.NotJoined, E.RateLimited],
   refresh: [E.BadFrame, E.Unauthorized, E.RateLimited],
+  // Presence is off on the fuzzed (echo) streams.
+  presence: [E.BadFrame, E.NotJoined, E.Forbidden, E.RateLimited],
 };
 const OTHER_ERRORS = [E.BadFrame, E.RateLimited];
 const DOCUMENTED = new Set<string>(Object.values(ErrorCode));

@@ -31,7 +31,7 @@ const MUTATIONS = {
 } as const;
 export type Mutation = keyof typeof MUTATIONS;
 
-const TYPES = ['ping', 'join', 'msg', 'leave', 'refresh'];
+const TYPES = ['ping', 'join', 'msg', 'leave', 'refresh', 'presence'];
 const STREAMS = ['echo', 'echo:a', 'echo:b', 'echo:room-1', 'echo:x.y~z@w=+-_:1'];
 const BAD_STREAMS = [
   'chat',

@@ -16,6 +16,7 @@ import {
   type ServiceEnv,
 } from '../../services/sdk/index.ts';
 import { TestClient, type OpenOptions } from './client.ts';
+import type { ClientTransport, FrameClient } from './transports.ts';
 
 export function uniquePrefix(): string {
   return `t${randomBytes(4).toString('hex')}`;
@@ -60,7 +61,7 @@ export interface SystemOptions {
 }
 
 export class TestSystem {
-  readonly clients: TestClient[] = [];
+  readonly clients: { close(): Promise<void> }[] = [];
   private constructor(
     readonly source: BusSource,
     readonly prefix: string,
@@ -89,6 +90,17 @@ export class TestSystem {
   /** Opens a client that is closed with the system. */
   async client(opts?: OpenOptions, url = this.url): Promise<TestClient> {
     const c = await TestClient.open(url, opts);
+    this.clients.push(c);
+    return c;
+  }
+
+  /** Opens a client over `transport` (transports.ts) that is closed with the system. */
+  async clientOver(
+    transport: ClientTransport,
+    opts?: OpenOptions,
+    url = this.url,
+  ): Promise<FrameClient> {
+    const c = await transport.open(url, opts);
     this.clients.push(c);
     return c;
   }

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { PresenceVariant } from '../../bench/scenarios/presence.ts';
 
 interface Step {
   lost: number;
@@ -22,7 +23,16 @@ describe('bench --quick', () => {
     echo: { levels: { roundTrips: number; errors: number }[] };
     fanout: { fixed: Step; atBareMax?: Step; ramp: { steps: Step[] } }[];
     idle: { levels: { accepted: number; requested: number }[] };
+    http: {
+      echo: { transport: string; summary: { count: number } }[];
+      longPollFanout: { lost: number; delivered: number; expected: number };
+    };
+    binary: {
+      echo: Record<'json' | 'proto', { roundTrips: number; errors: number }[]>;
+      fanout: Record<'json' | 'proto', Step[]> & { ratio: number };
+    };
     targets: { name: string }[];
+    presence: { variants: PresenceVariant[] };
   };
   let output = '';
 
@@ -45,10 +55,20 @@ describe('bench --quick', () => {
   });
 
   it('writes every section', () => {
-    for (const section of ['meta', 'bare', 'echo', 'fanout', 'idle', 'targets'])
+    for (const section of ['meta', 'bare', 'echo', 'fanout', 'binary', 'idle', 'http', 'targets'])
       assert.ok(results[section], `section ${section} is missing`);
     assert.ok(results.bare.ws.echo.length > 0);
     assert.ok(results.targets.length >= 4);
+  });
+
+  it('echoes over every transport, and loses nothing over long polling', () => {
+    assert.deepEqual(
+      results.http.echo.map((e) => e.transport),
+      ['websocket', 'sse', 'long-poll'],
+    );
+    assert.ok(results.http.echo.every((e) => e.summary.count > 0));
+    const f = results.http.longPollFanout;
+    assert.deepEqual([f.lost, f.delivered], [0, f.expected]);
   });
 
   it('loses no fan-out message, through the bare server or the gateways', () => {
@@ -59,6 +79,9 @@ describe('bench --quick', () => {
         ...(f.atBareMax ? [f.atBareMax] : []),
         ...f.ramp.steps,
       ]),
+      // Binary frames carry the same deliveries (muxgate.v1.proto).
+      ...results.binary.fanout.json,
+      ...results.binary.fanout.proto,
     ];
     assert.ok(steps.length > 0);
     for (const s of steps) {
@@ -69,7 +92,11 @@ describe('bench --quick', () => {
   });
 
   it('echoes without error frames and accepts every idle connection', () => {
-    for (const l of results.echo.levels) {
+    for (const l of [
+      ...results.echo.levels,
+      ...results.binary.echo.json,
+      ...results.binary.echo.proto,
+    ]) {
       assert.ok(l.roundTrips > 0);
       assert.equal(l.errors, 0);
     }
@@ -80,6 +107,16 @@ describe('bench --quick', () => {
     const b = results.binding as { clients: number; changes: number; problems: number };
     assert.ok(b.clients > 0 && b.changes > 0);
     assert.equal(b.problems, 0);
+  });
+
+  it('measures presence on and off: joins without errors, diffs only with presence on', () => {
+    const [off, on] = results.presence.variants as [PresenceVariant, PresenceVariant];
+    for (const v of [off, on]) {
+      assert.ok(v.churn.joins > 0);
+      assert.equal(v.churn.errors, 0);
+    }
+    assert.equal(off.diffs, 0);
+    assert.ok(on.diffs > 0 && (on.diffLatencyMs?.count ?? 0) > 0);
   });
 
   it('prints the tables', () => {

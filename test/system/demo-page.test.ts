@@ -355,6 +355,37 @@ describe('demo page in Chromium: what a visitor sees', () => {
     await Promise.all([page.close(), later.page.close()]);
   });
 
+  it('shows who is in the chat room and how many, on every page (presence)', async (t) => {
+    const a = await open('frank');
+    const b = await open('grace');
+    const names = (p: Page) =>
+      p
+        .locator('[data-testid=chat-members] li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    const count = async (p: Page) =>
+      Number(await p.locator('[data-testid=chat-count]').textContent());
+    for (const p of [a.page, b.page])
+      await p.waitForFunction(
+        () =>
+          ['frank', 'grace'].every((n) =>
+            document.querySelector(`[data-testid=chat-members] li[data-name="${n}"]`),
+          ),
+        undefined,
+        WAIT,
+      );
+    // Earlier tests' pages may still be in the room: the count is the list's length.
+    assert.equal(await count(a.page), (await names(a.page)).length);
+    await screenshot(t, a.page, 'chat-presence');
+    await b.page.close();
+    await a.page
+      .locator('[data-testid=chat-members] li[data-name="grace"]')
+      .waitFor({ state: 'detached', ...WAIT });
+    assert.ok(!(await names(a.page)).includes('grace'));
+    assert.equal(await count(a.page), (await names(a.page)).length);
+    assert.deepEqual([...a.errors, ...b.errors], []);
+    await a.page.close();
+  });
+
   it('shows the notifications stream the gateway opened, and what reaches its groups', async (t) => {
     const { page, errors } = await open('fran');
     // Never joined by the page: the header lists it, the panel shows its groups.

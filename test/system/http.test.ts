@@ -79,7 +79,7 @@ describe('health, readiness and metrics', () => {
   });
 
   it('refuses a client that offers only unsupported subprotocols with 400', async () => {
-    assert.equal(await refused(sys.url, { protocols: ['muxgate.v1.proto'] }), 400);
+    assert.equal(await refused(sys.url, { protocols: ['muxgate.v2.json'] }), 400);
   });
 });
 

@@ -6,8 +6,8 @@ import WebSocket from 'ws';
 import { CloseCode, ErrorCode } from '../../protocol/codes.ts';
 import { echoService } from '../../services/echo/index.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
-import type { TestClient } from '../helpers/client.ts';
 import { connectBus, TestSystem } from '../helpers/system.ts';
+import { TRANSPORTS, type FrameClient } from '../helpers/transports.ts';
 import { until } from '../helpers/wait.ts';
 
 let nats: NatsServer;
@@ -23,7 +23,7 @@ async function system(env: Record<string, string> = {}): Promise<TestSystem> {
 }
 
 /** A bystander still gets its echo answered. */
-async function stillServed(c: TestClient, tag: string): Promise<void> {
+async function stillServed(c: FrameClient, tag: string): Promise<void> {
   c.send({ type: 'msg', stream: 'echo', ref: tag, payload: tag });
   assert.equal((await c.next((f) => f.type === 'reply' && f.ref === tag)).payload, tag);
 }
@@ -74,18 +74,21 @@ describe('max streams per connection', () => {
   before(async () => (sys = await system({ MUX_MAX_STREAMS: '2' })));
   after(() => sys.close());
 
-  it('refuses a join past the limit with too_many_streams, and allows it again after a leave', async () => {
-    const c = await sys.client();
-    assert.equal(c.welcome?.limits.max_streams, 2);
-    await c.join('echo:a');
-    await c.join('echo:b');
-    c.send({ type: 'join', stream: 'echo:c', ref: 'c' });
-    const e = await c.expect('error');
-    assert.deepEqual([e.code, e.ref, e.stream], [ErrorCode.TooManyStreams, 'c', 'echo:c']);
-    c.send({ type: 'leave', stream: 'echo:a' });
-    await c.expect('left');
-    await c.join('echo:c');
-  });
+  for (const transport of TRANSPORTS)
+    describe(`over ${transport.name}`, () => {
+      it('refuses a join past the limit with too_many_streams, and allows it again after a leave', async () => {
+        const c = await sys.clientOver(transport);
+        assert.equal(c.welcome?.limits.max_streams, 2);
+        await c.join('echo:a');
+        await c.join('echo:b');
+        c.send({ type: 'join', stream: 'echo:c', ref: 'c' });
+        const e = await c.expect('error');
+        assert.deepEqual([e.code, e.ref, e.stream], [ErrorCode.TooManyStreams, 'c', 'echo:c']);
+        c.send({ type: 'leave', stream: 'echo:a' });
+        await c.expect('left');
+        await c.join('echo:c');
+      });
+    });
 
   it('defaults to 128', async () => {
     await using s = await system();
@@ -95,21 +98,29 @@ describe('max streams per connection', () => {
 });
 
 describe('rate limit', () => {
-  it('answers every frame past the burst with rate_limited, and only the flooding client', async () => {
-    await using sys = await system({ MUX_RATE_PER_SECOND: '10', MUX_RATE_BURST: '5' });
-    const bystander = await sys.client();
-    await bystander.join('echo');
-    const c = await sys.client();
-    assert.deepEqual([c.welcome?.limits.rate_per_second, c.welcome?.limits.rate_burst], [10, 5]);
-    for (let i = 0; i < 40; i++) c.send({ type: 'ping', ref: i });
-    const frames = await c.waitFrames(40);
-    const pongs = frames.filter((f) => f.type === 'pong');
-    const limited = frames.filter((f) => f.type === 'error');
-    assert.ok(pongs.length >= 5 && pongs.length < 40, `${pongs.length} pongs`);
-    assert.equal(pongs.length + limited.length, 40, 'every frame is answered once');
-    assert.ok(limited.every((f) => f.code === ErrorCode.RateLimited && typeof f.ref === 'number'));
-    await stillServed(bystander, 'not-limited');
-  });
+  for (const transport of TRANSPORTS)
+    describe(`over ${transport.name}`, () => {
+      it('answers every frame past the burst with rate_limited, and only the flooding client', async () => {
+        await using sys = await system({ MUX_RATE_PER_SECOND: '10', MUX_RATE_BURST: '5' });
+        const bystander = await sys.client();
+        await bystander.join('echo');
+        const c = await sys.clientOver(transport);
+        assert.deepEqual(
+          [c.welcome?.limits.rate_per_second, c.welcome?.limits.rate_burst],
+          [10, 5],
+        );
+        for (let i = 0; i < 40; i++) c.send({ type: 'ping', ref: i });
+        const frames = await c.waitFrames(40);
+        const pongs = frames.filter((f) => f.type === 'pong');
+        const limited = frames.filter((f) => f.type === 'error');
+        assert.ok(pongs.length >= 5 && pongs.length < 40, `${pongs.length} pongs`);
+        assert.equal(pongs.length + limited.length, 40, 'every frame is answered once');
+        assert.ok(
+          limited.every((f) => f.code === ErrorCode.RateLimited && typeof f.ref === 'number'),
+        );
+        await stillServed(bystander, 'not-limited');
+      });
+    });
 
   it('lets a burst of 10,000 frames through by default, far past what an app or a benchmark sends', async () => {
     await using sys = await system();

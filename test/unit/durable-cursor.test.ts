@@ -1,12 +1,16 @@
 // Where a client stands in a durable group, and how it catches up: located at
 // join, live messages classified, missed ones replayed from the store (the
 // in-memory one here; the same store contract runs on JetStream).
+import { JSON_ENCODING } from '../../gateway/encoding.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryBroker } from '../../bus/memory.ts';
 import { DurableCursor, type ReplayTarget } from '../../gateway/durable-cursor.ts';
 import { LiveMessage } from '../../gateway/live.ts';
 import { GroupMessage } from '../../proto/index.ts';
+
+// The stream the cursor writes to, in JSON.
+const S = { name: 's', nameJson: '"s"', encoding: JSON_ENCODING };
 
 const enc = new TextEncoder();
 
@@ -64,7 +68,7 @@ describe('DurableCursor', () => {
     const at = await DurableCursor.locate(
       r.store,
       r.subject,
-      '"s"',
+      S,
       `${(await r.store.last(r.subject))!.epoch}:${first}`,
       undefined,
     );
@@ -78,22 +82,16 @@ describe('DurableCursor', () => {
     const r = await room();
     const third = [await r.publish(1), await r.publish(2), await r.publish(3)][2]!;
     await r.publish(4);
-    const junk = await DurableCursor.locate(r.store, r.subject, '"s"', 'junk', undefined);
+    const junk = await DurableCursor.locate(r.store, r.subject, S, 'junk', undefined);
     assert.deepEqual([junk.recovered, junk.cursor.lastSeq], [false, junk.upTo]);
     const epoch = (await r.store.last(r.subject))!.epoch;
-    const snap = await DurableCursor.locate(
-      r.store,
-      r.subject,
-      '"s"',
-      undefined,
-      `${epoch}:${third}`,
-    );
+    const snap = await DurableCursor.locate(r.store, r.subject, S, undefined, `${epoch}:${third}`);
     assert.deepEqual([snap.recovered, snap.cursor.lastSeq], [undefined, third]);
   });
 
   it('classifies live messages: seen, new, or after a gap', async () => {
     const r = await room();
-    const at = await DurableCursor.locate(r.store, r.subject, '"s"', undefined, undefined);
+    const at = await DurableCursor.locate(r.store, r.subject, S, undefined, undefined);
     const c = at.cursor;
     const live = (seq: number, prev: number) => new LiveMessage(seq, prev, '1');
     assert.equal(c.classify(live(c.lastSeq, 0)), 'seen');
@@ -108,7 +106,7 @@ describe('DurableCursor', () => {
 
   it('reads on to where the group is now after live messages overflowed', async () => {
     const r = await room();
-    const at = await DurableCursor.locate(r.store, r.subject, '"s"', undefined, undefined);
+    const at = await DurableCursor.locate(r.store, r.subject, S, undefined, undefined);
     for (let n = 1; n <= 3; n++) await r.publish(n);
     const { t, written } = target({ overflowOnce: true });
     await at.cursor.replay(at.cursor.lastSeq, at.upTo, t);
@@ -120,24 +118,12 @@ describe('DurableCursor', () => {
     const first = await r.publish(1);
     const epoch = (await r.store.last(r.subject))!.epoch;
     for (let n = 2; n <= 3; n++) await r.publish(n);
-    const at = await DurableCursor.locate(
-      r.store,
-      r.subject,
-      '"s"',
-      `${epoch}:${first}`,
-      undefined,
-    );
+    const at = await DurableCursor.locate(r.store, r.subject, S, `${epoch}:${first}`, undefined);
     const stopped = target({ stopAfter: 1 });
     await at.cursor.replay(at.cursor.lastSeq, at.upTo, stopped.t);
     assert.deepEqual(stopped.written, [2]);
     for (let n = 4; n <= 9; n++) await r.publish(n);
-    const late = await DurableCursor.locate(
-      r.store,
-      r.subject,
-      '"s"',
-      undefined,
-      `${epoch}:${first}`,
-    );
+    const late = await DurableCursor.locate(r.store, r.subject, S, undefined, `${epoch}:${first}`);
     await assert.rejects(late.cursor.replay(late.cursor.lastSeq, late.upTo, target().t), /dropped/);
   });
 });

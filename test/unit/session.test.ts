@@ -338,7 +338,7 @@ describe('session and stream state machine (no socket, no server)', () => {
 
   it('counts binary frames against the rates: bad_frame, then rate_limited past the burst', async () => {
     const h = await harness({ MUX_RATE_PER_SECOND: '1', MUX_RATE_BURST: '2' });
-    for (let i = 0; i < 3; i++) h.session.receiveBinary(100);
+    for (let i = 0; i < 3; i++) h.session.receiveBinary(Buffer.alloc(100));
     assert.deepEqual(
       h.transport.conversation.map((f) => f.code),
       ['bad_frame', 'bad_frame', 'rate_limited'],

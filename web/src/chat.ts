@@ -1,7 +1,7 @@
 // The chat panel. The wire format of the chat service lives in the adapter
 // at the top (the only part to change if the service's fields change); the
 // rendering below sees ChatLine only.
-import type { MuxClient } from '../../client/index.ts';
+import type { MuxClient, PresenceMember } from '../../client/index.ts';
 import { joinPanel } from './join.ts';
 import { appendLog, describeError, h, time } from './dom.ts';
 
@@ -163,11 +163,24 @@ function render(l: ChatLine): HTMLElement {
   }
 }
 
-export function mountChat(
-  client: MuxClient,
-  name: string,
-  el: { form: HTMLFormElement; input: HTMLInputElement; log: HTMLElement; you: HTMLElement },
-): void {
+export interface ChatElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  log: HTMLElement;
+  you: HTMLElement;
+  /** Who is in the room (presence, protocol 1.1 §4.3): the count and the list. */
+  count: HTMLElement;
+  members: HTMLElement;
+}
+
+/** A room member as chat's presence `info` names it: {name, verified}. */
+function renderMember(m: PresenceMember): HTMLElement {
+  const info = (m.info ?? {}) as { name?: unknown; verified?: unknown };
+  const name = typeof info.name === 'string' ? info.name : m.user || m.conn;
+  return h('li', { 'data-conn': m.conn, 'data-name': name }, name, mark(info.verified === true));
+}
+
+export function mountChat(client: MuxClient, name: string, el: ChatElements): void {
   const room = client.stream(CHAT_ROOM);
   const note = (text: string): void =>
     appendLog(el.log, h('li', { class: 'resume', 'data-testid': 'chat-resume' }, text));
@@ -195,8 +208,18 @@ export function mountChat(
   room.on('left', (ev) =>
     appendLog(el.log, h('li', { class: 'error' }, `left: ${ev.reason ?? ev.code ?? ''}`)),
   );
-  joinPanel(room, joinPayload(name), (err) =>
-    appendLog(el.log, h('li', { class: 'error' }, `join failed: ${describeError(err)}`)),
+  // The list comes with every (re)join and follows the room's diffs.
+  room.presence.on('change', ({ count, members }) => {
+    el.count.textContent = String(count);
+    const items = members.map(renderMember);
+    items.sort((a, b) => (a.dataset.name ?? '').localeCompare(b.dataset.name ?? ''));
+    el.members.replaceChildren(...items);
+  });
+  joinPanel(
+    room,
+    joinPayload(name),
+    (err) => appendLog(el.log, h('li', { class: 'error' }, `join failed: ${describeError(err)}`)),
+    { presence: true },
   );
 
   el.form.addEventListener('submit', (ev) => {

@@ -31,6 +31,7 @@ mountStatus(client, identity, {
   detail: byId('state-detail'),
   streams: byId('streams'),
   who: byId('who'),
+  transport: byId('transport'),
 });
 mountNotifications(client, { groups: byId('notes-groups'), log: byId('notes-log') });
 mountEcho(client, {
@@ -43,6 +44,8 @@ mountChat(client, name, {
   input: byId<HTMLInputElement>('chat-input'),
   log: byId('chat-log'),
   you: byId('chat-you'),
+  count: byId('chat-count'),
+  members: byId('chat-members'),
 });
 mountDashboard(client, identity, {
   table: byId<HTMLTableElement>('dash-table'),

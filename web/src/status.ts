@@ -7,7 +7,13 @@ import type { PageIdentity } from './identity.ts';
 export function mountStatus(
   client: MuxClient,
   identity: PageIdentity,
-  el: { state: HTMLElement; detail: HTMLElement; streams: HTMLElement; who: HTMLElement },
+  el: {
+    state: HTMLElement;
+    detail: HTMLElement;
+    streams: HTMLElement;
+    who: HTMLElement;
+    transport: HTMLElement;
+  },
 ): void {
   const show = (state: string, detail = ''): void => {
     el.state.textContent = state;
@@ -35,6 +41,11 @@ export function mountStatus(
   };
   identity.onChange(who);
   client.on('closed', (c) => show('closed', c.reason));
+  // WebSocket, or the HTTP fallback the client settled on (SSE, long poll).
+  client.on('transport', ({ transport }) => {
+    el.transport.textContent = `over ${transport}`;
+    el.transport.dataset.transport = transport;
+  });
 
   const renderStreams = (): void => {
     const items = client.streams
