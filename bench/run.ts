@@ -1,7 +1,7 @@
 // The benchmark orchestrator: `npm run bench` (full) or `npm run bench:quick`.
 //
 //   --quick                 tiny sizes, a few seconds: the smoke test's mode, no meaningful figures
-//   --only=bare,echo,fanout,binary,idle,durable,http,soak,presence   sections to run (default: all, in that order)
+//   --only=bare,echo,fanout,binary,idle,durable,http,soak,presence,binding   sections to run (default: all, in that order)
 //   --out=<file>            JSON results (default bench/results/<date>.json)
 //   --profile               run gateways under --cpu-prof; profiles go beside the logs
 //   --members=100,1000      fan-out group sizes (default 100,1000,10000)
@@ -37,6 +37,7 @@ import { runBareNats } from './scenarios/bare-nats.ts';
 import { BARE_WS, bareBun, runBareWs } from './scenarios/bare-ws.ts';
 import { runBinary } from './scenarios/binary.ts';
 import { bunBinary } from './lib/bun.ts';
+import { runBinding } from './scenarios/binding.ts';
 import { runDurable } from './scenarios/durable.ts';
 import { runEchoScenario } from './scenarios/echo.ts';
 import { runFanout } from './scenarios/fanout.ts';
@@ -55,6 +56,7 @@ const SECTIONS = [
   'http',
   'soak',
   'presence',
+  'binding',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -153,6 +155,7 @@ async function main(): Promise<number> {
     idle: undefined,
     durable: undefined,
     soak: undefined,
+    binding: undefined,
   };
   let http: HttpResult | undefined;
   let presence: PresenceResult | undefined;
@@ -214,6 +217,17 @@ async function main(): Promise<number> {
       log('presence on vs off: a room over two gateways, with join/leave churn');
       presence = await runPresence(ctx);
     }
+    if (run('binding')) {
+      log('binding: outside writes relayed to bound clients (nats-server with JetStream)');
+      const js = await startNats(true);
+      try {
+        m.binding = await runBinding({ ...ctx, natsUrl: js.url, natsPid: natsPid(js.port) });
+        log(`binding: ${JSON.stringify(m.binding)}`);
+      } finally {
+        await stopAll();
+        await js.close();
+      }
+    }
   } finally {
     await stopAll();
     await nats.close();
@@ -246,6 +260,7 @@ async function main(): Promise<number> {
     soak: m.soak ?? null,
     http: http ?? null,
     presence: presence ?? null,
+    binding: m.binding ?? null,
     targets: t,
   };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

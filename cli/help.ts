@@ -107,6 +107,18 @@ export const COMMANDS: Command[] = [
     ],
   },
   {
+    name: 'kv',
+    args: ['put', '<bucket>', '<key>', '<value>'],
+    required: 4,
+    summary: 'write one key of a KV bucket on NATS',
+    about:
+      'Writes <value> (JSON, or else a string) to <key> of the JetStream KV ' +
+      'bucket <bucket>, creating the bucket if needed, as any program may: ' +
+      'every binding of the bucket relays the change to its clients.',
+    example: `  muxgate kv put mux_inventory main.widgets 42`,
+    env: [['NATS_URL', `NATS servers, comma-separated (default ${DEFAULT_NATS_URL})`]],
+  },
+  {
     name: 'disconnect',
     args: ['<conn>'],
     required: 1,

@@ -6,6 +6,7 @@
 //   gateway                  one gateway on NATS
 //   service <name>           one service on NATS
 //   publish <group> <json>   send a message to every member of a group
+//   kv put <bucket> <key> <value>   write one key of a KV bucket (cli/kv.ts)
 //   disconnect, disconnect-user, kick: the server API (PROTOCOL.md §4.6)
 //   help [<command>]         the list of commands, or one command's help
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { redactUrl } from '../bus/nats-auth.ts';
 import { NatsBus, NatsConnectError } from '../bus/nats.ts';
 import { Subjects } from '../bus/subjects.ts';
 import { Gateway } from '../gateway/gateway.ts';
+import { kv } from './kv.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { startTelemetry, TelemetryConfigError, type Telemetry } from '../lib/telemetry.ts';
 import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
@@ -200,6 +202,11 @@ async function main(argv: string[]): Promise<number> {
       return service(await running(`muxgate-${rest[0]!}`), rest[0]!);
     case 'publish':
       return publish(rest[0]!, rest[1]!);
+    case 'kv':
+      return kv(rest, {
+        connect: (s) => connectNats(s, 'muxgate kv'),
+        usage: (m) => new UsageError(m, command),
+      });
     case 'disconnect':
       return control(command, { conn: rest[0]! });
     case 'disconnect-user':

@@ -4,6 +4,7 @@
 import { createChat } from './chat/index.ts';
 import { createDashboard, createFeeder, dashboardSettings } from './dashboard/index.ts';
 import { createEcho } from './echo/index.ts';
+import { createInventory } from './inventory/index.ts';
 import { createNotifications } from './notifications/index.ts';
 import type { ServiceFactory } from './sdk/index.ts';
 
@@ -21,6 +22,8 @@ export const SERVICES: Readonly<Record<string, ServiceFactory>> = {
   'dashboard-feeder': (env) => createFeeder(env, dashboardSettings().feeder),
   // The connect service of §4.9: a gateway opens its stream when MUX_CONNECT_SERVICE=notifications.
   notifications: createNotifications,
+  // A binding of a bucket written from outside (`muxgate kv put`), for the demo page.
+  inventory: createInventory,
 };
 
 /** The services clients can join: the gateway's routes unless MUX_ROUTES says otherwise. */

@@ -49,6 +49,10 @@ export interface Sizes {
   soakEchoEveryMs: number;
   /** The soak gateway's V8 old-space limit (--max-old-space-size), MiB; unset: V8's default. */
   soakGatewayHeapMiB?: number;
+  /** Binding: clients joined to one bound group; changes an outside writer makes per step, and each step's rate. */
+  bindingClients: number;
+  bindingChanges: number;
+  bindingRates: number[];
   /** Binary vs JSON: echo clients, fan-out members, and rounds of each (alternating which goes first). */
   binaryEchoClients: number;
   binaryMembers: number;
@@ -61,6 +65,9 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = {
+  bindingClients: 1000,
+  bindingChanges: 400,
+  bindingRates: [20, 50, 100, 200, 400],
   echoClients: [1, 50, 200],
   echoWarmupMs: 1000,
   echoDurationMs: 5000,
@@ -103,6 +110,9 @@ export const FULL: Sizes = {
 
 /** The smoke test's sizes: every code path, a few seconds, no meaningful figures. */
 export const QUICK: Sizes = {
+  bindingClients: 20,
+  bindingChanges: 50,
+  bindingRates: [100],
   echoClients: [1, 5],
   echoWarmupMs: 100,
   echoDurationMs: 300,

@@ -2,6 +2,7 @@
 // in the same run. A target whose inputs were not measured (e.g. with --only)
 // is reported as such, not as passed.
 import type { EchoLevel } from './echo.ts';
+import type { BindingResult } from '../scenarios/binding.ts';
 import type { BareWsResult } from '../scenarios/bare-ws.ts';
 import type { DurableResult } from '../scenarios/durable.ts';
 import type { EchoResult } from '../scenarios/echo.ts';
@@ -28,6 +29,7 @@ export interface Measured {
   idle: IdleResult | undefined;
   durable: DurableResult | undefined;
   soak: SoakResult | undefined;
+  binding?: BindingResult | undefined;
 }
 
 const at = (levels: EchoLevel[] | undefined, clients: number) =>

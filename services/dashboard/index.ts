@@ -1,21 +1,17 @@
-// Wires the dashboard for the command line (services/registry.ts): its store
-// (a KV bucket of the environment's storage: JetStream on NATS, memory shared
-// by the process beside the in-memory bus), the relay that turns changes
-// into events, and the demo feeder.
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+// Wires the dashboard for the command line (services/registry.ts): the
+// dashboard binding (binding.ts) on its bucket of the environment's storage
+// (JetStream on NATS, memory shared by the process beside the in-memory bus),
+// and the demo feeder.
 import { z } from 'zod';
 import {
-  Publisher,
-  type KvStore,
+  createBinding,
+  type Binding,
   type RunnableService,
-  type ServiceDefinition,
   type ServiceEnv,
 } from '../sdk/index.ts';
+import { dashboardBinding } from './binding.ts';
 import { Feeder } from './feeder.ts';
 import { BOARD_RE, DEFAULT_LIMITS, type DashboardLimits } from './model.ts';
-import { Relay } from './relay.ts';
-import { dashboardService } from './service.ts';
 
 export { BoardView } from './board-view.ts';
 export { Relay } from './relay.ts';
@@ -39,38 +35,20 @@ export interface FeederSettings {
   intervalMs?: number;
 }
 
-export interface Dashboard extends RunnableService {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the service's own state type
-  definition: ServiceDefinition<any>;
-  readonly store: KvStore;
-  readonly relay: Relay;
-  close(): Promise<void>;
-}
+export type Dashboard = Binding;
 
 export async function createDashboard(
   env: ServiceEnv,
   opts: DashboardOptions = {},
 ): Promise<Dashboard> {
   const bucket = opts.bucket ?? defaultBucket(env.prefix);
-  const log = env.log.child({ service: 'dashboard' });
-  const store = await env.storage.keyValue(bucket, { history: opts.history ?? 64 });
-  const leaseStore = await env.storage.keyValue(`${bucket}_lease`, { history: 1 });
-  const relay = new Relay({
-    store,
-    leaseStore,
-    publisher: new Publisher(env.bus, env.prefix),
-    holder: opts.holder ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
-    ttlMs: opts.leaseMs ?? 3000,
-    log,
+  return createBinding(env, {
+    ...dashboardBinding({ ...DEFAULT_LIMITS, ...opts.limits }),
+    bucket,
+    history: opts.history ?? 64,
+    leaseMs: opts.leaseMs,
+    holder: opts.holder,
   });
-  relay.start();
-  log.info({ bucket, bus: env.bus.kind, storage: env.storage.kind }, 'dashboard store open');
-  return {
-    definition: dashboardService({ store, limits: { ...DEFAULT_LIMITS, ...opts.limits }, log }),
-    store,
-    relay,
-    close: () => relay.stop(),
-  };
 }
 
 /** The feeder as a runnable "service": it answers no streams, it only writes. */

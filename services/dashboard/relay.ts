@@ -1,166 +1,23 @@
-// The relay turns the bucket's change feed into board events. Exactly one
-// replica relays at a time (it holds the Lease), so every change reaches each
-// board's group once, whoever wrote it: this service, another replica, another
-// service, or `nats kv put`.
-//
-// On taking the lease, the relay reads the bucket's whole retained history in
-// order. Changes up to the previous holder's position are only counted (which
-// keys exist, each board's last revision); changes after it are published.
-// That history is what lets it label a put `create` or `update` and give each
-// event its board's previous revision (`prev`), exactly as the previous holder
-// would have. When the history has lost revisions (a key's history overran
-// during an outage), an event after such a hole cannot know what it skipped:
-// it says so with `gap: true`, and clients sync (docs/services.md).
-import type { Logger } from '../../lib/log.ts';
-import type { Publisher } from '../sdk/index.ts';
-import { Lease } from './lease.ts';
-import { boardGroup, splitStoreKey, type BoardEvent } from './model.ts';
-import type { Change, KvStore, Watch } from '../sdk/index.ts';
+// The dashboard's relay is the binding's (services/sdk/binding/relay.ts);
+// toEvent is its event for a board, as clients receive it.
+import {
+  BindingRelay,
+  byPrefix,
+  toBindingEvent,
+  unseen,
+  type Change,
+  type Seen,
+} from '../sdk/index.ts';
+import type { BoardEvent } from './model.ts';
 
-export interface RelayOptions {
-  store: KvStore;
-  /** Where the lease lives: a store of its own, so heartbeats stay out of the boards' history. */
-  leaseStore: KvStore;
-  publisher: Publisher;
-  holder: string;
-  ttlMs: number;
-  log: Logger;
-}
+export { BindingRelay as Relay, unseen };
 
-export const LEASE_KEY = 'relay';
+const boards = byPrefix(1, 128);
 
-export class Relay {
-  readonly #lease: Lease;
-  #position = 0;
-  #watch: Watch | undefined;
-  /** Bumped on every acquire and loss, so a feed from an earlier tenure stops publishing. */
-  #tenure = 0;
-  #active = false;
-  #published = 0;
-
-  constructor(private readonly o: RelayOptions) {
-    this.#lease = new Lease({
-      store: o.leaseStore,
-      key: LEASE_KEY,
-      holder: o.holder,
-      ttlMs: o.ttlMs,
-      position: () => this.#position,
-      onAcquire: (position) => this.#acquired(position),
-      onLose: () => this.#lost(),
-      log: o.log,
-    });
-  }
-
-  /** True while this replica holds the lease and relays. */
-  get active(): boolean {
-    return this.#active;
-  }
-
-  /** The last revision relayed (or counted) by this replica. */
-  get position(): number {
-    return this.#position;
-  }
-
-  /** Events published since start, for tests and logs. */
-  get published(): number {
-    return this.#published;
-  }
-
-  start(): void {
-    this.#lease.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.#lease.stop();
-    this.#lost();
-  }
-
-  #acquired(position: number): void {
-    const tenure = ++this.#tenure;
-    this.#active = true;
-    this.#position = position;
-    void this.#relay(tenure, position).catch((err: unknown) => {
-      if (tenure !== this.#tenure) return;
-      this.o.log.error({ err }, 'relay feed failed; releasing the lease');
-      void this.#lease.release();
-    });
-  }
-
-  #lost(): void {
-    this.#tenure++;
-    this.#active = false;
-    this.#watch?.stop();
-    this.#watch = undefined;
-  }
-
-  async #relay(tenure: number, from: number): Promise<void> {
-    const watch = await this.o.store.watch();
-    if (tenure !== this.#tenure) return watch.stop();
-    this.#watch = watch;
-    const seen = unseen();
-    for await (const c of watch) {
-      if (tenure !== this.#tenure) return;
-      const event = toEvent(c, seen);
-      if (c.revision <= from) continue;
-      if (event) {
-        this.o.publisher.toGroup(boardGroup(event.board), event);
-        this.#published++;
-      }
-      this.#position = c.revision;
-    }
-    if (tenure === this.#tenure) throw new Error('the change feed ended');
-  }
-}
-
-/** What the relay has read of the bucket's history in this tenure. */
-interface Seen {
-  /** Keys whose last change was a put. */
-  readonly live: Set<string>;
-  /** Each board's last revision. */
-  readonly lastOfBoard: Map<string, number>;
-  /** The last revision read. */
-  last: number;
-  /** The highest revision the feed never gave (dropped from the history); 0 when none. */
-  hole: number;
-}
-
-/** Folds one change into the relay's view of the bucket and returns its event, if it belongs to a board. */
+/** Folds one change into the relay's view of the bucket and returns its board event, if any. */
 export function toEvent(c: Change, seen: Seen): BoardEvent | undefined {
-  if (c.revision > seen.last + 1) seen.hole = c.revision - 1;
-  seen.last = c.revision;
-  const existed = seen.live.has(c.key);
-  if (c.op === 'put') seen.live.add(c.key);
-  else seen.live.delete(c.key);
-  const name = splitStoreKey(c.key);
-  if (!name) return undefined;
-  const prev = seen.lastOfBoard.get(name.board) ?? 0;
-  seen.lastOfBoard.set(name.board, c.revision);
-  // A revision between the board's previous event and this one is gone:
-  // it may have been this board's, so `prev` (and `create`) cannot be trusted.
-  const gap = seen.hole > prev ? { gap: true as const } : {};
-  return c.op === 'put'
-    ? {
-        type: existed ? 'update' : 'create',
-        board: name.board,
-        key: name.key,
-        value: c.value,
-        revision: c.revision,
-        pos: String(c.revision),
-        prev,
-        ...gap,
-      }
-    : {
-        type: 'delete',
-        board: name.board,
-        key: name.key,
-        revision: c.revision,
-        pos: String(c.revision),
-        prev,
-        ...gap,
-      };
-}
-
-/** A fresh view, for toEvent's tests. */
-export function unseen(): Seen {
-  return { live: new Set(), lastOfBoard: new Map(), last: 0, hole: 0 };
+  const e = toBindingEvent(c, seen, boards);
+  if (!e) return undefined;
+  const { group, ...rest } = e;
+  return { ...rest, board: group };
 }

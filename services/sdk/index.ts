@@ -39,3 +39,4 @@ export {
 } from './storage/kv.ts';
 export type { Ref } from '../../protocol/frames.ts';
 export { LeaveReason } from '../../protocol/codes.ts';
+export * from './binding/index.ts';

@@ -1,5 +1,5 @@
-// A dashboard client for tests: a TestClient on one `dashboard:<board>`
-// stream, driven by the reference BoardView, recording everything it receives.
+// A dashboard (or any binding) client for tests: a TestClient on one
+// `dashboard:<board>` stream, driven by the reference BoardView, recording everything it receives.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BoardView, type AppliedChange } from '../../services/dashboard/board-view.ts';
 import type {
@@ -30,11 +30,11 @@ export class BoardClient {
 
   private constructor(
     readonly client: TestClient,
-    board: string,
+    stream: string,
     snapshot: SnapshotPayload,
     opts: { sync: boolean },
   ) {
-    this.stream = `dashboard:${board}`;
+    this.stream = stream;
     this.snapshot = snapshot;
     this.view = new BoardView(snapshot, (c) => this.applied.push(c));
     if (opts.sync) this.#sync();
@@ -48,7 +48,14 @@ export class BoardClient {
     opts: { sync: boolean } = { sync: true },
   ): Promise<BoardClient> {
     const joined = await client.join(`dashboard:${board}`);
-    return new BoardClient(client, board, joined.payload as SnapshotPayload, opts);
+    return new BoardClient(client, `dashboard:${board}`, joined.payload as SnapshotPayload, opts);
+  }
+
+  /** Joins any binding's stream (its snapshot names the group `group`), as a board. */
+  static async bind(client: TestClient, stream: string): Promise<BoardClient> {
+    const joined = await client.join(stream);
+    const { group, ...snap } = joined.payload as Omit<SnapshotPayload, 'board'> & { group: string };
+    return new BoardClient(client, stream, { ...snap, board: group }, { sync: true });
   }
 
   /** Sends an action and waits for its reply. */

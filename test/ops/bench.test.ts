@@ -103,6 +103,12 @@ describe('bench --quick', () => {
     for (const l of results.idle.levels) assert.equal(l.accepted, l.requested);
   });
 
+  it('relays every outside write to every bound client, once and in order', () => {
+    const b = results.binding as { clients: number; changes: number; problems: number };
+    assert.ok(b.clients > 0 && b.changes > 0);
+    assert.equal(b.problems, 0);
+  });
+
   it('measures presence on and off: joins without errors, diffs only with presence on', () => {
     const [off, on] = results.presence.variants as [PresenceVariant, PresenceVariant];
     for (const v of [off, on]) {

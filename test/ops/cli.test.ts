@@ -48,6 +48,7 @@ describe('muxgate --help and per-command help', () => {
       'gateway',
       'help',
       'kick',
+      'kv',
       'publish',
       'service',
     ]);
@@ -113,7 +114,7 @@ describe('mistakes get one line saying what is wrong, then the usage, and exit 2
     [['service'], 'muxgate: service: missing <name>', /^usage: muxgate service <name>$/m],
     [
       ['service', 'nope'],
-      "muxgate: service: unknown service 'nope' (echo, chat, dashboard, dashboard-feeder, notifications)",
+      "muxgate: service: unknown service 'nope' (echo, chat, dashboard, dashboard-feeder, notifications, inventory)",
       /^usage: muxgate service <name>$/m,
     ],
     [

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { MuxClient } from '../../client/index.ts';
 import type { Dashboard } from '../../services/dashboard/index.ts';
+import { inventoryBucket } from '../../services/inventory/index.ts';
 import { buildWeb } from '../../web/build.ts';
 import { launchBrowser, newPage } from '../helpers/browser.ts';
 import { DemoSystem } from '../helpers/demo.ts';
@@ -327,6 +328,29 @@ describe('demo page in Chromium: what a visitor sees', () => {
     await screenshot(t, page, 'chat-published');
     const later = await open('erin');
     await shown(later.page); // in the history
+    assert.deepEqual([...errors, ...later.errors], []);
+    await Promise.all([page.close(), later.page.close()]);
+  });
+
+  it('shows the inventory that `muxgate kv put` writes, live and to a later visitor', async (t) => {
+    const { page, errors } = await open('frank');
+    await joined(page, 'inventory:main').waitFor(WAIT);
+    const bucket = inventoryBucket(sys.gateway.prefix);
+    const put = async (key: string, value: string) => {
+      const cli = await runMuxgate(['kv', 'put', bucket, key, value], { NATS_URL: sys.nats.url });
+      assert.equal(cli.code, 0, cli.stderr);
+    };
+    const count = (p: Page, item: string) =>
+      p.locator(`[data-testid=inv-rows] tr[data-key="${item}"] td.value`);
+    await put('main.widgets', '42');
+    await put('other.widgets', '7'); // another warehouse's: not on this page
+    await put('main.widgets', '41');
+    await count(page, 'widgets').filter({ hasText: /^41$/ }).waitFor(WAIT);
+    await screenshot(t, page, 'inventory-kv-put');
+    const later = await open('gina');
+    await joined(later.page, 'inventory:main').waitFor(WAIT);
+    await count(later.page, 'widgets').filter({ hasText: /^41$/ }).waitFor(WAIT);
+    assert.equal(await later.page.locator('[data-testid=inv-rows] tr').count(), 1);
     assert.deepEqual([...errors, ...later.errors], []);
     await Promise.all([page.close(), later.page.close()]);
   });

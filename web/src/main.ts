@@ -1,11 +1,12 @@
-// The demo page: echo, chat, a live dashboard and the notifications stream
-// the gateway opens, over ONE socket, with the connection state and the open
-// streams in the header.
+// The demo page: echo, chat, a live dashboard, the inventory and the
+// notifications stream the gateway opens, over ONE socket, with the connection
+// state and the open streams in the header.
 import { connect, type MuxClient } from '../../client/index.ts';
 import { mountChat } from './chat.ts';
 import { mountDashboard } from './dashboard.ts';
 import { byId } from './dom.ts';
 import { mountEcho } from './echo.ts';
+import { mountInventory } from './inventory.ts';
 import { PageIdentity, pageName } from './identity.ts';
 import { mountNotifications } from './notifications.ts';
 import { mountStatus } from './status.ts';
@@ -57,3 +58,4 @@ mountDashboard(client, identity, {
   readonly: byId('dash-readonly'),
   feed: byId('dash-feed'),
 });
+mountInventory(client, { rows: byId('inv-rows') });
