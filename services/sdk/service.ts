@@ -6,7 +6,7 @@ import type { Bus, BusMessage, Subscription } from '../../bus/bus.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { context, extractContext, SpanKind, SpanStatusCode, tracer } from '../../bus/trace.ts';
 import { trace } from '@opentelemetry/api';
-import { LeaveReason } from '../../protocol/codes.ts';
+import { ErrorCode, LeaveReason } from '../../protocol/codes.ts';
 import type { Ref } from '../../protocol/frames.ts';
 import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
 import { SERVICE_RE } from '../../protocol/names.ts';
@@ -31,6 +31,7 @@ import { DEFAULT_DEADLINE_SKEW_MS, deadlineOf, Deadlines } from './deadline.ts';
 import { ServiceMetrics, type WorkKind } from './metrics.ts';
 import { checkReplicas, copies } from './replicas.ts';
 import { assertGroup, assertServiceCode, Publisher } from './publisher.ts';
+import { storeUnavailable } from './storage/unavailable.ts';
 
 export interface Acceptance<S> {
   /** Sent to the client in `joined`. */
@@ -262,8 +263,7 @@ export class ServiceRunner<S = unknown> {
         if (decision.accept && decision.durable !== undefined) assertGroup(decision.durable);
         if (decision.accept && decision.presence) assertGroup(decision.presence.group);
       } catch (err) {
-        this.#log.error({ err, stream: req.stream }, 'join handler failed');
-        decision = { accept: false, code: 'internal', message: 'internal error' };
+        decision = this.#failed(err, req.stream, 'join handler failed');
       }
       const reply = decision.accept
         ? {
@@ -314,8 +314,7 @@ export class ServiceRunner<S = unknown> {
       try {
         decision = await snapshot.call(this.def, ctx, payload);
       } catch (err) {
-        this.#log.error({ err, stream: req.stream }, 'snapshot handler failed');
-        decision = { accept: false, code: 'internal', message: 'internal error' };
+        decision = this.#failed(err, req.stream, 'snapshot handler failed');
       }
       const reply = decision.accept
         ? {
@@ -472,6 +471,27 @@ export class ServiceRunner<S = unknown> {
     void tail.then(() => {
       if (this.#chains.get(key) === tail) this.#chains.delete(key);
     });
+  }
+
+  /**
+   * A join whose handler threw: `unavailable` when the store was out of
+   * reach (the client may retry in a moment), else `internal`.
+   */
+  #failed(
+    err: unknown,
+    stream: string,
+    what: string,
+  ): { accept: false; code: string; message: string } {
+    if (storeUnavailable(err)) {
+      this.#log.warn({ err, stream }, what);
+      return {
+        accept: false,
+        code: ErrorCode.Unavailable,
+        message: 'the store is unavailable; try again',
+      };
+    }
+    this.#log.error({ err, stream }, what);
+    return { accept: false, code: ErrorCode.Internal, message: 'internal error' };
   }
 }
 

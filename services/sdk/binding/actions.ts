@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../../lib/log.ts';
 import type { Scope, StreamContext } from '../context.ts';
+import { storeUnavailable } from '../storage/unavailable.ts';
 import {
   ConflictError,
   type Entry,
@@ -106,6 +107,10 @@ export class BindingActions {
     } catch (err) {
       if (err === EXPIRED) return void this.d.log.debug({ group }, 'write past its deadline');
       if (err instanceof ActionError) return refusal(err.code, err.message, err.revision);
+      if (storeUnavailable(err)) {
+        this.d.log.warn({ err, group, action: parsed.data.action }, 'binding store unavailable');
+        return refusal(BindingError.Unavailable, 'the store is unavailable; try again');
+      }
       this.d.log.error({ err, group, action: parsed.data.action }, 'binding action failed');
       return refusal(BindingError.Internal, 'internal error');
     }

@@ -13,6 +13,7 @@ import type { RunnableService, ServiceEnv } from '../env.ts';
 import { Publisher } from '../publisher.ts';
 import { accept, defineService, refuse, type ServiceDefinition } from '../service.ts';
 import type { Entry, KvStore, Snapshot } from '../storage/kv.ts';
+import { storeUnavailable } from '../storage/unavailable.ts';
 import { byKey, page, SnapshotCache } from './pages.ts';
 import { BindingActions, type Permissions } from './actions.ts';
 import { groupSnapshot, underPrefix, wholeBucket, type KeyGroups } from './keys.ts';
@@ -213,8 +214,12 @@ export function bindingService(
       const custom = customAction(decl, payload);
       if (!custom && (payload as { action?: unknown } | null)?.action === 'page') {
         const reply = await nextPage(ctx.topic, payload).catch((err: unknown) => {
-          log.error({ err }, 'binding page failed');
-          return { ok: false, error: { code: BindingError.Internal, message: 'internal error' } };
+          const unavailable = storeUnavailable(err);
+          log[unavailable ? 'warn' : 'error']({ err }, 'binding page failed');
+          const error = unavailable
+            ? { code: BindingError.Unavailable, message: 'the store is unavailable; try again' }
+            : { code: BindingError.Internal, message: 'internal error' };
+          return { ok: false, error };
         });
         if (ref !== undefined) ctx.reply(ref, reply);
         return;

@@ -15,7 +15,9 @@ export const BindingError = {
   Conflict: 'conflict',
   /** `update` or `delete` of a key that does not exist. */
   NotFound: 'not_found',
-  /** The store failed; details are in the service's log. */
+  /** The store is out of reach for now (a NATS node or the bucket's leader away): nothing was written; try again. */
+  Unavailable: 'unavailable',
+  /** The store failed otherwise; details are in the service's log. */
   Internal: 'internal',
 } as const;
 export type BindingError = (typeof BindingError)[keyof typeof BindingError];
