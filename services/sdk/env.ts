@@ -2,7 +2,7 @@
 // seam between a service's code and the infrastructure chosen at the root.
 import type { Bus } from '../../bus/bus.ts';
 import type { Logger } from '../../lib/log.ts';
-import type { ServiceDefinition } from './service.ts';
+import type { ServiceDefinition } from './definition.ts';
 import type { Storage } from './storage/storage.ts';
 
 export interface ServiceEnv {

@@ -1,13 +1,13 @@
 // The services SDK: everything a muxgate service imports.
-export { accept, defineService, refuse, ServiceRunner } from './service.ts';
+export { ServiceRunner, type RunOptions } from './service.ts';
+export { accept, defineService, refuse } from './definition.ts';
 export type {
   Acceptance,
   DurableGroups,
   JoinDecision,
-  RunOptions,
   ServiceDefinition,
   SnapshotDecision,
-} from './service.ts';
+} from './definition.ts';
 export type { RunnableService, ServiceEnv, ServiceFactory } from './env.ts';
 export { StreamContext, type Scope } from './context.ts';
 export { ConnectContext, type OpenStream } from './connect.ts';

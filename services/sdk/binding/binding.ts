@@ -11,7 +11,7 @@ import type { Logger } from '../../../lib/log.ts';
 import type { StreamContext } from '../context.ts';
 import type { RunnableService, ServiceEnv } from '../env.ts';
 import { Publisher } from '../publisher.ts';
-import { accept, defineService, refuse, type ServiceDefinition } from '../service.ts';
+import { accept, defineService, refuse, type ServiceDefinition } from '../definition.ts';
 import type { Entry, KvStore, Snapshot } from '../storage/kv.ts';
 import { storeUnavailable } from '../storage/unavailable.ts';
 import { byKey, page, SnapshotCache } from './pages.ts';
