@@ -11,6 +11,9 @@ import { until } from './wait.ts';
 type Frame = ServerFrame & Record<string, unknown>;
 
 /** How a test client's frames go on the wire. */
+
+/** MUX_JOIN_TIMEOUT_MS's default and a margin for a loaded machine. */
+const JOIN_WAIT_MS = 8000;
 export interface FrameCodec {
   readonly subprotocol: string;
   encode(frame: object): string | Buffer;
@@ -120,7 +123,12 @@ export class TestClient {
     );
   }
 
-  /** Joins and resolves with the `joined` frame; rejects with the `error` frame's code. */
+  /**
+   * Joins and resolves with the `joined` frame; rejects with the `error`
+   * frame's code. Waits longer than the gateway's join timeout (5 s by
+   * default), so a slow join ends with the gateway's own answer, not this
+   * side's clock.
+   */
   async join(stream: string, payload?: unknown): Promise<Frame> {
     const ref = `join-${stream}-${Math.random().toString(36).slice(2, 8)}`;
     this.send(
@@ -128,7 +136,10 @@ export class TestClient {
         ? { type: 'join', stream, ref }
         : { type: 'join', stream, ref, payload },
     );
-    const f = await this.next((x) => x.ref === ref && (x.type === 'joined' || x.type === 'error'));
+    const f = await this.next(
+      (x) => x.ref === ref && (x.type === 'joined' || x.type === 'error'),
+      JOIN_WAIT_MS,
+    );
     if (f.type === 'error')
       throw new Error(`join ${stream} failed: ${String(f.code)} ${String(f.message)}`);
     return f;
