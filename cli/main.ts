@@ -13,27 +13,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Bus } from '../bus/bus.ts';
-import { publishControl, type ControlCommand } from '../bus/control.ts';
 import { MemoryBroker } from '../bus/memory.ts';
 import { redactUrl } from '../bus/nats-auth.ts';
 import { NatsBus, NatsConnectError } from '../bus/nats.ts';
-import { Subjects } from '../bus/subjects.ts';
 import { Gateway } from '../gateway/gateway.ts';
+import { CliError, UsageError } from './errors.ts';
 import { kv } from './kv.ts';
+import { control, publish, type OperatorDeps } from './operator.ts';
 import { createLogger, type Logger } from '../lib/log.ts';
 import { startTelemetry, TelemetryConfigError, type Telemetry } from '../lib/telemetry.ts';
-import { CONN_ID_RE, groupNameProblem, MAX_USER_LENGTH, parseStream } from '../protocol/names.ts';
 import {
   HealthServer,
   JetStreamStorage,
   MemoryStorage,
-  Publisher,
   ServiceRunner,
   type ServiceFactory,
   type Storage,
 } from '../services/sdk/index.ts';
 import { SERVICES } from '../services/registry.ts';
-import { COMMANDS, commandHelp, findCommand, overview, usageLine, type Command } from './help.ts';
+import { COMMANDS, commandHelp, findCommand, overview, usageLine } from './help.ts';
 import { cliGatewayConfig, loadCliSettings, SettingsError, type CliSettings } from './settings.ts';
 
 // ../web/dist/ from cli/ (the sources) and from dist/cli/ (the build, which
@@ -41,19 +39,6 @@ import { cliGatewayConfig, loadCliSettings, SettingsError, type CliSettings } fr
 const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 type Stoppable = { drain(): Promise<void> };
-
-/** A mistake in how the command was called: one line, the usage, exit 2. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly command?: Command,
-  ) {
-    super(message);
-  }
-}
-
-/** A failure worth one line and exit 1, without a stack (e.g. NATS unreachable). */
-class CliError extends Error {}
 
 /** What every long-running command starts from. */
 interface Running {
@@ -182,6 +167,7 @@ async function main(argv: string[]): Promise<number> {
     const telemetry = await startTelemetry({ serviceName, serviceVersion: version(), log });
     return { settings, log, telemetry };
   };
+  const operator: OperatorDeps = { connect: (s, n) => connectNats(s, n) };
   switch (command.name) {
     case 'help': {
       const [topic] = rest;
@@ -201,18 +187,18 @@ async function main(argv: string[]): Promise<number> {
     case 'service':
       return service(await running(`muxgate-${rest[0]!}`), rest[0]!);
     case 'publish':
-      return publish(rest[0]!, rest[1]!);
+      return publish(operator, rest[0]!, rest[1]!);
     case 'kv':
       return kv(rest, {
         connect: (s) => connectNats(s, 'muxgate kv'),
         usage: (m) => new UsageError(m, command),
       });
     case 'disconnect':
-      return control(command, { conn: rest[0]! });
+      return control(operator, command, { conn: rest[0]! });
     case 'disconnect-user':
-      return control(command, { user: rest[0]! });
+      return control(operator, command, { user: rest[0]! });
     case 'kick':
-      return control(command, { conn: rest[0]!, stream: rest[1]! });
+      return control(operator, command, { conn: rest[0]!, stream: rest[1]! });
     default:
       throw new UsageError(`unknown command '${name}'`);
   }
@@ -325,57 +311,6 @@ async function startService(
       else await bus.drain();
     },
   };
-}
-
-async function publish(group: string, json: string): Promise<number> {
-  // Usage errors are reported before connecting, so they read the same
-  // whether or not NATS is reachable.
-  const usage = findCommand('publish');
-  const problem = groupNameProblem(group);
-  if (problem) throw new UsageError(`publish: ${problem}: ${JSON.stringify(group)}`, usage);
-  const settings = loadCliSettings();
-  let payload: unknown;
-  try {
-    payload = JSON.parse(json);
-  } catch {
-    throw new UsageError(`publish: the message is not valid JSON: ${json}`, usage);
-  }
-  const bus = await connectNats(settings, 'muxgate publish');
-  try {
-    new Publisher(bus, settings.prefix).toGroup(group, payload);
-    await bus.flush();
-  } catch (err) {
-    console.error(`publish: ${(err as Error).message}`);
-    return 2;
-  } finally {
-    await bus.drain();
-  }
-  console.log(`published to ${group}`);
-  return 0;
-}
-
-/** The server API's commands (§4.6): one Control message, which every gateway applies. */
-async function control(command: Command, cmd: ControlCommand): Promise<number> {
-  const name = command.name;
-  if ('conn' in cmd && !CONN_ID_RE.test(cmd.conn))
-    throw new UsageError(`${name}: not a connection id: ${JSON.stringify(cmd.conn)}`, command);
-  if ('user' in cmd && (!cmd.user || cmd.user.length > MAX_USER_LENGTH))
-    throw new UsageError(`${name}: a user is 1 to ${MAX_USER_LENGTH} characters`, command);
-  if ('stream' in cmd && !parseStream(cmd.stream))
-    throw new UsageError(`${name}: not a stream name: ${JSON.stringify(cmd.stream)}`, command);
-  const settings = loadCliSettings();
-  const bus = await connectNats(settings, `muxgate ${name}`);
-  try {
-    publishControl(bus, new Subjects(settings.prefix), cmd);
-    await bus.flush();
-  } catch (err) {
-    console.error(`${name}: ${(err as Error).message}`);
-    return 2;
-  } finally {
-    await bus.drain();
-  }
-  console.log(`${name}: sent to every gateway`);
-  return 0;
 }
 
 /**
