@@ -17,6 +17,8 @@ const storedBy = (prefix: string) => ({
   chat: `${prefix}_dg_chat`,
   dashboard: `KV_${prefix}_dashboard`,
   lease: `KV_${prefix}_dashboard_lease`,
+  inventory: `KV_${prefix}_inventory`,
+  inventoryLease: `KV_${prefix}_inventory_lease`,
 });
 
 interface Line {
