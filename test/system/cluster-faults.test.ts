@@ -263,9 +263,11 @@ describe('muxgate on a 3-node NATS cluster, under faults', { timeout: 300_000 },
     t.diagnostic(
       `echo replicas on ${[...echoNodes].map((i) => `n${i}`).join(', ')}; freezing n${node}`,
     );
-    const before = await disconnects(gw.proc.http);
     const load = await echoLoad([[gw.proc.url, ...sys.urls.filter((u) => u !== gw.proc.url)]], 100);
     await sleep(2000);
+    // Counted right before the freeze: a reconnect left over from (a) must not
+    // pass for noticing this one.
+    const before = await disconnects(gw.proc.http);
     const frozenAt = Date.now();
     let saw503 = false;
     cluster.freeze(node);
@@ -273,7 +275,11 @@ describe('muxgate on a 3-node NATS cluster, under faults', { timeout: 300_000 },
       async () => {
         const ready = await fetch(`${gw.proc.http}/readyz`).catch(() => undefined);
         if (ready?.status === 503) saw503 = true;
-        return (await disconnects(gw.proc.http)) > before && ready?.status === 200;
+        return (
+          (await disconnects(gw.proc.http)) > before &&
+          ready?.status === 200 &&
+          (await sys.gatewayNode(gw)) !== node
+        );
       },
       CLIENT_PING_BOUND_MS + SLACK_MS,
       'the gateway to notice and reattach',
