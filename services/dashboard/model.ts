@@ -2,6 +2,7 @@
 // the actions clients send, the replies, events and snapshots they receive.
 // docs/services.md ("dashboard") describes the same shapes for client authors.
 import { z } from 'zod';
+import { BindingError } from '../sdk/binding/model.ts';
 
 /**
  * A board is one token, so that it is both a group name token and a KV key
@@ -32,19 +33,9 @@ export function splitStoreKey(k: string): { board: string; key: string } | undef
 }
 
 /** Codes in `{ok: false, error: {code}}` replies. */
-export const DashboardError = {
-  /** The action is malformed: unknown action, bad key, value not a number or object, too large. */
-  BadRequest: 'bad_request',
-  /** The connection may not do this: anonymous, or no `dashboard:write` scope / `admin` role. */
-  Forbidden: 'forbidden',
-  /** The key moved past the expected revision, or `create` found it live. */
-  Conflict: 'conflict',
-  /** `update` or `delete` of a key that does not exist. */
-  NotFound: 'not_found',
-  /** The store failed; details are in the service's log. */
-  Internal: 'internal',
-} as const;
-export type DashboardError = (typeof DashboardError)[keyof typeof DashboardError];
+/** The dashboard is a binding: its refusal codes are the binding's. */
+export const DashboardError = BindingError;
+export type DashboardError = BindingError;
 
 export interface DashboardLimits {
   /** Size of a value's JSON text, in bytes. */
@@ -145,34 +136,4 @@ export interface Announcement {
   at: string;
 }
 
-/** One change in a `sync` reply. */
-export interface SyncChange {
-  op: 'put' | 'delete';
-  key: string;
-  value?: unknown;
-  revision: number;
-}
-
-export interface SyncResult {
-  ok: true;
-  /** Every change of the board up to this revision is in `changes` or was already held. */
-  revision: number;
-  /** `revision` as a protocol 1.1 position: the next sync's `since`. */
-  pos: string;
-  changes: SyncChange[];
-  /** True when `changes` holds every change after `since` (as `joined.recovered`); false when compacted. */
-  recovered: boolean;
-  /** Set when only the last change of each key is given (the client was far behind): values are exact, intermediate revisions are skipped. Kept for 1.0 clients; `recovered: false` says the same. */
-  compacted?: true;
-}
-
-export type ActionReply =
-  | {
-      ok: true;
-      revision?: number;
-      value?: unknown;
-      /** A retry (the same msg id) of a write already applied: `revision` is the first attempt's, an increment's `value` the current one. */
-      duplicate?: true;
-    }
-  | SyncResult
-  | { ok: false; error: { code: DashboardError; message: string; revision?: number } };
+export type { ActionReply, SyncChange, SyncResult } from '../sdk/binding/model.ts';
