@@ -6,65 +6,33 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BusMessage } from '../../bus/bus.ts';
-import { MemoryBroker } from '../../bus/memory.ts';
-import { Subjects } from '../../bus/subjects.ts';
-import { loadGatewayConfig } from '../../gateway/config.ts';
 import { ConnectHook } from '../../gateway/connect.ts';
-import { Hub } from '../../gateway/hub.ts';
-import { GatewayMetrics } from '../../gateway/metrics.ts';
-import { Router } from '../../gateway/router.ts';
-import { Session } from '../../gateway/session.ts';
 import { silentLogger } from '../../lib/log.ts';
 import { ConnectReply, ConnectRequest, GroupMessage, Outbound } from '../../proto/index.ts';
-import { FakeTransport } from '../helpers/fake-transport.ts';
+import { makeSession } from '../helpers/session.ts';
 import { sampleOf } from '../helpers/metrics.ts';
 import { until } from '../helpers/wait.ts';
 
 const enc = new TextEncoder();
 
 function harness(env: Record<string, string> = {}) {
-  const bus = new MemoryBroker().connect();
-  const config = loadGatewayConfig({
-    MUX_GATEWAY_ID: 'gw',
-    MUX_ROUTES: 'notes',
-    MUX_CONNECT_SERVICE: 'notes',
-    ...env,
-  });
-  const subjects = new Subjects(config.prefix);
-  const metrics = new GatewayMetrics({ processMetrics: false });
-  const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);
-  hub.start();
-  const transport = new FakeTransport();
-  const connSubject = subjects.conn('gw', 'c1');
-  let flush: () => Promise<void> = () => bus.flush();
   const requests: BusMessage[] = [];
-  bus.subscribe(subjects.connect('notes'), (m) => requests.push(m));
-  const session = new Session({
-    id: 'c1',
-    connSubject,
-    transport,
-    router: new Router(bus, subjects, config.routes, config.joinTimeoutMs),
-    hub,
-    streams: {
-      flush: () => flush(),
-      maxPending: config.maxPendingFrames,
-      msgTimeoutMs: config.msgTimeoutMs,
-      store: bus.durable,
-      groupSubject: (g) => subjects.group(g),
+  const made = makeSession({
+    env: { MUX_ROUTES: 'notes', MUX_CONNECT_SERVICE: 'notes', ...env },
+    user: 'ann',
+    connect: ({ bus, subjects, config, metrics }) => {
+      bus.subscribe(subjects.connect('notes'), (m) => requests.push(m));
+      return new ConnectHook({
+        bus,
+        subjects,
+        service: 'notes',
+        timeoutMs: config.connectTimeoutMs,
+        metrics,
+        log: silentLogger,
+      });
     },
-    metrics,
-    log: silentLogger,
-    config,
-    scope: { user: 'ann', claims: '', remoteAddr: '', origin: '', userAgent: '', gateway: 'gw' },
-    connect: new ConnectHook({
-      bus,
-      subjects,
-      service: 'notes',
-      timeoutMs: config.connectTimeoutMs,
-      metrics,
-      log: silentLogger,
-    }),
   });
+  const { bus, transport, metrics, session, subjects, connSubject } = made;
   session.start();
   return {
     bus,
@@ -87,7 +55,7 @@ function harness(env: Record<string, string> = {}) {
     },
     /** The next flushes wait for the test. */
     holdFlushes(until: Promise<void>) {
-      flush = () => until;
+      made.holdFlushes(until);
     },
     serviceMsg(stream: string, payload: unknown) {
       bus.publish(

@@ -3,16 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BusMessage } from '../../bus/bus.ts';
-import { MemoryBroker } from '../../bus/memory.ts';
 import { Subjects } from '../../bus/subjects.ts';
-import { loadGatewayConfig } from '../../gateway/config.ts';
-import { Hub } from '../../gateway/hub.ts';
-import { GatewayMetrics } from '../../gateway/metrics.ts';
-import { Router } from '../../gateway/router.ts';
-import { Session } from '../../gateway/session.ts';
-import { silentLogger } from '../../lib/log.ts';
 import { GroupMessage, JoinReply, Leave, Outbound } from '../../proto/index.ts';
-import { FakeTransport } from '../helpers/fake-transport.ts';
+import { makeSession } from '../helpers/session.ts';
 import { sampleOf } from '../helpers/metrics.ts';
 import { until } from '../helpers/wait.ts';
 
@@ -26,33 +19,8 @@ function gate(): { promise: Promise<void>; open(): void } {
 }
 
 async function harness(env: Record<string, string> = {}) {
-  const bus = new MemoryBroker().connect();
-  const config = loadGatewayConfig({ MUX_GATEWAY_ID: 'gw', MUX_ROUTES: 'echo', ...env });
-  const subjects = new Subjects(config.prefix);
-  const metrics = new GatewayMetrics({ processMetrics: false });
-  const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);
-  hub.start();
-  const transport = new FakeTransport();
-  let flush: () => Promise<void> = () => bus.flush();
-  const connSubject = subjects.conn('gw', 'c1');
-  const session = new Session({
-    id: 'c1',
-    connSubject,
-    transport,
-    router: new Router(bus, subjects, config.routes, config.joinTimeoutMs),
-    hub,
-    streams: {
-      flush: () => flush(),
-      maxPending: config.maxPendingFrames,
-      msgTimeoutMs: config.msgTimeoutMs,
-      store: bus.durable,
-      groupSubject: (g) => subjects.group(g),
-    },
-    metrics,
-    log: silentLogger,
-    config,
-    scope: { user: '', claims: '', remoteAddr: '', origin: '', userAgent: '', gateway: 'gw' },
-  });
+  const made = makeSession({ env: { MUX_ROUTES: 'echo', ...env } });
+  const { bus, subjects, metrics, hub, transport, session, connSubject } = made;
   session.start();
 
   // The echo service, scripted: joins wait until the test answers them.
@@ -76,7 +44,7 @@ async function harness(env: Record<string, string> = {}) {
     send,
     /** Makes the next flushes wait for the test. */
     holdFlushes(g: { promise: Promise<void> }) {
-      flush = () => g.promise;
+      made.holdFlushes(g.promise);
     },
     async nextJoin(): Promise<BusMessage> {
       await until(() => joins.length > 0, 2000, 'a JoinRequest');
