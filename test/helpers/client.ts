@@ -6,14 +6,10 @@ import { decodeProtoFrame } from '../../client/codec.ts';
 import type { ServerFrame } from '../../protocol/frames.ts';
 import { writeFrame } from '../../protocol/proto-frames.ts';
 import { SUBPROTOCOL_JSON, SUBPROTOCOL_PROTO } from '../../protocol/version.ts';
-import { until } from './wait.ts';
-
-type Frame = ServerFrame & Record<string, unknown>;
+import { FrameQueue, type Frame } from './frame-queue.ts';
 
 /** How a test client's frames go on the wire. */
 
-/** MUX_JOIN_TIMEOUT_MS's default and a margin for a loaded machine. */
-const JOIN_WAIT_MS = 8000;
 export interface FrameCodec {
   readonly subprotocol: string;
   encode(frame: object): string | Buffer;
@@ -47,8 +43,7 @@ export interface OpenOptions {
   codec?: FrameCodec;
 }
 
-export class TestClient {
-  readonly frames: Frame[] = [];
+export class TestClient extends FrameQueue {
   readonly closed: Promise<{ code: number; reason: string }>;
   welcome: Extract<ServerFrame, { type: 'welcome' }> | undefined;
 
@@ -56,6 +51,7 @@ export class TestClient {
     readonly ws: WebSocket,
     readonly codec: FrameCodec,
   ) {
+    super();
     ws.on('message', (data: Buffer, isBinary) => {
       const frame = codec.decode(data, isBinary);
       if (frame) this.frames.push(frame);
@@ -94,71 +90,11 @@ export class TestClient {
     this.ws.send(data, { binary });
   }
 
-  /** Removes and returns the first queued frame matching `pred`, waiting for one to arrive; other frames stay queued. */
-  async next(pred: (f: Frame) => boolean = () => true, timeoutMs = 5000): Promise<Frame> {
-    let found: Frame | undefined;
-    await until(
-      () => {
-        for (let i = 0; i < this.frames.length; i++) {
-          if (pred(this.frames[i]!)) {
-            found = this.frames[i];
-            // Consume it, keeping earlier unmatched frames for later calls.
-            this.frames.splice(i, 1);
-            return true;
-          }
-        }
-        return false;
-      },
-      timeoutMs,
-      'a matching frame',
-    );
-    return found!;
-  }
-
-  /** Waits for a frame of `type` (optionally on `stream`). */
-  expect(type: ServerFrame['type'], stream?: string, timeoutMs?: number): Promise<Frame> {
-    return this.next(
-      (f) => f.type === type && (stream === undefined || f.stream === stream),
-      timeoutMs,
-    );
-  }
-
-  /**
-   * Joins and resolves with the `joined` frame; rejects with the `error`
-   * frame's code. Waits longer than the gateway's join timeout (5 s by
-   * default), so a slow join ends with the gateway's own answer, not this
-   * side's clock.
-   */
-  async join(stream: string, payload?: unknown): Promise<Frame> {
-    const ref = `join-${stream}-${Math.random().toString(36).slice(2, 8)}`;
-    this.send(
-      payload === undefined
-        ? { type: 'join', stream, ref }
-        : { type: 'join', stream, ref, payload },
-    );
-    const f = await this.next(
-      (x) => x.ref === ref && (x.type === 'joined' || x.type === 'error'),
-      JOIN_WAIT_MS,
-    );
-    if (f.type === 'error')
-      throw new Error(`join ${stream} failed: ${String(f.code)} ${String(f.message)}`);
-    return f;
-  }
-
   async close(): Promise<void> {
     if (this.ws.readyState === WebSocket.CLOSED) return;
     this.ws.close(1000);
     await Promise.race([this.closed, new Promise((r) => setTimeout(r, 1000))]);
     this.ws.terminate();
-  }
-
-  async waitFrames(n: number, timeoutMs = 10_000): Promise<Frame[]> {
-    await until(
-      () => this.frames.length >= n,
-      timeoutMs,
-      `${n} frames (have ${this.frames.length})`,
-    );
-    return this.frames;
   }
 }
 

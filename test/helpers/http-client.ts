@@ -6,9 +6,8 @@
 import type { ServerFrame } from '../../protocol/frames.ts';
 import { readEventStream } from '../../client/sse-reader.ts';
 import type { OpenOptions } from './client.ts';
-import { until } from './wait.ts';
 
-type Frame = ServerFrame & Record<string, unknown>;
+import { FrameQueue, type Frame } from './frame-queue.ts';
 
 export interface HttpOpenOptions extends OpenOptions {
   mode: 'sse' | 'poll';
@@ -27,8 +26,7 @@ export class HttpOpenError extends Error {
   }
 }
 
-export class HttpTestClient {
-  readonly frames: Frame[] = [];
+export class HttpTestClient extends FrameQueue {
   readonly closed: Promise<{ code: number; reason: string }>;
   welcome: Extract<ServerFrame, { type: 'welcome' }> | undefined;
   session = '';
@@ -42,6 +40,7 @@ export class HttpTestClient {
   #sending: Promise<void> = Promise.resolve();
 
   private constructor(readonly opts: HttpOpenOptions & { bases: string[] }) {
+    super();
     this.closed = new Promise((resolve) => (this.#close = resolve));
   }
 
@@ -162,41 +161,6 @@ export class HttpTestClient {
     return this.#isClosed;
   }
 
-  async next(pred: (f: Frame) => boolean = () => true, timeoutMs = 5000): Promise<Frame> {
-    let found: Frame | undefined;
-    await until(
-      () => {
-        const i = this.frames.findIndex(pred);
-        if (i < 0) return false;
-        found = this.frames.splice(i, 1)[0];
-        return true;
-      },
-      timeoutMs,
-      'a matching frame',
-    );
-    return found!;
-  }
-
-  expect(type: ServerFrame['type'], stream?: string, timeoutMs?: number): Promise<Frame> {
-    return this.next(
-      (f) => f.type === type && (stream === undefined || f.stream === stream),
-      timeoutMs,
-    );
-  }
-
-  async join(stream: string, payload?: unknown): Promise<Frame> {
-    const ref = `join-${stream}-${Math.random().toString(36).slice(2, 8)}`;
-    this.send(
-      payload === undefined
-        ? { type: 'join', stream, ref }
-        : { type: 'join', stream, ref, payload },
-    );
-    const f = await this.next((x) => x.ref === ref && (x.type === 'joined' || x.type === 'error'));
-    if (f.type === 'error')
-      throw new Error(`join ${stream} failed: ${String(f.code)} ${String(f.message)}`);
-    return f;
-  }
-
   /** Closes as the client library does: POST /v1/close, then stops reading. */
   async close(): Promise<void> {
     if (this.#isClosed) return;
@@ -209,14 +173,5 @@ export class HttpTestClient {
   /** Stops reading without telling the gateway (a client that went away). */
   vanish(): void {
     this.#ended({ code: 1006, reason: 'vanished' });
-  }
-
-  async waitFrames(n: number, timeoutMs = 10_000): Promise<Frame[]> {
-    await until(
-      () => this.frames.length >= n,
-      timeoutMs,
-      `${n} frames (have ${this.frames.length})`,
-    );
-    return this.frames;
   }
 }
