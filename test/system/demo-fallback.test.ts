@@ -5,15 +5,10 @@
 // proxy breaks (every attempt fails though the gateway would admit it) ends
 // on SSE too.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { buildWeb } from '../../web/build.ts';
-import { launchBrowser, newPage, withoutTransports } from '../helpers/browser.ts';
-import { DemoSystem } from '../helpers/demo.ts';
-import { joined, screenshot, waitOpen, WAIT } from '../helpers/demo-page.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { newPage, withoutTransports } from '../helpers/browser.ts';
+import { joined, screenshot, waitOpen, WAIT, demoInChromium } from '../helpers/demo-page.ts';
 
 const CASES = [
   { transport: 'sse', take: { webSocket: 'absent' } },
@@ -21,31 +16,16 @@ const CASES = [
 ] as const;
 
 describe('demo page in Chromium without WebSocket', () => {
-  let webRoot: string;
-  let sys: DemoSystem;
-  let browser: Browser;
-
-  before(async () => {
-    webRoot = await mkdtemp(join(tmpdir(), 'muxgate-web-'));
-    await buildWeb(webRoot);
-    sys = await DemoSystem.start(webRoot);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await sys?.close();
-    await rm(webRoot, { recursive: true, force: true });
-  });
+  const demo = demoInChromium();
 
   async function open(
     name: string,
     take: Parameters<typeof withoutTransports>[1],
     transport: string,
   ): Promise<{ page: Page; errors: string[] }> {
-    const p = await newPage(browser);
+    const p = await newPage(demo.browser);
     await withoutTransports(p.page, take);
-    await p.page.goto(sys.pageUrl(name));
+    await p.page.goto(demo.sys.pageUrl(name));
     await waitOpen(p.page);
     await p.page.locator(`[data-testid=transport][data-transport="${transport}"]`).waitFor(WAIT);
     return p;

@@ -5,53 +5,35 @@
 // room from outside. Each test keeps a screenshot in test-artifacts/ and
 // names it in its output.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { MuxClient } from '../../client/index.ts';
 import type { Dashboard } from '../../services/dashboard/index.ts';
 import { inventoryBucket } from '../../services/inventory/index.ts';
-import { buildWeb } from '../../web/build.ts';
-import { launchBrowser, newPage } from '../helpers/browser.ts';
-import { DemoSystem } from '../helpers/demo.ts';
-import { joined, screenshot, waitOpen, WAIT } from '../helpers/demo-page.ts';
+import { newPage } from '../helpers/browser.ts';
+import { joined, screenshot, waitOpen, WAIT, demoInChromium } from '../helpers/demo-page.ts';
 import { runMuxgate } from '../helpers/process.ts';
 import { startGateway } from '../helpers/system.ts';
 
 type PageWindow = { muxgate: { client: MuxClient } };
 
 describe('demo page in Chromium: what a visitor sees', () => {
-  let webRoot: string;
-  let sys: DemoSystem;
-  let browser: Browser;
+  const demo = demoInChromium();
   let dashboard: Dashboard;
-
-  before(async () => {
-    webRoot = await mkdtemp(join(tmpdir(), 'muxgate-web-'));
-    await buildWeb(webRoot);
-    sys = await DemoSystem.start(webRoot);
-    dashboard = sys.services.find((s) => 'relay' in s.svc)!.svc as Dashboard;
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await sys?.close();
-    await rm(webRoot, { recursive: true, force: true });
+  before(() => {
+    dashboard = demo.sys.services.find((s) => 'relay' in s.svc)!.svc as Dashboard;
   });
 
   /** The page as `name` (signed in through /dev/token), or anonymous: a gateway without dev tokens. */
   async function open(name: string | undefined): Promise<{ page: Page; errors: string[] }> {
-    const p = await newPage(browser);
+    const p = await newPage(demo.browser);
     await p.page.setViewportSize({ width: 1280, height: 800 });
     if (name === undefined)
       await p.page.route(
         (url) => url.pathname === '/dev/token',
         (r) => r.fulfill({ status: 404, body: 'not found' }),
       );
-    await p.page.goto(name === undefined ? sys.gateway.http : sys.pageUrl(name));
+    await p.page.goto(name === undefined ? demo.sys.gateway.http : demo.sys.pageUrl(name));
     await waitOpen(p.page);
     await joined(p.page, 'dashboard:ops').waitFor(WAIT);
     return p;
@@ -200,14 +182,14 @@ describe('demo page in Chromium: what a visitor sees', () => {
   });
 
   it('draws a live chart of each numeric key, from the page alone', async (t) => {
-    const p = await newPage(browser);
+    const p = await newPage(demo.browser);
     const { page, errors } = p;
     const foreign: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(sys.gateway.http)) foreign.push(r.url());
+      if (!r.url().startsWith(demo.sys.gateway.http)) foreign.push(r.url());
     });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(sys.pageUrl('alice'));
+    await page.goto(demo.sys.pageUrl('alice'));
     await joined(page, 'dashboard:ops').waitFor(WAIT);
     const chart = (key: string) =>
       page.locator(`[data-testid=dash-charts] figure[data-key="${key}"]`);
@@ -250,7 +232,7 @@ describe('demo page in Chromium: what a visitor sees', () => {
     const signed = await open('carol');
     const anon = await open(undefined);
     const detail = (p: Page) => p.locator('#state-detail');
-    await sys.gateway.stop();
+    await demo.sys.gateway.stop();
     try {
       for (const { page } of [signed, anon]) {
         await detail(page)
@@ -260,7 +242,7 @@ describe('demo page in Chromium: what a visitor sees', () => {
       }
       await screenshot(t, signed.page, 'gateway-unreachable');
     } finally {
-      await sys.gateway.start();
+      await demo.sys.gateway.start();
     }
     for (const { page } of [signed, anon]) {
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -270,12 +252,12 @@ describe('demo page in Chromium: what a visitor sees', () => {
   });
 
   it('gives each tab its own guest name, kept across a reload', async (t) => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     try {
       const tabs = [await context.newPage(), await context.newPage()];
       const names: string[] = [];
       for (const tab of tabs) {
-        await tab.goto(sys.gateway.http);
+        await tab.goto(demo.sys.gateway.http);
         await waitOpen(tab);
         names.push((await tab.locator('[data-testid=user]').textContent()) ?? '');
       }
@@ -294,7 +276,7 @@ describe('demo page in Chromium: what a visitor sees', () => {
     const { page, errors } = await open('dave');
     await joined(page, 'chat:lobby').waitFor(WAIT);
     const apiKey = 'e2e-api-key';
-    const other = await startGateway(sys.gateway.source, sys.gateway.prefix, {
+    const other = await startGateway(demo.sys.gateway.source, demo.sys.gateway.prefix, {
       MUX_API_KEYS: apiKey,
     });
     try {
@@ -306,8 +288,8 @@ describe('demo page in Chromium: what a visitor sees', () => {
       });
       assert.equal(res.status, 202);
       const cli = await runMuxgate(['publish', 'chat.lobby', '{"text":"deploy finished (cli)"}'], {
-        NATS_URL: sys.nats.url,
-        MUX_PREFIX: sys.gateway.prefix,
+        NATS_URL: demo.sys.nats.url,
+        MUX_PREFIX: demo.sys.gateway.prefix,
       });
       assert.equal(cli.code, 0, cli.stderr);
     } finally {
@@ -335,9 +317,11 @@ describe('demo page in Chromium: what a visitor sees', () => {
   it('shows the inventory that `muxgate kv put` writes, live and to a later visitor', async (t) => {
     const { page, errors } = await open('frank');
     await joined(page, 'inventory:main').waitFor(WAIT);
-    const bucket = inventoryBucket(sys.gateway.prefix);
+    const bucket = inventoryBucket(demo.sys.gateway.prefix);
     const put = async (key: string, value: string) => {
-      const cli = await runMuxgate(['kv', 'put', bucket, key, value], { NATS_URL: sys.nats.url });
+      const cli = await runMuxgate(['kv', 'put', bucket, key, value], {
+        NATS_URL: demo.sys.nats.url,
+      });
       assert.equal(cli.code, 0, cli.stderr);
     };
     const count = (p: Page, item: string) =>
@@ -394,8 +378,8 @@ describe('demo page in Chromium: what a visitor sees', () => {
     await groups.first().waitFor(WAIT);
     assert.deepEqual(await groups.allTextContents(), ['user.fran', 'type.user']);
     const cli = await runMuxgate(['publish', 'user.fran', '{"text":"your export is ready"}'], {
-      NATS_URL: sys.nats.url,
-      MUX_PREFIX: sys.gateway.prefix,
+      NATS_URL: demo.sys.nats.url,
+      MUX_PREFIX: demo.sys.gateway.prefix,
     });
     assert.equal(cli.code, 0, cli.stderr);
     const log = page.locator('[data-testid=notes-log]');

@@ -6,18 +6,14 @@
 // The chat and dashboard tests follow the wire formats in web/src/chat.ts and
 // web/src/dashboard.ts; they run when those services are in the registry.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { connect, MuxClient } from '../../client/index.ts';
 import { SERVICES } from '../../services/registry.ts';
-import { buildWeb } from '../../web/build.ts';
-import { launchBrowser, newPage } from '../helpers/browser.ts';
+import { newPage } from '../helpers/browser.ts';
 import { TestClient } from '../helpers/client.ts';
-import { DemoSystem } from '../helpers/demo.ts';
-import { screenshot, WAIT } from '../helpers/demo-page.ts';
+import { screenshot, WAIT, demoInChromium } from '../helpers/demo-page.ts';
 import { startGateway } from '../helpers/system.ts';
 
 const needs = (service: string): { skip: string | false } => ({
@@ -32,27 +28,12 @@ interface PageGlobals {
 }
 
 describe('demo page in Chromium', () => {
-  let webRoot: string;
-  let sys: DemoSystem;
-  let browser: Browser;
-
-  before(async () => {
-    webRoot = await mkdtemp(join(tmpdir(), 'muxgate-web-'));
-    await buildWeb(webRoot);
-    sys = await DemoSystem.start(webRoot);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await sys?.close();
-    await rm(webRoot, { recursive: true, force: true });
-  });
+  const demo = demoInChromium();
 
   /** Opens the page as `name` and waits for the socket to be open. */
   async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-    const p = await newPage(browser);
-    await p.page.goto(sys.pageUrl(name));
+    const p = await newPage(demo.browser);
+    await p.page.goto(demo.sys.pageUrl(name));
     await p.page.locator('[data-testid=state][data-state=open]').waitFor(WAIT);
     assert.equal(await p.page.locator('[data-testid=user]').textContent(), name);
     return p;
@@ -130,7 +111,7 @@ describe('demo page in Chromium', () => {
         return g.muxgate.client.welcome!.conn;
       });
 
-      await sys.gateway.restart();
+      await demo.sys.gateway.restart();
 
       await page.waitForFunction(() => {
         const g = window as unknown as PageGlobals;
@@ -158,7 +139,7 @@ describe('demo page in Chromium', () => {
       const log = page.locator('[data-testid=chat-log]');
       // Bob is on another gateway, which also takes publish API calls.
       const apiKey = 'e2e-api-key';
-      const other = await startGateway(sys.gateway.source, sys.gateway.prefix, {
+      const other = await startGateway(demo.sys.gateway.source, demo.sys.gateway.prefix, {
         MUX_API_KEYS: apiKey,
       });
       const bob = await TestClient.open(`ws://127.0.0.1:${other.port}/ws`);
@@ -174,7 +155,7 @@ describe('demo page in Chromium', () => {
         await say('seen before the restart');
         await log.locator('li.message[data-user=bob]', { hasText: 'seen before' }).waitFor(WAIT);
 
-        await sys.gateway.stop();
+        await demo.sys.gateway.stop();
         await page.waitForFunction(
           () => (window as unknown as PageGlobals).muxgate.client.state !== 'open',
           undefined,
@@ -190,7 +171,7 @@ describe('demo page in Chromium', () => {
         // Kept before bob's next message, which comes through another connection.
         await bob.next((f) => f.type === 'msg' && f.via === 'api');
         await say('missed three');
-        await sys.gateway.start();
+        await demo.sys.gateway.start();
         // As the browser does when the network comes back: retry now, not after the backoff.
         await page.evaluate(() => window.dispatchEvent(new Event('online')));
 
@@ -245,15 +226,15 @@ describe('demo page in Chromium', () => {
           WAIT,
         );
 
-      await sys.gateway.stop();
+      await demo.sys.gateway.stop();
       await state('reconnecting');
-      await sys.gateway.start();
+      await demo.sys.gateway.start();
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await state('open');
 
-      await sys.gateway.stop();
+      await demo.sys.gateway.stop();
       await state('reconnecting');
-      await sys.gateway.start();
+      await demo.sys.gateway.start();
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       await state('open');
       assert.equal(
