@@ -121,7 +121,7 @@ export class FaultCluster {
     const si = await jsm.streams.info(stream);
     const out: { payload: Record<string, unknown>; at: number }[] = [];
     for (let seq = si.state.first_seq; seq <= si.state.last_seq; seq++) {
-      const m = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+      const m = await storedMessage(() => jsm.streams.getMessage(stream, { seq }));
       if (!m || m.subject !== subject) continue;
       const g = GroupMessage.decode(m.data);
       out.push({
@@ -173,4 +173,22 @@ export async function writerToken(sub: string): Promise<string> {
     .setSubject(sub)
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(SECRET));
+}
+
+/**
+ * One stored message, asked again while the stream cannot answer (a leader
+ * election after a node's return): a read that timed out must not pass for
+ * a message that was never stored. Undefined only when the server says there
+ * is no such message.
+ */
+async function storedMessage<T>(read: () => Promise<T>): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (/no message found/i.test((err as Error).message)) return undefined;
+      if (attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
