@@ -51,6 +51,7 @@ export const SERVER_FIELDS: Table = {
   13: ['code', 'string'],
   14: ['message', 'string'],
   15: ['reason', 'string'],
+  17: ['protocol', 'string'],
 };
 
 const LIMITS_FIELDS: Table = {

@@ -27,6 +27,8 @@ export interface Limits {
 export type ServerFrame =
   | {
       type: 'welcome';
+      /** 1.1: the protocol version the gateway speaks; absent from a version 1 gateway. */
+      protocol?: string;
       conn: string;
       heartbeat_ms: number;
       limits: Limits;

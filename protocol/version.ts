@@ -1,5 +1,8 @@
-// The protocol version's subprotocol names. Dependency-free, so the browser
+// The protocol version (`welcome.protocol`) and its subprotocol names. Dependency-free, so the browser
 // client can import it without pulling in zod.
+/** What `welcome.protocol` says: every part of PROTOCOL.md §4 is served. */
+export const PROTOCOL_VERSION = '1.1';
+
 export const SUBPROTOCOL_JSON = 'muxgate.v1.json';
 /** The binary encoding (PROTOCOL.md §4.8): protobuf messages of proto/client.proto. */
 export const SUBPROTOCOL_PROTO = 'muxgate.v1.proto';

@@ -2325,6 +2325,9 @@ export namespace muxgate {
             /** ClientFrame extra. */
             extra?: (Uint8Array|null);
 
+            /** ClientFrame protocol. */
+            protocol?: (string|null);
+
             /** ClientFrame ref. */
             ref?: ("refText"|"refInt");
 
@@ -2390,6 +2393,9 @@ export namespace muxgate {
                 /** ClientFrame extra */
                 extra?: (Uint8Array|null);
 
+                /** ClientFrame protocol */
+                protocol?: (string|null);
+
                 /** ClientFrame ref */
                 ref?: ("refText"|"refInt");
 
@@ -2409,6 +2415,7 @@ export namespace muxgate {
               traceparent?: string|null;
               token?: string|null;
               extra?: Uint8Array|null;
+              protocol?: string|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
@@ -2571,6 +2578,9 @@ export namespace muxgate {
             /** ServerFrame extra. */
             extra?: (Uint8Array|null);
 
+            /** ServerFrame protocol. */
+            protocol?: (string|null);
+
             /** ServerFrame ref. */
             ref?: ("refText"|"refInt");
 
@@ -2654,6 +2664,9 @@ export namespace muxgate {
                 /** ServerFrame extra */
                 extra?: (Uint8Array|null);
 
+                /** ServerFrame protocol */
+                protocol?: (string|null);
+
                 /** ServerFrame ref */
                 ref?: ("refText"|"refInt");
 
@@ -2679,6 +2692,7 @@ export namespace muxgate {
               message?: string|null;
               reason?: string|null;
               extra?: Uint8Array|null;
+              protocol?: string|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })

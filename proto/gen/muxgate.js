@@ -5698,6 +5698,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {string|null} [traceparent] ClientFrame traceparent
              * @property {string|null} [token] ClientFrame token
              * @property {Uint8Array|null} [extra] ClientFrame extra
+             * @property {string|null} [protocol] ClientFrame protocol
              * @property {"refText"|"refInt"} [ref] ClientFrame ref
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -5723,6 +5724,7 @@ export const muxgate = $root.muxgate = (() => {
              *   traceparent?: string|null;
              *   token?: string|null;
              *   extra?: Uint8Array|null;
+             *   protocol?: string|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
              *   ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
@@ -5824,6 +5826,14 @@ export const muxgate = $root.muxgate = (() => {
              */
             ClientFrame.prototype.extra = null;
 
+            /**
+             * ClientFrame protocol.
+             * @member {string|null|undefined} protocol
+             * @memberof muxgate.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.protocol = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -5880,6 +5890,12 @@ export const muxgate = $root.muxgate = (() => {
                 set: $util.oneOfSetter($oneOfFields)
             });
 
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ClientFrame.prototype, "_protocol", {
+                get: $util.oneOfGetter($oneOfFields = ["protocol"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
             /**
              * Creates a new ClientFrame instance using the specified properties.
              * @function create
@@ -5932,6 +5948,8 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 9, wireType 2 =*/74).string(message.token);
                 if (message.extra != null && $Object.hasOwnProperty.call(message, "extra"))
                     writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.extra);
+                if (message.protocol != null && $Object.hasOwnProperty.call(message, "protocol"))
+                    writer.uint32(/* id 17, wireType 2 =*/138).string(message.protocol);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6046,6 +6064,13 @@ export const muxgate = $root.muxgate = (() => {
                                 break;
                             message.extra = reader.bytes();
                             message._extra = "extra";
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.protocol = reader.stringVerify();
+                            message._protocol = "protocol";
                             continue;
                         }
                     }
@@ -6344,6 +6369,7 @@ export const muxgate = $root.muxgate = (() => {
              * @property {string|null} [message] ServerFrame message
              * @property {string|null} [reason] ServerFrame reason
              * @property {Uint8Array|null} [extra] ServerFrame extra
+             * @property {string|null} [protocol] ServerFrame protocol
              * @property {"refText"|"refInt"} [ref] ServerFrame ref
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -6375,6 +6401,7 @@ export const muxgate = $root.muxgate = (() => {
              *   message?: string|null;
              *   reason?: string|null;
              *   extra?: Uint8Array|null;
+             *   protocol?: string|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
              *   ({ ref?: undefined; refText?: null; refInt?: null }|{ ref?: "refText"; refText: string; refInt?: null }|{ ref?: "refInt"; refText?: null; refInt: number|Long })
@@ -6524,6 +6551,14 @@ export const muxgate = $root.muxgate = (() => {
              */
             ServerFrame.prototype.extra = null;
 
+            /**
+             * ServerFrame protocol.
+             * @member {string|null|undefined} protocol
+             * @memberof muxgate.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.protocol = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -6610,6 +6645,12 @@ export const muxgate = $root.muxgate = (() => {
                 set: $util.oneOfSetter($oneOfFields)
             });
 
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ServerFrame.prototype, "_protocol", {
+                get: $util.oneOfGetter($oneOfFields = ["protocol"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
             /**
              * Creates a new ServerFrame instance using the specified properties.
              * @function create
@@ -6674,6 +6715,8 @@ export const muxgate = $root.muxgate = (() => {
                     writer.uint32(/* id 15, wireType 2 =*/122).string(message.reason);
                 if (message.extra != null && $Object.hasOwnProperty.call(message, "extra"))
                     writer.uint32(/* id 16, wireType 2 =*/130).bytes(message.extra);
+                if (message.protocol != null && $Object.hasOwnProperty.call(message, "protocol"))
+                    writer.uint32(/* id 17, wireType 2 =*/138).string(message.protocol);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6829,6 +6872,13 @@ export const muxgate = $root.muxgate = (() => {
                                 break;
                             message.extra = reader.bytes();
                             message._extra = "extra";
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.protocol = reader.stringVerify();
+                            message._protocol = "protocol";
                             continue;
                         }
                     }

@@ -63,10 +63,11 @@ for (const kind of ['nats', 'memory'] as const) {
       describe(`over ${transport.name}`, () => {
         const open = (opts?: OpenOptions): Promise<FrameClient> => sys.clientOver(transport, opts);
 
-        it('sends welcome first, with the connection id, heartbeat and limits', async () => {
+        it('sends welcome first, with the protocol version, connection id, heartbeat and limits', async () => {
           const c = await open({ raw: true });
           const [first] = await c.waitFrames(1);
           assert.equal(first!.type, 'welcome');
+          assert.equal(first!.protocol, '1.1');
           assert.match(String(first!.conn), /^[A-Za-z0-9_-]{8,}$/);
           assert.equal(first!.heartbeat_ms, 30_000);
           assert.deepEqual(first!.limits, {

@@ -168,6 +168,7 @@ describe('the codec agrees with protobufjs', () => {
     const w = ServerFrame.decode(
       PROTO_ENCODING.frame({
         type: 'welcome',
+        protocol: '1.1',
         conn: 'c1',
         heartbeat_ms: 30_000,
         limits: {
@@ -187,8 +188,9 @@ describe('the codec agrees with protobufjs', () => {
         Number(w.limits?.maxFrameBytes),
         Number(w.limits?.msgTimeoutMs),
         Number(w.exp),
+        w.protocol,
       ],
-      ['c1', 30_000, 65536, 8000, 1767225600],
+      ['c1', 30_000, 65536, 8000, 1767225600, '1.1'],
     );
   });
 });
@@ -259,6 +261,7 @@ describe('every server frame reads back as its JSON form', () => {
       },
       {
         type: 'welcome',
+        protocol: '1.1',
         conn: 'c',
         heartbeat_ms: 1,
         limits: {
