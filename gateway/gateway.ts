@@ -29,7 +29,8 @@ import { Presence } from './presence.ts';
 import { Router } from './router.ts';
 import { Session, type SessionDeps } from './session.ts';
 import type { StreamOptions } from './stream.ts';
-import { WsTransport, type Transport } from './transport.ts';
+import type { Transport } from './transport.ts';
+import { WsTransport } from './ws-transport.ts';
 import { boundDeflate, destroySocket, refuseUpgrade, UpgradeGate } from './upgrade.ts';
 
 export interface GatewayOptions {

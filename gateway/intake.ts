@@ -2,7 +2,11 @@
 // bytes in flight to the broker. Past the byte rate or the bytes in flight the
 // socket is simply not read for a while, so a fast or flooding client is
 // slowed by TCP, not by the gateway's memory (issue 12, items 1 and 2).
+import { ErrorCode } from '../protocol/codes.ts';
+import type { ClientFrame } from '../protocol/frames.ts';
+import type { Decoded, FrameError } from './codec.ts';
 import type { GatewayConfig } from './config.ts';
+import type { Encoding } from './encoding.ts';
 import { TokenBucket } from './ratelimit.ts';
 import type { Transport } from './transport.ts';
 
@@ -10,6 +14,11 @@ const RATE_MESSAGE = 'too many frames; slow down';
 const BYTE_RATE_MESSAGE = 'too many bytes; slow down';
 /** The most one read from a socket delivers (libuv's read buffer). */
 const SOCKET_READ_BYTES = 64 * 1024;
+
+export type Read =
+  | Extract<Decoded, { ok: true }>
+  /** `type` is the frame's when it decoded but was over a rate. */
+  | { ok: false; error: FrameError; type: ClientFrame['type'] | 'invalid' };
 
 export class Intake {
   readonly #frames: TokenBucket;
@@ -28,11 +37,29 @@ export class Intake {
     this.#bytes = new TokenBucket(config.rateBytesPerSecond, config.rateBytesBurst);
   }
 
-  /** A frame of `bytes` was read: the message of a rate refusal, or undefined. */
-  admit(bytes: number): string | undefined {
+  /**
+   * A frame of `bytes` was read: it counts against the rates and the bytes
+   * in flight, whatever it holds, then is decoded. One over a rate is
+   * refused with `rate_limited`, but decoded all the same, so that the
+   * refusal names its ref and stream.
+   */
+  read(data: string | Buffer, bytes: number, encoding: Encoding): Read {
     const refused = this.#rateLimit(bytes);
     this.#inFlight(bytes);
-    return refused;
+    const decoded = encoding.decode(data, this.config.maxJsonDepth);
+    if (!decoded.ok) {
+      const e = decoded.error;
+      const error = refused ? { ...e, code: ErrorCode.RateLimited, message: refused } : e;
+      return { ok: false, error, type: 'invalid' };
+    }
+    if (!refused) return decoded;
+    const { type, ref } = decoded.frame;
+    const stream = 'stream' in decoded.frame ? decoded.frame.stream : undefined;
+    return {
+      ok: false,
+      error: { code: ErrorCode.RateLimited, message: refused, ref, stream },
+      type,
+    };
   }
 
   /**

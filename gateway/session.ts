@@ -1,15 +1,15 @@
-// One client connection: decodes its frames, keeps its table of streams and
-// the connection's limits (rate, streams, outbound buffer), and writes frames
-// back. Each stream owns its own lifecycle (stream.ts). A session sees a
-// Transport, the Router and the Hub, never ws or nats.
+// One client connection: decodes its frames, keeps its rates and outbound
+// buffer in bounds, and writes frames back. Its streams live in a
+// StreamTable (stream-table.ts), each running its own lifecycle (stream.ts).
+// A session sees a Transport, the Router and the Hub, never ws or nats.
 import { inClientTrace, injectHeaders } from '../bus/trace.ts';
 import type { Logger } from '../lib/log.ts';
 import type { OutboundFrame, ScopeProps } from '../proto/index.ts';
 import { CloseCode, ErrorCode } from '../protocol/codes.ts';
-import type { ClientFrame, Ref, ServerFrameType } from '../protocol/frames.ts';
-import type { Decoded, FrameError } from './codec.ts';
+import type { ClientFrame, ServerFrameType } from '../protocol/frames.ts';
+import type { FrameError } from './codec.ts';
 import { JSON_ENCODING, type Encoded, type Encoding } from './encoding.ts';
-import type { Identity } from './auth.ts';
+import { ANONYMOUS, type Identity } from './auth.ts';
 import type { ConnectHook } from './connect.ts';
 import { openServerStreams } from './connect-open.ts';
 import { limitsOf, type GatewayConfig } from './config.ts';
@@ -17,9 +17,11 @@ import type { Connection, Hub } from './hub.ts';
 import { expire, TokenLifetime, type TokenVerifier } from './lifetime.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { Intake } from './intake.ts';
-import type { Router, StreamAddress } from './router.ts';
-import { Stream, type StreamContext, type StreamOptions, type StreamOwner } from './stream.ts';
-import { READ_RESUMES_AT, type Transport, type TransportListener } from './transport.ts';
+import type { Router } from './router.ts';
+import type { Stream, StreamOptions, StreamOwner } from './stream.ts';
+import { StreamTable } from './stream-table.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import { untilWritable, type Transport, type TransportListener } from './transport.ts';
 
 export interface SessionDeps {
   id: string;
@@ -46,14 +48,11 @@ export interface SessionDeps {
   encoding?: Encoding;
 }
 
-const WRITABLE_POLL_MS = 10;
-
 export class Session implements Connection, StreamOwner, TransportListener {
   readonly id: string;
   readonly encoding: Encoding;
   readonly #deps: SessionDeps;
-  readonly #streams = new Map<string, Stream>();
-  readonly #streamContext: StreamContext;
+  readonly #streams: StreamTable;
   /** What the client may send: rates and bytes in flight. */
   readonly #intake: Intake;
   readonly #token: TokenLifetime;
@@ -71,21 +70,23 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.encoding = deps.encoding ?? JSON_ENCODING;
     this.#deps = deps;
     this.#intake = new Intake(deps.config, deps.transport, deps.streams.flush);
-    const identity = deps.identity ?? {
-      user: deps.scope.user ?? '',
-      claims: undefined,
-      exp: undefined,
-    };
+    const identity = deps.identity ?? { ...ANONYMOUS, user: deps.scope.user ?? '' };
     this.#token = new TokenLifetime(identity, deps.verifier, () => expire(this));
-    this.#streamContext = {
-      ...deps.streams,
-      conn: deps.id,
-      owner: this,
-      router: deps.router,
-      hub: deps.hub,
-      metrics: deps.metrics,
-      log: deps.log,
-    };
+    this.#streams = new StreamTable({
+      context: {
+        ...deps.streams,
+        conn: deps.id,
+        owner: this,
+        router: deps.router,
+        hub: deps.hub,
+        metrics: deps.metrics,
+        log: deps.log,
+      },
+      connSubject: deps.connSubject,
+      scope: deps.scope,
+      maxStreams: deps.config.maxStreams,
+      refuse: (e) => this.error(e),
+    });
   }
 
   /** True once the connection has closed, from either side. */
@@ -100,6 +101,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
     const exp = this.#token.exp;
     this.#send({
       type: 'welcome',
+      protocol: PROTOCOL_VERSION,
       conn: this.id,
       heartbeat_ms: config.heartbeatMs,
       limits: limitsOf(config),
@@ -122,30 +124,23 @@ export class Session implements Connection, StreamOwner, TransportListener {
 
   /**
    * Each encoding takes one kind of WebSocket frame (text for JSON, binary
-   * for protobuf) and answers the other with `bad_frame`. Every frame counts
-   * against the rates, whatever it holds.
+   * for protobuf) and answers the other with `bad_frame`.
    */
   #receive(data: string | Buffer, bytes: number): void {
     if (this.#isClosed) return;
     if (this.#early) return void this.#early.push([data, bytes]);
     // Past `exp` nothing more is done for the connection, even before its timer has run.
     if (this.#token.expired) return expire(this);
-    const refused = this.#intake.admit(bytes);
-    const decoded: Decoded = this.encoding.decode(data, this.#deps.config.maxJsonDepth);
-    if (!decoded.ok) {
-      this.#deps.metrics.frameIn('invalid');
-      const e = decoded.error;
-      return this.error(refused ? { ...e, code: ErrorCode.RateLimited, message: refused } : e);
-    }
-    const { frame, payloadJson } = decoded;
-    this.#deps.metrics.frameIn(frame.type);
-    const about = { ref: frame.ref, stream: 'stream' in frame ? frame.stream : undefined };
-    if (refused) return this.error({ code: ErrorCode.RateLimited, message: refused, ...about });
+    const read = this.#intake.read(data, bytes, this.encoding);
+    this.#deps.metrics.frameIn(read.ok ? read.frame.type : read.type);
+    if (!read.ok) return this.error(read.error);
+    const { frame, payloadJson } = read;
     try {
       this.#dispatch(frame, payloadJson);
     } catch (err) {
       this.#deps.log.error({ err, conn: this.id }, 'frame handling failed');
-      this.error({ code: ErrorCode.Internal, message: 'internal error', ...about });
+      const stream = 'stream' in frame ? frame.stream : undefined;
+      this.error({ code: ErrorCode.Internal, message: 'internal error', ref: frame.ref, stream });
     }
   }
 
@@ -177,21 +172,17 @@ export class Session implements Connection, StreamOwner, TransportListener {
   }
 
   kick(stream: string, reason: string): boolean {
-    return !this.#isClosed && (this.#streams.get(stream)?.kick(reason) ?? false);
+    return !this.#isClosed && this.#streams.kick(stream, reason);
   }
 
   deliver(out: OutboundFrame): void {
-    const stream = this.#streams.get(out.stream ?? '');
-    if (!stream || this.#isClosed) return void this.#deps.metrics.dropped('gone');
-    stream.deliver(out);
+    if (this.#isClosed || !this.#streams.deliver(out)) this.#deps.metrics.dropped('gone');
   }
 
   // ---- StreamOwner ----
 
   ended(stream: Stream): void {
-    if (this.#streams.get(stream.name) !== stream) return;
-    this.#streams.delete(stream.name);
-    this.#deps.metrics.streamClosed();
+    this.#streams.ended(stream);
   }
 
   error(e: FrameError): void {
@@ -199,17 +190,9 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.write(this.encoding.error(e), 'error');
   }
 
-  async whenWritable(wanted: () => boolean = () => true): Promise<void> {
+  whenWritable(wanted: () => boolean = () => true): Promise<void> {
     const { transport, config } = this.#deps;
-    // Down to where the transport reads the client again: a replay never
-    // gets the client cut for being slow nor keeps its frames unread, and a
-    // client that stops reading stops the replay, not the gateway.
-    while (
-      !this.#isClosed &&
-      wanted() &&
-      transport.bufferedAmount > config.maxBufferedBytes * READ_RESUMES_AT
-    )
-      await new Promise((resolve) => setTimeout(resolve, WRITABLE_POLL_MS));
+    return untilWritable(transport, config.maxBufferedBytes, () => !this.#isClosed && wanted());
   }
 
   write(frame: Encoded, type: ServerFrameType): void {
@@ -220,9 +203,18 @@ export class Session implements Connection, StreamOwner, TransportListener {
     this.#deps.metrics.frameOut(type);
   }
 
-  /** The transport says the client does not read what it is sent. */
+  /**
+   * The transport says the client does not read what it is sent. Dropping
+   * it protects the gateway's memory and every other client; it can
+   * reconnect and rejoin.
+   */
   overloaded(): void {
-    if (!this.#isClosed) this.#cutSlowClient();
+    if (this.#isClosed) return;
+    const { transport, log } = this.#deps;
+    this.#closeCode = CloseCode.Overloaded;
+    this.#teardown();
+    log.warn({ conn: this.id, buffered: transport.bufferedAmount }, 'slow client disconnected');
+    transport.abort(CloseCode.Overloaded, 'client too slow');
   }
 
   // ---- client frames ----
@@ -234,93 +226,19 @@ export class Session implements Connection, StreamOwner, TransportListener {
         return this.#send(
           frame.ref === undefined ? { type: 'pong' } : { type: 'pong', ref: frame.ref },
         );
-      // The client's traceparent (1.1, muxgate's addition) parents the frame's span.
-      case 'join':
-        return inClientTrace(this.#traceparent(frame.traceparent), () =>
-          this.#join(frame.stream, frame.ref, payloadJson, frame.since),
-        );
-      case 'msg':
-        return inClientTrace(this.#traceparent(frame.traceparent), () =>
-          this.#msg(frame.stream, frame.ref, payloadJson ?? 'null', frame.id),
-        );
-      case 'leave':
-        return inClientTrace(this.#traceparent(frame.traceparent), () =>
-          this.#leave(frame.stream, frame.ref),
-        );
-      case 'presence': {
-        const stream = this.#streams.get(frame.stream);
-        if (stream?.phase === 'joined') return stream.presence(frame.ref);
-        return this.#notJoined(frame.stream, frame.ref);
-      }
       case 'refresh':
         return this.#token.respond(this, this.#deps.scope, frame.token, frame.ref, this.#deps.log);
-      default:
-        // A frame type added to the schema must be handled here.
-        frame satisfies never;
+      default: {
+        // The client's traceparent (1.1, muxgate's addition) parents the
+        // frame's span, unless the gateway is told not to trust it
+        // (MUX_CLIENT_TRACEPARENT).
+        const trusted = this.#deps.config.clientTraceparent && 'traceparent' in frame;
+        const user = this.#token.user;
+        return inClientTrace(trusted ? frame.traceparent : undefined, () =>
+          this.#streams.handle(frame, payloadJson, user),
+        );
+      }
     }
-  }
-
-  /** The client's traceparent, unless the gateway is told not to trust it (MUX_CLIENT_TRACEPARENT). */
-  #traceparent(traceparent: string | undefined): string | undefined {
-    return this.#deps.config.clientTraceparent ? traceparent : undefined;
-  }
-
-  #join(
-    name: string,
-    ref: Ref | undefined,
-    payloadJson: string | undefined,
-    since: string | undefined,
-  ): void {
-    // The token in force now decides `=auth` routes, not the one at the upgrade.
-    const route = this.#deps.router.resolve(name, this.#token.user);
-    if (!route.ok) return this.#refuse(route, ref, name);
-    const refused = this.#admission(name);
-    if (refused) return this.#refuse(refused, ref, name);
-    const stream = this.#addStream({
-      service: route.service,
-      stream: name,
-      topic: route.topic,
-      connSubject: this.#deps.connSubject,
-      scope: this.#deps.scope,
-    });
-    stream.join(ref, payloadJson, since);
-  }
-
-  #addStream(address: StreamAddress): Stream {
-    const stream = new Stream(address, this.#streamContext);
-    this.#streams.set(address.stream, stream);
-    this.#deps.metrics.streamOpened();
-    return stream;
-  }
-
-  /** The connection's own limits on a join: one stream per name, at most max_streams. */
-  #admission(name: string): { code: ErrorCode; message: string } | undefined {
-    const max = this.#deps.config.maxStreams;
-    if (this.#streams.has(name))
-      return { code: ErrorCode.AlreadyJoined, message: `${name} is already joined` };
-    if (this.#streams.size >= max)
-      return { code: ErrorCode.TooManyStreams, message: `at most ${max} streams per connection` };
-    return undefined;
-  }
-
-  #msg(name: string, ref: Ref | undefined, payloadJson: string, id: string | undefined): void {
-    const stream = this.#streams.get(name);
-    if (!stream || stream.phase !== 'joined') return this.#notJoined(name, ref);
-    stream.forward(payloadJson, ref, id);
-  }
-
-  #leave(name: string, ref: Ref | undefined): void {
-    const stream = this.#streams.get(name);
-    if (!stream) return this.#notJoined(name, ref);
-    stream.requestLeave(ref);
-  }
-
-  #notJoined(name: string, ref: Ref | undefined): void {
-    this.#refuse({ code: ErrorCode.NotJoined, message: `${name} is not joined` }, ref, name);
-  }
-
-  #refuse(e: { code: ErrorCode; message: string }, ref: Ref | undefined, stream: string): void {
-    this.error({ code: e.code, message: e.message, ref, stream });
   }
 
   // ---- server-opened streams (§4.9) ----
@@ -328,15 +246,15 @@ export class Session implements Connection, StreamOwner, TransportListener {
   /** Opens them before any client frame is answered; the frames already read wait in #early. */
   #connect(hook: ConnectHook): void {
     this.#early = [];
-    const { connSubject, scope, log, config, transport } = this.#deps;
+    const { connSubject, scope, log, transport } = this.#deps;
     openServerStreams(hook, {
       conn: this.id,
       connSubject,
       scope,
       log,
-      room: () => config.maxStreams - this.#streams.size,
+      room: () => this.#streams.room,
       hold: (until) => transport.hold(until),
-      addStream: (address) => this.#addStream(address),
+      addStream: (address) => this.#streams.add(address),
       resume: () => {
         const early = this.#early ?? [];
         this.#early = undefined;
@@ -350,18 +268,7 @@ export class Session implements Connection, StreamOwner, TransportListener {
   #teardown(): void {
     this.#isClosed = true;
     this.#token.stop();
-    const headers = injectHeaders();
-    for (const stream of [...this.#streams.values()]) stream.connectionClosed(headers);
-  }
-
-  #cutSlowClient(): void {
-    // The client stopped reading. Dropping it protects the gateway's memory
-    // and every other client; it can reconnect and rejoin.
-    const { transport, log } = this.#deps;
-    this.#closeCode = CloseCode.Overloaded;
-    this.#teardown();
-    log.warn({ conn: this.id, buffered: transport.bufferedAmount }, 'slow client disconnected');
-    transport.abort(CloseCode.Overloaded, 'client too slow');
+    this.#streams.closeAll(injectHeaders());
   }
 
   #send(frame: Parameters<Encoding['frame']>[0]): void {
