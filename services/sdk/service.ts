@@ -4,11 +4,9 @@
 // (per-stream state travels with each message, see JoinAccept.state).
 import type { Bus, BusMessage, Subscription } from '../../bus/bus.ts';
 import { Subjects } from '../../bus/subjects.ts';
-import { context, extractContext, SpanKind, SpanStatusCode, tracer } from '../../bus/trace.ts';
-import { trace } from '@opentelemetry/api';
 import { ErrorCode, LeaveReason } from '../../protocol/codes.ts';
 import type { Ref } from '../../protocol/frames.ts';
-import { encodeJson, RawJson, refFromJson } from '../../protocol/json.ts';
+import { RawJson, refFromJson } from '../../protocol/json.ts';
 import {
   ConnectReply,
   ConnectRequest,
@@ -23,6 +21,8 @@ import {
 import { silentLogger, type Logger } from '../../lib/log.ts';
 import type { Registry } from 'prom-client';
 import { StreamContext } from './context.ts';
+import { HandlerChains } from './handler-chains.ts';
+import { confirmReply, joinReply } from './join-reply.ts';
 import { ConnectContext, connectReply } from './connect.ts';
 import { GatewayWatch, type AcceptedStream } from './gateway-watch.ts';
 import { LateJoins } from './late-joins.ts';
@@ -32,7 +32,6 @@ import { checkReplicas, copies } from './replicas.ts';
 import { assertGroup, Publisher } from './publisher.ts';
 import { storeUnavailable } from './storage/unavailable.ts';
 import type {
-  Acceptance,
   DurableGroups,
   JoinDecision,
   Maybe,
@@ -66,9 +65,7 @@ export class ServiceRunner<S = unknown> {
   readonly #deadlines: Deadlines;
   readonly #subs: Subscription[] = [];
   readonly #log: Logger;
-  // Handlers for one stream run one after another, so an async handler cannot
-  // reorder what a client sent; different streams run concurrently.
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #chains: HandlerChains;
   /** Streams this replica accepted, ended with gateway_lost if their gateway dies (§4.2). */
   #gateways: GatewayWatch | undefined;
   readonly #late = new LateJoins();
@@ -81,6 +78,7 @@ export class ServiceRunner<S = unknown> {
     this.publisher = new Publisher(bus, opts.prefix);
     this.#log = (opts.log ?? silentLogger).child({ service: def.name });
     this.metrics = new ServiceMetrics(opts.registry);
+    this.#chains = new HandlerChains(def.name, this.#log);
     this.#deadlines = new Deadlines(
       def.name,
       this.metrics,
@@ -151,7 +149,7 @@ export class ServiceRunner<S = unknown> {
     for (const sub of this.#subs) sub.unsubscribe();
     this.#gateways?.stop();
     this.#late.clear();
-    await Promise.allSettled([...this.#chains.values()]);
+    await this.#chains.settled();
     await this.bus.drain();
   }
 
@@ -178,21 +176,7 @@ export class ServiceRunner<S = unknown> {
       } catch (err) {
         decision = this.#failed(err, req.stream, 'join handler failed');
       }
-      const reply = decision.accept
-        ? {
-            accept: {
-              payload:
-                decision.payload === undefined ? new Uint8Array(0) : encodeJson(decision.payload),
-              // The durable group is listed with the others, so a 1.0 gateway still delivers it.
-              groups: withDurable(decision.groups ?? [], decision.durable),
-              state: decision.state === undefined ? new Uint8Array(0) : encodeJson(decision.state),
-              durableGroup: decision.durable ?? '',
-              snapshotPos: decision.snapshotPos ?? '',
-              confirm: decision.confirm === true,
-              ...presenceOf(decision.presence),
-            },
-          }
-        : { refuse: { code: decision.code, message: decision.message } };
+      const reply = joinReply(decision);
       this.bus.respond(m, JoinReply.encode(reply).finish());
       const key = `${req.address} ${req.stream}`;
       // The gateway has given up on this join and sends a Leave without our state.
@@ -229,14 +213,7 @@ export class ServiceRunner<S = unknown> {
       } catch (err) {
         decision = this.#failed(err, req.stream, 'snapshot handler failed');
       }
-      const reply = decision.accept
-        ? {
-            accept: {
-              payload:
-                decision.payload === undefined ? new Uint8Array(0) : encodeJson(decision.payload),
-            },
-          }
-        : { refuse: { code: decision.code, message: decision.message } };
+      const reply = confirmReply(decision);
       this.bus.respond(m, JoinConfirmReply.encode(reply).finish());
     });
   }
@@ -340,11 +317,7 @@ export class ServiceRunner<S = unknown> {
     );
   }
 
-  /**
-   * Runs a handler in the trace context the message carried, after earlier
-   * handlers of the same stream; not at all when its deadline has passed by
-   * then (a backlog in this process counts, not only in the broker).
-   */
+  /** Runs a handler after earlier ones of its stream (HandlerChains); not at all past its deadline. */
   #run(
     key: string,
     m: BusMessage,
@@ -352,38 +325,12 @@ export class ServiceRunner<S = unknown> {
     work: { kind: WorkKind; ctx: StreamContext<S> } | undefined,
     fn: () => Maybe<void>,
   ): void {
-    const parent = extractContext(m.headers);
-    const span = tracer.startSpan(`${this.def.name} ${op}`, { kind: SpanKind.CONSUMER }, parent);
-    const ctx = trace.setSpan(parent, span);
-    const call = (): Maybe<void> => {
-      if (work?.ctx.expired) {
-        span.setAttribute('muxgate.expired', true);
-        return this.#deadlines.dropped(work.kind, work.ctx.stream, work.ctx.deadline ?? 0);
-      }
-      try {
-        return context.with(ctx, fn);
-      } catch (err) {
-        return Promise.reject(err);
-      }
+    const dropped = (): boolean => {
+      if (!work?.ctx.expired) return false;
+      this.#deadlines.dropped(work.kind, work.ctx.stream, work.ctx.deadline ?? 0);
+      return true;
     };
-    const settle = (err?: unknown): void => {
-      if (err !== undefined) {
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        this.#log.error({ err, key, op }, 'handler failed');
-      }
-      span.end();
-    };
-    const prev = this.#chains.get(key);
-    const result = prev ? prev.then(call) : call();
-    if (!(result instanceof Promise)) return settle();
-    const tail: Promise<void> = result.then(
-      () => settle(),
-      (err: unknown) => settle(err ?? new Error('handler rejected')),
-    );
-    this.#chains.set(key, tail);
-    void tail.then(() => {
-      if (this.#chains.get(key) === tail) this.#chains.delete(key);
-    });
+    this.#chains.run(key, m.headers, op, fn, dropped);
   }
 
   /**
@@ -415,16 +362,6 @@ const LOST: BusMessage = {
   headers: undefined,
   reply: undefined,
 };
-
-function presenceOf(p: Acceptance<unknown>['presence']): object {
-  if (!p) return {};
-  const info = p.info === undefined ? new Uint8Array(0) : encodeJson(p.info);
-  return { presenceGroup: p.group, presenceInfo: info };
-}
-
-function withDurable(groups: string[], durable: string | undefined): string[] {
-  return durable === undefined || groups.includes(durable) ? groups : [...groups, durable];
-}
 
 /** A group name, or one ending in `.>` / being `>`-free tokens: what a durable declaration may name. */
 function assertGroupPattern(pattern: string): void {
