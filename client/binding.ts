@@ -88,7 +88,7 @@ export class BindingView extends Emitter<BindingViewEvents> {
    * makes rejoins resume.
    */
   readonly payload: { toJSON(): Record<string, unknown> };
-  #items = new Map<string, BindingEntry>();
+  readonly #items = new Map<string, BindingEntry>();
   /** Every change of the group up to this revision is in #items; undefined while loading. */
   #revision: number | undefined;
   #recovered: boolean | undefined;
@@ -129,7 +129,7 @@ export class BindingView extends Emitter<BindingViewEvents> {
     });
   }
 
-  /** The group's keys: equal to the bucket once `complete`. */
+  /** The group's keys: equal to the bucket once `complete`. The same Map for the view's life. */
   get items(): ReadonlyMap<string, BindingEntry> {
     return this.#items;
   }
@@ -214,7 +214,9 @@ export class BindingView extends Emitter<BindingViewEvents> {
     const sync = await this.#ask(epoch, { action: 'sync', since: first.revision }, readSync);
     if (!sync) return;
     for (const c of sync.changes) fold(fresh, c);
-    this.#items = fresh;
+    // One Map for the view's life, so an application may keep `items`.
+    this.#items.clear();
+    for (const [k, e] of fresh) this.#items.set(k, e);
     this.#revision = Math.max(first.revision, sync.revision);
     if (reload) this.#recovered = false;
     this.emit('reset', { size: fresh.size, reload });

@@ -232,6 +232,7 @@ describe('binding view', () => {
     const { s, view } = await loaded();
     const resets: unknown[] = [];
     view.on('reset', (r) => resets.push(r));
+    const items = view.items;
     s.joined(
       { group: 'g', revision: 40, pos: '40', entries: [entry('z', 33)], recovered: false },
       true,
@@ -242,6 +243,7 @@ describe('binding view', () => {
     assert.deepEqual(values(view), { z: [33, 33] });
     assert.equal(view.recovered, false);
     assert.deepEqual(resets, [{ size: 1, reload: true }]);
+    assert.equal(view.items, items, 'the same Map, refilled');
   });
 
   it('drops held events past maxHeldEvents and syncs again for them', async () => {
