@@ -1,7 +1,7 @@
 // A kept view of a bound stream (docs/client.md, "Bindings"): the group's
 // keys as a Map that equals the bucket, across pages, missed events and
 // reconnects. The service side is services/sdk/binding/; its wire shapes are
-// read in binding-model.ts.
+// read in binding-wire.ts.
 //
 //   const view = bindView(client.stream('inventory:main'));
 //   view.on('reset', render);   // the whole map is new
@@ -31,7 +31,7 @@ import {
   type BindingEvent,
   type JoinedPayload,
   type SyncChange,
-} from './binding-model.ts';
+} from './binding-wire.ts';
 import type { JoinOptions, LeftEvent, RequestOptions, StreamState } from './stream-types.ts';
 
 /** What the view needs of a Stream (a test may hand it a fake). */

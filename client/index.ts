@@ -22,7 +22,7 @@ export {
   type BindingViewEvents,
   type BindingViewOptions,
 } from './binding.ts';
-export type { BindingChange, BindingEntry } from './binding-model.ts';
+export type { BindingChange, BindingEntry } from './binding-wire.ts';
 export type {
   LeftEvent,
   MessageEnvelope,
