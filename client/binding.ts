@@ -41,8 +41,8 @@ export interface BindableStream {
   on(event: 'joined', listener: (value: { payload: unknown; rejoin: boolean }) => void): () => void;
   on(event: 'message', listener: (value: unknown) => void): () => void;
   on(event: 'left', listener: (value: LeftEvent) => void): () => void;
-  join(payload?: never, opts?: JoinOptions): Promise<unknown>;
-  request(payload: never, opts?: RequestOptions): Promise<unknown>;
+  join(payload?: unknown, opts?: JoinOptions): Promise<unknown>;
+  request(payload: unknown, opts?: RequestOptions): Promise<unknown>;
   leave(): Promise<void>;
 }
 
@@ -160,7 +160,7 @@ export class BindingView extends Emitter<BindingViewEvents> {
     const ready = new Promise<void>((resolve, reject) => (waiter = { resolve, reject }));
     this.#waiters.add(waiter);
     try {
-      await this.stream.join(this.payload as never, opts);
+      await this.stream.join(this.payload, opts);
     } catch (err) {
       this.#waiters.delete(waiter);
       throw err;
@@ -308,7 +308,7 @@ export class BindingView extends Emitter<BindingViewEvents> {
       if (epoch !== this.#epoch || this.stream.state !== 'joined') return undefined;
       let problem: MuxError;
       try {
-        const reply = await this.stream.request(payload as never, { timeout: this.#o.timeout });
+        const reply = await this.stream.request(payload, { timeout: this.#o.timeout });
         if (epoch !== this.#epoch) return undefined;
         const r = read(reply);
         if (r !== undefined) return r;
