@@ -67,7 +67,8 @@ class FakeStream extends Emitter<FakeEvents> implements BindableStream {
 }
 
 async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !cond(); i++) await sleep(1);
+  // A bound on turns, not on time: only a hang fails here.
+  for (let i = 0; i < 5000 && !cond(); i++) await sleep(1);
   assert.ok(cond(), 'condition never held');
 }
 
