@@ -32,7 +32,9 @@ class FakeStream extends Emitter<FakeEvents> implements BindableStream {
     this.state = 'joining';
     return undefined;
   }
-  request(payload: unknown): Promise<unknown> {
+  readonly timeouts: (number | undefined)[] = [];
+  request(payload: unknown, opts?: { timeout?: number }): Promise<unknown> {
+    this.timeouts.push(opts?.timeout);
     return new Promise((answer, fail) =>
       this.asked.push({ payload: payload as Record<string, unknown>, answer, fail }),
     );
@@ -100,7 +102,7 @@ const values = (v: BindingView) =>
 /** A view joined and loaded from a one-page snapshot at `revision`. */
 async function loaded(entries = [entry('a', 1), entry('b', 2)], revision = 2) {
   const s = new FakeStream();
-  const view = new BindingView(s, { retry: { firstMs: 1, maxMs: 4 } });
+  const view = new BindingView(s, { retry: { firstMs: 1, maxMs: 4 }, timeout: 1234 });
   void view.join();
   s.joined({ group: 'g', revision, pos: String(revision), entries });
   await s.answer('sync', { ok: true, revision, pos: String(revision), changes: [] });
@@ -142,6 +144,7 @@ describe('binding view', () => {
     assert.deepEqual(values(view), { a: ['a11', 11], b: [12, 12], c: [9, 9] });
     assert.equal(view.revision, 12);
     assert.deepEqual(resets, [{ size: 3, reload: false }]);
+    assert.deepEqual(new Set(s.timeouts), new Set([10_000]), 'the default timeout');
     assert.deepEqual(s.rejoinPayload(view), { since: '12' });
   });
 
@@ -198,6 +201,7 @@ describe('binding view', () => {
       recovered: true,
     });
     assert.deepEqual(errors, ['unavailable', 'timeout']);
+    assert.deepEqual(new Set(s.timeouts), new Set([1234]), 'each attempt waits `timeout`');
     assert.deepEqual(values(view), { a: ['a9', 9], b: [2, 2] });
   });
 
