@@ -14,6 +14,15 @@ export {
   type TracedFrame,
 } from './client.ts';
 export { Stream } from './stream.ts';
+export {
+  bindView,
+  BindingView,
+  DEFAULT_BINDING_VIEW,
+  type BindableStream,
+  type BindingViewEvents,
+  type BindingViewOptions,
+} from './binding.ts';
+export type { BindingChange, BindingEntry } from './binding-wire.ts';
 export type {
   LeftEvent,
   MessageEnvelope,

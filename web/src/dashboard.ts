@@ -1,6 +1,6 @@
 // The live dashboard panel. The dashboard service's wire format lives in the
 // adapter at the top; the rendering below sees Entry, Change and Action only.
-import type { MuxClient } from '../../client/index.ts';
+import { bindView, type MuxClient } from '../../client/index.ts';
 import { chart, Series } from './charts.ts';
 import { mountSetForm, type SetForm } from './dash-form.ts';
 import { appendLog, describeError, h, time } from './dom.ts';
@@ -31,21 +31,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 const rev = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** The `joined` payload's snapshot: entries as a list, or as a map of key to entry. */
-export function parseSnapshot(p: unknown): Entry[] {
-  const o = isObj(p) ? p : {};
-  const snap = isObj(o.snapshot) ? o.snapshot : o;
-  const raw = snap.entries;
-  const list: unknown[] = Array.isArray(raw)
-    ? raw
-    : isObj(raw)
-      ? Object.entries(raw).map(([key, e]) => ({ key, ...(isObj(e) ? e : { value: e }) }))
-      : [];
-  return list
-    .filter((e): e is Obj => isObj(e) && typeof e.key === 'string')
-    .map((e) => ({ key: e.key as string, value: e.value, revision: rev(e.revision) }));
-}
 
 export function parseChange(p: unknown): Change | null {
   if (!isObj(p)) return null;
@@ -113,7 +98,10 @@ export function mountDashboard(
   },
 ): void {
   const board = client.stream(DASHBOARD_BOARD);
-  const entries = new Map<string, Entry>();
+  // The binding view keeps the table equal to the board: pages, missed
+  // events, and after a reconnect only the changes missed meanwhile.
+  const view = bindView(board);
+  const entries = view.items;
   const series = new Series();
   // The claims say what the page may do; a `forbidden` answer overrules them.
   let forbidden = false;
@@ -194,46 +182,42 @@ export function mountDashboard(
     render();
   });
 
-  board.on('joined', ({ payload }) => {
-    // Every (re)join carries a full snapshot: it replaces the table, so a
-    // change missed while disconnected cannot linger.
-    entries.clear();
-    for (const e of parseSnapshot(payload)) {
-      entries.set(e.key, e);
-      series.set(e.key, e.value, e.revision);
-    }
+  // Renders once for a burst of changes (a resume applies them all at once).
+  let scheduled = false;
+  const refresh = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      render();
+      renderCharts();
+    });
+  };
+  view.on('reset', () => {
+    for (const e of entries.values()) series.set(e.key, e.value, e.revision);
     series.keep(new Set(entries.keys()));
-    render();
-    renderCharts();
+    refresh();
+  });
+  view.on('change', (c) => {
+    if (c.type === 'delete') series.delete(c.key);
+    else series.set(c.key, c.value, c.revision);
+    refresh();
   });
   board.on('message', (p) => {
     const c = parseChange(p);
-    if (!c) return;
-    if (c.type === 'announcement')
-      return note(
-        h(
-          'li',
-          { class: 'announcement' },
-          h('time', {}, time(c.ts)),
-          ' ',
-          h('b', {}, c.user),
-          ` ${c.text}`,
-        ),
-      );
-    // A change the table already holds (the snapshot was read after it) is old news.
-    const known = entries.get(c.key);
-    if (known && c.revision <= known.revision) return;
-    if (c.type === 'delete') {
-      entries.delete(c.key);
-      series.delete(c.key);
-    } else {
-      entries.set(c.key, { key: c.key, value: c.value, revision: c.revision });
-      series.set(c.key, c.value, c.revision);
-    }
-    render();
-    renderCharts();
+    if (c?.type !== 'announcement') return;
+    note(
+      h(
+        'li',
+        { class: 'announcement' },
+        h('time', {}, time(c.ts)),
+        ' ',
+        h('b', {}, c.user),
+        ` ${c.text}`,
+      ),
+    );
   });
-  joinPanel(board, undefined, (err) => problem(`join failed: ${describeError(err)}`));
+  joinPanel(board, view.payload, (err) => problem(`join failed: ${describeError(err)}`));
   render();
 }
 

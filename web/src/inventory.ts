@@ -1,8 +1,9 @@
 // The inventory panel: a binding of a bucket that no page writes. Stock
 // arrives from `muxgate kv put <prefix>_inventory main.<item> <count>` (or any
 // NATS client) through the inventory binding (docs/services.md, "Bindings").
-import type { MuxClient } from '../../client/index.ts';
-import { parseChange, parseSnapshot, type Entry } from './dashboard.ts';
+// The client library's binding view keeps the rows equal to the bucket: all
+// pages of a large warehouse, and after a reconnect only what was missed.
+import { bindView, type MuxClient } from '../../client/index.ts';
 import { describeError, h } from './dom.ts';
 import { joinPanel } from './join.ts';
 
@@ -10,9 +11,9 @@ export const INVENTORY_STREAM = 'inventory:main';
 
 export function mountInventory(client: MuxClient, el: { rows: HTMLElement }): void {
   const stream = client.stream(INVENTORY_STREAM);
-  const items = new Map<string, Entry>();
+  const view = bindView(stream);
   const render = (): void => {
-    const sorted = [...items.values()].sort((a, b) => a.key.localeCompare(b.key));
+    const sorted = [...view.items.values()].sort((a, b) => a.key.localeCompare(b.key));
     el.rows.replaceChildren(
       ...sorted.map((e) =>
         h(
@@ -25,21 +26,20 @@ export function mountInventory(client: MuxClient, el: { rows: HTMLElement }): vo
       ),
     );
   };
-  stream.on('joined', ({ payload }) => {
-    items.clear();
-    for (const e of parseSnapshot(payload)) items.set(e.key, e);
-    render();
-  });
-  stream.on('message', (p) => {
-    const c = parseChange(p);
-    if (!c || c.type === 'announcement') return;
-    const known = items.get(c.key);
-    if (known && c.revision <= known.revision) return;
-    if (c.type === 'delete') items.delete(c.key);
-    else items.set(c.key, { key: c.key, value: c.value, revision: c.revision });
-    render();
-  });
-  joinPanel(stream, undefined, (err) =>
+  // Renders once for a burst of changes (a resume applies them all at once).
+  let scheduled = false;
+  const refresh = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      render();
+    });
+  };
+  view.on('reset', refresh);
+  view.on('change', refresh);
+  // The view's payload carries `since` on every rejoin: the panel resumes.
+  joinPanel(stream, view.payload, (err) =>
     el.rows.replaceChildren(h('tr', {}, h('td', { class: 'error' }, describeError(err)))),
   );
 }
