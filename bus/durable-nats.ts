@@ -15,7 +15,12 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
-import { DirectReader, retrying, type DirectReadOptions } from './direct-read.ts';
+import {
+  DIRECT_READ_DEFAULTS,
+  DirectReader,
+  retrying,
+  type DirectReadOptions,
+} from './direct-read.ts';
 import type { Headers } from './message.ts';
 import type {
   DeclaredStore,
@@ -65,7 +70,7 @@ export class NatsDurableStore implements DurableStore {
   ) {
     this.#js = jetstream(nc);
     this.#direct = new DirectReader(nc, opts);
-    this.#budgetMs = opts.budgetMs ?? 5000;
+    this.#budgetMs = opts.budgetMs ?? DIRECT_READ_DEFAULTS.budgetMs;
   }
 
   #manager(): Promise<JetStreamManager> {

@@ -23,6 +23,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus.ts';
+import type { DirectReadOptions } from './direct-read.ts';
 import { NatsDurableStore } from './durable-nats.ts';
 import type { DurableStore } from './durable.ts';
 import { BusLifecycle } from './lifecycle.ts';
@@ -53,6 +54,8 @@ export interface NatsBusOptions {
   log?: Logger;
   /** How soon a dead or hung server is noticed (NATS_LIVENESS_DEFAULTS otherwise). */
   liveness?: Partial<NatsLiveness>;
+  /** How the durable store's direct gets wait and retry (DIRECT_READ_DEFAULTS otherwise). */
+  reads?: DirectReadOptions;
 }
 
 /**
@@ -93,6 +96,7 @@ export class NatsBus implements Bus {
   private constructor(
     readonly connection: NatsConnection,
     private readonly log: Logger,
+    private readonly reads: DirectReadOptions = {},
   ) {
     this.#life = new BusLifecycle(log);
     void this.#watch();
@@ -137,7 +141,7 @@ export class NatsBus implements Bus {
         ),
       );
     }
-    return new NatsBus(nc, opts.log ?? fallbackLogger());
+    return new NatsBus(nc, opts.log ?? fallbackLogger(), opts.reads);
   }
 
   get status(): BusStatus {
@@ -151,7 +155,7 @@ export class NatsBus implements Bus {
 
   #durable: NatsDurableStore | undefined;
   get durable(): DurableStore {
-    this.#durable ??= new NatsDurableStore(this.connection);
+    this.#durable ??= new NatsDurableStore(this.connection, this.reads);
     return this.#durable;
   }
 

@@ -63,6 +63,7 @@ async function connectNats(settings: CliSettings, name: string, log?: Logger): P
       name,
       log,
       liveness: settings.natsLiveness,
+      reads: settings.natsReads,
     });
   } catch (err) {
     // It names NATS and the servers, and quotes no secret.
@@ -75,7 +76,11 @@ async function onNats(settings: CliSettings, name: string, log: Logger): Promise
   const bus = await connectNats(settings, name, log);
   return {
     bus,
-    storage: new JetStreamStorage(bus.connection, { replicas: settings.replicas, log }),
+    storage: new JetStreamStorage(bus.connection, {
+      replicas: settings.replicas,
+      log,
+      readBudgetMs: settings.natsReads.budgetMs,
+    }),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type NatsAuth,
   type NatsConnectionSetup,
 } from '../bus/nats-auth.ts';
+import { DIRECT_READ_DEFAULTS, type DirectReadOptions } from '../bus/direct-read.ts';
 import { NATS_LIVENESS_DEFAULTS, type NatsLiveness } from '../bus/nats.ts';
 import { DEFAULT_PREFIX, isSubjectPrefix } from '../bus/subjects.ts';
 import { loadGatewayConfig, type GatewayConfig } from '../gateway/config.ts';
@@ -72,6 +73,15 @@ export const CliSettingsSchema = z.object({
     .int()
     .min(100)
     .default(NATS_LIVENESS_DEFAULTS.connectTimeoutMs),
+  // How reads of JetStream by direct get wait and retry (bus/direct-read.ts):
+  // each attempt, a second copy of an unanswered one, and one lookup in all.
+  NATS_READ_ATTEMPT_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(DIRECT_READ_DEFAULTS.attemptTimeoutMs),
+  NATS_READ_HEDGE_MS: z.coerce.number().int().min(1).default(DIRECT_READ_DEFAULTS.hedgeAfterMs),
+  NATS_READ_BUDGET_MS: z.coerce.number().int().min(100).default(DIRECT_READ_DEFAULTS.budgetMs),
   /**
    * Copies JetStream keeps of everything muxgate stores (durable groups' streams,
    * KV buckets) when it creates them: 1 in dev, 3 on a cluster.
@@ -110,6 +120,8 @@ export interface CliSettings {
   replicas: number;
   /** NATS_PING_INTERVAL_MS, NATS_MAX_PINGS_OUT, NATS_CONNECT_TIMEOUT_MS. */
   natsLiveness: NatsLiveness;
+  /** NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS, NATS_READ_BUDGET_MS. */
+  natsReads: Required<Pick<DirectReadOptions, 'attemptTimeoutMs' | 'hedgeAfterMs' | 'budgetMs'>>;
   /** MUX_DEADLINE_SKEW_MS. */
   deadlineSkewMs: number;
   /** MUX_HEALTH_PORT; undefined: a service opens no health port. */
@@ -156,6 +168,12 @@ export function loadCliSettings(
   ].filter((m): m is string => !!m);
   if (methods.length > 1)
     problems.push(`${methods.join(', ')}: one way to authenticate to NATS, set one`);
+  if (c.NATS_READ_HEDGE_MS >= c.NATS_READ_ATTEMPT_MS)
+    problems.push(
+      'NATS_READ_HEDGE_MS must be under NATS_READ_ATTEMPT_MS (a hedge comes before a retry)',
+    );
+  if (c.NATS_READ_ATTEMPT_MS > c.NATS_READ_BUDGET_MS)
+    problems.push('NATS_READ_ATTEMPT_MS must not exceed NATS_READ_BUDGET_MS');
   if (problems.length) fail(problems);
 
   const natsAuth: NatsAuth = {
@@ -194,6 +212,11 @@ export function loadCliSettings(
       maxPingOut: c.NATS_MAX_PINGS_OUT,
       connectTimeoutMs: c.NATS_CONNECT_TIMEOUT_MS,
     },
+    natsReads: {
+      attemptTimeoutMs: c.NATS_READ_ATTEMPT_MS,
+      hedgeAfterMs: c.NATS_READ_HEDGE_MS,
+      budgetMs: c.NATS_READ_BUDGET_MS,
+    },
     deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,
     healthPort: c.MUX_HEALTH_PORT,
   };
@@ -212,7 +235,15 @@ export function cliGatewayConfig(
   const merged = { MUX_ROUTES: ROUTED_SERVICES.join(','), ...(opts.dev && DEV_GATEWAY), ...env };
   // An empty HOST would listen on every interface: in dev it counts as unset.
   if (opts.dev && !env.HOST) merged.HOST = DEV_GATEWAY.HOST;
-  return loadGatewayConfig(merged);
+  const config = loadGatewayConfig(merged);
+  // A durable join reads the store before it opens: a read allowed to take
+  // longer than the join would end after the client was told `timeout`.
+  const budget = loadCliSettings(env).natsReads.budgetMs;
+  if (budget > config.joinTimeoutMs)
+    throw new SettingsError(
+      `invalid configuration: NATS_READ_BUDGET_MS (${budget}) must not exceed MUX_JOIN_TIMEOUT_MS (${config.joinTimeoutMs})`,
+    );
+  return config;
 }
 
 // The demo page signs in as a named user through /dev/token, so chat names

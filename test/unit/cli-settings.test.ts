@@ -28,13 +28,14 @@ describe('command-line settings', () => {
       logFormat: undefined,
       replicas: 1,
       natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
+      natsReads: { attemptTimeoutMs: 500, hedgeAfterMs: 100, budgetMs: 5000 },
       deadlineSkewMs: 1000,
       healthPort: undefined,
     });
     assert.equal(loadCliSettings({ NATS_URL: '' }).natsUrl, undefined, 'empty is unset');
   });
 
-  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS, MUX_HEALTH_PORT and the liveness settings', () => {
+  it('reads NATS_URL, MUX_PREFIX, LOG_LEVEL, LOG_FORMAT, MUX_JETSTREAM_REPLICAS, MUX_DEADLINE_SKEW_MS, MUX_HEALTH_PORT, the liveness and the read settings', () => {
     const s = loadCliSettings({
       NATS_URL: 'nats://a:4222,nats://b:4222',
       MUX_PREFIX: 'prod.mux',
@@ -46,6 +47,9 @@ describe('command-line settings', () => {
       NATS_CONNECT_TIMEOUT_MS: '2500',
       MUX_DEADLINE_SKEW_MS: '250',
       MUX_HEALTH_PORT: '8081',
+      NATS_READ_ATTEMPT_MS: '300',
+      NATS_READ_HEDGE_MS: '50',
+      NATS_READ_BUDGET_MS: '2000',
     });
     assert.deepEqual(s, {
       natsUrl: 'nats://a:4222,nats://b:4222',
@@ -56,6 +60,7 @@ describe('command-line settings', () => {
       logFormat: 'pretty',
       replicas: 3,
       natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
+      natsReads: { attemptTimeoutMs: 300, hedgeAfterMs: 50, budgetMs: 2000 },
       deadlineSkewMs: 250,
       healthPort: 8081,
     });
@@ -77,6 +82,17 @@ describe('command-line settings', () => {
     ['a health port of 0', { MUX_HEALTH_PORT: '0' }, /MUX_HEALTH_PORT/],
     ['a health port that is no number', { MUX_HEALTH_PORT: 'http' }, /MUX_HEALTH_PORT/],
     ['no replicas', { MUX_JETSTREAM_REPLICAS: '0' }, /MUX_JETSTREAM_REPLICAS/],
+    [
+      'a hedge that would come after the retry',
+      { NATS_READ_HEDGE_MS: '600' },
+      /NATS_READ_HEDGE_MS must be under NATS_READ_ATTEMPT_MS/,
+    ],
+    [
+      'an attempt longer than the whole read',
+      { NATS_READ_ATTEMPT_MS: '3000', NATS_READ_BUDGET_MS: '2000' },
+      /NATS_READ_ATTEMPT_MS must not exceed NATS_READ_BUDGET_MS/,
+    ],
+    ['a read budget under 100 ms', { NATS_READ_BUDGET_MS: '50' }, /NATS_READ_BUDGET_MS/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {
       assert.throws(
@@ -189,6 +205,17 @@ describe('command-line settings for a secured NATS', () => {
 });
 
 describe('the gateway as the command line runs it', () => {
+  it('refuses a store read allowed to outlast the join it serves', () => {
+    assert.throws(
+      () => cliGatewayConfig({ NATS_READ_BUDGET_MS: '6000' }),
+      /NATS_READ_BUDGET_MS \(6000\) must not exceed MUX_JOIN_TIMEOUT_MS \(5000\)/,
+    );
+    assert.equal(
+      cliGatewayConfig({ NATS_READ_BUDGET_MS: '6000', MUX_JOIN_TIMEOUT_MS: '8000' }).joinTimeoutMs,
+      8000,
+    );
+  });
+
   it('routes every registered service that answers streams, unless MUX_ROUTES says otherwise', () => {
     assert.deepEqual([...cliGatewayConfig({}).routes.keys()], ROUTED_SERVICES);
     assert.ok(ROUTED_SERVICES.includes('echo'), 'the list is not empty');

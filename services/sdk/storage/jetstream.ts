@@ -14,12 +14,15 @@ export interface JetStreamStorageOptions {
   replicas?: number;
   /** Where a bucket with fewer copies than `replicas` is reported. */
   log?: Logger;
+  /** How long one key's read may take, retries included (NATS_READ_BUDGET_MS); default 5000 ms. */
+  readBudgetMs?: number;
 }
 
 export class JetStreamStorage implements Storage {
   readonly kind = 'jetstream';
   readonly #replicas: number;
   readonly #log: Logger;
+  readonly #readBudgetMs: number | undefined;
 
   /** The connection stays its owner's (the bus): storage never closes it. */
   constructor(
@@ -28,6 +31,7 @@ export class JetStreamStorage implements Storage {
   ) {
     this.#replicas = opts.replicas ?? 1;
     this.#log = opts.log ?? silentLogger;
+    this.#readBudgetMs = opts.readBudgetMs;
   }
 
   async keyValue(bucket: string, opts: KvOptions = {}): Promise<KvStore> {
@@ -35,6 +39,7 @@ export class JetStreamStorage implements Storage {
       bucket,
       history: opts.history,
       replicas: this.#replicas,
+      readTimeoutMs: this.#readBudgetMs,
     });
     checkReplicas(this.#log, store.stream, store.replicas, this.#replicas, { bucket });
     return store;
