@@ -7,6 +7,9 @@
 // closes their sockets with 1012 and refuses upgrades with 503
 // `bus_unavailable` until the bus is back, so each client reconnects, through
 // the load balancer, to a gateway that has one.
+//
+// When it comes back, what its group subscriptions missed meanwhile is gone:
+// `onBack` tells the streams (bus-gaps.ts).
 import type { Bus, BusStatus } from '../bus/bus.ts';
 import type { Logger } from '../lib/log.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -24,6 +27,8 @@ export class BusWatch {
       lossCloseMs: number;
       /** Closes every client's socket (1012); called once per outage. */
       onLost: () => void;
+      /** The bus is connected again after being away (reconnecting -> connected). */
+      onBack: () => void;
       metrics: GatewayMetrics;
       log: Logger;
     },
@@ -61,6 +66,7 @@ export class BusWatch {
       log.info({ server, downMs: Date.now() - this.#since }, 'bus connection back');
       this.#since = undefined;
       this.#lost = false;
+      this.opts.onBack();
     }
   }
 
