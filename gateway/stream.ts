@@ -305,13 +305,12 @@ export class Stream implements Member, LiveMember, GapExposed {
   #gone(why: string): void {
     this.#ctx.log.warn({ conn: this.#ctx.conn, stream: this.name }, `stream closed: ${why}`);
     this.#publishLeave(LeaveReason.Leave, injectHeaders());
-    this.#end();
+    const reason = `${why}; join again`;
+    // A msg still waiting is answered `unavailable` too: a client may send it again.
+    this.#end({ code: ErrorCode.Unavailable, message: reason });
     if (!this.#ctx.owner.isClosed)
       this.#ctx.owner.write(
-        this.encoding.left(this, {
-          code: ErrorCode.Unavailable,
-          reason: `${why}; join again`,
-        }),
+        this.encoding.left(this, { code: ErrorCode.Unavailable, reason }),
         'left',
       );
   }
