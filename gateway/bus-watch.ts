@@ -27,8 +27,8 @@ export class BusWatch {
       lossCloseMs: number;
       /** Closes every client's socket (1012); called once per outage. */
       onLost: () => void;
-      /** The bus is connected again after being away (reconnecting -> connected). */
-      onBack: () => void;
+      /** The bus is connected again after being away; what that cost the streams (BusGaps.busBack). */
+      onBack: () => { ended: number; joinsFailed: number };
       metrics: GatewayMetrics;
       log: Logger;
     },
@@ -63,10 +63,16 @@ export class BusWatch {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (status === 'connected' && this.#since !== undefined) {
-      log.info({ server, downMs: Date.now() - this.#since }, 'bus connection back');
+      const downMs = Date.now() - this.#since;
       this.#since = undefined;
       this.#lost = false;
-      this.opts.onBack();
+      const gaps = this.opts.onBack();
+      if (gaps.ended + gaps.joinsFailed === 0) log.info({ server, downMs }, 'bus connection back');
+      else
+        log.warn(
+          { server, downMs, ...gaps },
+          'bus connection back: streams in plain or presence groups ended with unavailable (their group messages may have been lost meanwhile)',
+        );
     }
   }
 

@@ -4,7 +4,10 @@
 // other stream alone. One session on the in-memory bus, a scripted service.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BusMessage } from '../../bus/bus.ts';
+import type { Bus, BusMessage, BusStatus } from '../../bus/bus.ts';
+import { BusWatch } from '../../gateway/bus-watch.ts';
+import { GatewayMetrics } from '../../gateway/metrics.ts';
+import { silentLogger } from '../../lib/log.ts';
 import { JoinReply, Leave, Outbound } from '../../proto/index.ts';
 import { makeSession } from '../helpers/session.ts';
 import { sampleOf } from '../helpers/metrics.ts';
@@ -48,7 +51,7 @@ describe('a bus that came back', () => {
     h.send({ type: 'msg', stream: 'echo:grouped', ref: 'pending', payload: 1 });
     assert.equal(h.busGaps.size, 1, 'only the stream in a group is exposed');
 
-    assert.equal(h.busGaps.busBack(), 1);
+    assert.deepEqual(h.busGaps.busBack(), { ended: 1, joinsFailed: 0 });
 
     const left = h.transport.ofType('left');
     assert.equal(left.length, 1);
@@ -73,7 +76,7 @@ describe('a bus that came back', () => {
     // The stream without groups goes on; a second reconnect has nobody to end.
     h.send({ type: 'leave', stream: 'echo:alone', ref: 'bye' });
     assert.equal(h.transport.ofType('left').at(-1)?.ref, 'bye');
-    assert.equal(h.busGaps.busBack(), 0);
+    assert.deepEqual(h.busGaps.busBack(), { ended: 0, joinsFailed: 0 });
   });
 
   it('keeps a stream exposed after it discarded its groups, since the discard may postdate the gap', async () => {
@@ -84,7 +87,7 @@ describe('a bus that came back', () => {
       Outbound.encode({ stream: 'echo:x', groupDiscard: { groups: ['a'] } }).finish(),
     );
     await until(() => !h.hub.hasGroup('a'), 2000, 'the discard');
-    assert.equal(h.busGaps.busBack(), 1);
+    assert.deepEqual(h.busGaps.busBack(), { ended: 1, joinsFailed: 0 });
     assert.equal(h.transport.ofType('left')[0]?.code, 'unavailable');
   });
 
@@ -96,7 +99,7 @@ describe('a bus that came back', () => {
     h.accept(await h.nextJoin(), ['room']);
     await until(() => h.hub.hasGroup('room'), 2000, 'the group subscription');
 
-    assert.equal(h.busGaps.busBack(), 1);
+    assert.deepEqual(h.busGaps.busBack(), { ended: 0, joinsFailed: 1 });
     assert.equal(h.transport.conversation.length, 0, 'nothing until the join would open');
     open();
     await until(() => h.transport.conversation.length === 1);
@@ -116,7 +119,7 @@ describe('a bus that came back', () => {
     const h = await harness();
     h.send({ type: 'join', stream: 'echo', ref: 'j' });
     const req = await h.nextJoin();
-    assert.equal(h.busGaps.busBack(), 0);
+    assert.deepEqual(h.busGaps.busBack(), { ended: 0, joinsFailed: 0 });
     h.accept(req, ['room']);
     await until(() => h.transport.conversation.length === 1);
     assert.deepEqual(
@@ -124,5 +127,35 @@ describe('a bus that came back', () => {
       ['joined', 'j'],
     );
     assert.equal(h.busGaps.size, 1, 'exposed to the next gap');
+  });
+});
+
+describe('BusWatch and a bus that comes back', () => {
+  it('asks BusGaps once per return from reconnecting, never at start or for a drain', () => {
+    let listener: (s: BusStatus) => void = () => undefined;
+    const bus = {
+      status: 'connected',
+      server: 'nats:4222',
+      onStatus: (l: (s: BusStatus) => void) => ((listener = l), () => undefined),
+    } as unknown as Bus;
+    let backs = 0;
+    const watch = new BusWatch(bus, {
+      lossCloseMs: 0,
+      onLost: () => undefined,
+      onBack: () => (backs++, { ended: 0, joinsFailed: 0 }),
+      metrics: new GatewayMetrics({ processMetrics: false }),
+      log: silentLogger,
+    });
+    assert.equal(backs, 0, 'a bus connected from the start lost nothing');
+    for (const s of ['reconnecting', 'reconnecting', 'connected', 'connected'] as const)
+      listener(s);
+    assert.equal(backs, 1);
+    listener('reconnecting');
+    listener('connected');
+    assert.equal(backs, 2);
+    listener('draining');
+    listener('closed');
+    assert.equal(backs, 2);
+    watch.stop();
   });
 });
