@@ -282,14 +282,23 @@ export class StreamJoin {
         ref,
         'the bus reconnected before joined',
         `messages to ${this.#name}'s groups ${BUS_GAP_REASON}`,
+        {},
+        // BusWatch logs the reconnect once, with the count.
+        'debug',
       );
     this.#payload = undefined;
     stream.opened(ref, payloadJson, at);
   }
 
   /** Fails a join that would open with a gap: the service hears a Leave, the client `unavailable`. */
-  #gap(ref: Ref | undefined, why: string, message: string, fields: object = {}): void {
-    this.ctx.log.warn(
+  #gap(
+    ref: Ref | undefined,
+    why: string,
+    message: string,
+    fields: object = {},
+    level: 'warn' | 'debug' = 'warn',
+  ): void {
+    this.ctx.log[level](
       { ...fields, conn: this.ctx.conn, stream: this.#name },
       `join failed: ${why}`,
     );

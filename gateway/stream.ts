@@ -172,7 +172,8 @@ export class Stream implements Member, LiveMember, GapExposed {
       return 'joining';
     }
     if (this.#phase !== 'joined') return undefined;
-    this.#gone(`messages to its groups ${BUS_GAP_REASON}`);
+    // BusWatch logs the reconnect once, with the count: one line per stream would flood.
+    this.#gone(`messages to its groups ${BUS_GAP_REASON}`, 'debug');
     return 'joined';
   }
 
@@ -302,8 +303,8 @@ export class Stream implements Member, LiveMember, GapExposed {
    * hears it left, the client gets `left` `unavailable` and rejoins with its
    * last `pos` rather than miss a message unknowingly.
    */
-  #gone(why: string): void {
-    this.#ctx.log.warn({ conn: this.#ctx.conn, stream: this.name }, `stream closed: ${why}`);
+  #gone(why: string, level: 'warn' | 'debug' = 'warn'): void {
+    this.#ctx.log[level]({ conn: this.#ctx.conn, stream: this.name }, `stream closed: ${why}`);
     this.#publishLeave(LeaveReason.Leave, injectHeaders());
     const reason = `${why}; join again`;
     // A msg still waiting is answered `unavailable` too: a client may send it again.
