@@ -4,7 +4,8 @@
 // the client's bounded queue until the rejoin is acknowledged.
 //
 // States: idle → joining → joined → leaving → left. A lost socket moves a
-// joined stream back to joining; the next `open` rejoins it.
+// joined stream back to joining; the next `open` rejoins it. So does the
+// gateway's `left` `unavailable`, rejoined after the backoff.
 //
 // position.ts keeps where it stands in a durable group, presence.ts its
 // presence list, retry.ts what it retries; public types: stream-types.ts.
