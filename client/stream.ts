@@ -4,7 +4,8 @@
 // the client's bounded queue until the rejoin is acknowledged.
 //
 // States: idle → joining → joined → leaving → left. A lost socket moves a
-// joined stream back to joining; the next `open` rejoins it.
+// joined stream back to joining; the next `open` rejoins it. So does the
+// gateway's `left` `unavailable`, rejoined after the backoff.
 //
 // position.ts keeps where it stands in a durable group, presence.ts its
 // presence list, retry.ts what it retries; public types: stream-types.ts.
@@ -324,10 +325,21 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
   #onLeft(ref: unknown, code: string | undefined, reason: string | undefined): void {
     if (this.#leave && ref === this.#leave.ref) return this.#finish({ by: 'client' });
     if (ref !== undefined || (this.#state !== 'joined' && this.#state !== 'leaving')) return;
-    // The service or the gateway closed the stream: it is not rejoined.
     const err = new MuxError(code ?? ClientErrorCode.Closed, reason ?? `${this.name} was closed`, {
       stream: this.name,
     });
+    // `unavailable`: the gateway ended it rather than let it go on with a gap
+    // (its NATS connection came back, its hold overflowed). That passes: the
+    // stream is joined again, as after a rejoin refused with `unavailable`.
+    if (this.#state === 'joined' && code === ErrorCode.Unavailable) {
+      this.#requests.rejectAll(err);
+      this.#joinRef = undefined;
+      this.#joinSent = false;
+      this.#setState('joining');
+      this.emit('error', err);
+      return void this.#rejoin.after(code, () => this.#sendJoin());
+    }
+    // The service closed the stream, or the gateway for good: it is not rejoined.
     this.#abandon(err);
     this.#finish({ by: 'server', ...(code && { code }), ...(reason && { reason }) });
   }

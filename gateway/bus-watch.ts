@@ -7,6 +7,9 @@
 // closes their sockets with 1012 and refuses upgrades with 503
 // `bus_unavailable` until the bus is back, so each client reconnects, through
 // the load balancer, to a gateway that has one.
+//
+// When it comes back, what its group subscriptions missed meanwhile is gone:
+// `onBack` tells the streams (bus-gaps.ts).
 import type { Bus, BusStatus } from '../bus/bus.ts';
 import type { Logger } from '../lib/log.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -24,6 +27,8 @@ export class BusWatch {
       lossCloseMs: number;
       /** Closes every client's socket (1012); called once per outage. */
       onLost: () => void;
+      /** The bus is connected again after being away; what that cost the streams (BusGaps.busBack). */
+      onBack: () => { ended: number; joinsFailed: number };
       metrics: GatewayMetrics;
       log: Logger;
     },
@@ -58,9 +63,16 @@ export class BusWatch {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (status === 'connected' && this.#since !== undefined) {
-      log.info({ server, downMs: Date.now() - this.#since }, 'bus connection back');
+      const downMs = Date.now() - this.#since;
       this.#since = undefined;
       this.#lost = false;
+      const gaps = this.opts.onBack();
+      if (gaps.ended + gaps.joinsFailed === 0) log.info({ server, downMs }, 'bus connection back');
+      else
+        log.warn(
+          { server, downMs, ...gaps },
+          'bus connection back: streams in plain or presence groups ended with unavailable (their group messages may have been lost meanwhile)',
+        );
     }
   }
 

@@ -12,6 +12,7 @@ import { silentLogger, type Logger } from '../lib/log.ts';
 import { Admission, probeOrigin } from './admission.ts';
 import { Authenticator, signDevToken, UpgradeRefused, type Identity } from './auth.ts';
 import { Beacon } from './beacon.ts';
+import { BusGaps } from './bus-gaps.ts';
 import { BusWatch } from './bus-watch.ts';
 import { ConnectHook } from './connect.ts';
 import { ControlListener } from './control.ts';
@@ -59,6 +60,7 @@ export class Gateway {
   #heartbeat: NodeJS.Timeout | undefined;
   #draining: Promise<void> | undefined;
   readonly #busWatch: BusWatch;
+  readonly #busGaps: BusGaps;
   readonly #beacon: Beacon;
   readonly #control: ControlListener;
   readonly #presence: Presence;
@@ -80,12 +82,14 @@ export class Gateway {
       this.config.routes,
       this.config.joinTimeoutMs,
     );
+    this.#busGaps = new BusGaps(this.metrics, this.log);
     this.#busWatch = new BusWatch(this.bus, {
       lossCloseMs: this.config.busLossCloseMs,
       onLost: () => {
         for (const conn of [...this.hub.connections()])
           conn.shutdown(CloseCode.Restarting, 'gateway without its message bus');
       },
+      onBack: () => this.#busGaps.busBack(),
       metrics: this.metrics,
       log: this.log,
     });
@@ -340,6 +344,7 @@ export class Gateway {
       store: this.bus.durable,
       groupSubject: (group) => this.subjects.group(group),
       presence: this.#presence,
+      busGaps: this.#busGaps,
     };
     return this.#streamOptionsMemo;
   }

@@ -137,6 +137,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly busGaps = new Counter({
+    name: 'muxgate_bus_gap_streams_total',
+    help: 'Streams in a plain or presence group when the bus came back, ended with `left` unavailable (joined) or whose join failed with unavailable (joining): group messages may have been lost while it was away',
+    labelNames: ['phase'] as const,
+    registers: [this.registry],
+  });
+
   readonly connects = new Counter({
     name: 'muxgate_connect_total',
     help: 'Answers of the connect service (§4.9), by outcome: ok, or the connection went on without (some) server-opened streams',
@@ -237,6 +244,11 @@ export class GatewayMetrics {
   /** How the connect service answered for one connection (§4.9). */
   connected(outcome: 'ok' | 'unavailable' | 'timeout' | 'invalid'): void {
     this.connects.labels(outcome).inc();
+  }
+
+  /** Streams a bus reconnect ended (joined) or failed (joining); bus-gaps.ts. */
+  busGapStreams(phase: 'joined' | 'joining', n: number): void {
+    this.busGaps.labels(phase).inc(n);
   }
 
   busStateChanged(state: BusStatus, server: string): void {

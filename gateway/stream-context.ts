@@ -4,6 +4,7 @@
 // same context as Stream without importing stream.ts, which imports them.
 import type { DurableStore } from '../bus/durable.ts';
 import type { Logger } from '../lib/log.ts';
+import type { BusGaps } from './bus-gaps.ts';
 import type { ServerFrameType } from '../protocol/frames.ts';
 import type { FrameError } from './codec.ts';
 import type { Encoding } from './encoding.ts';
@@ -43,6 +44,8 @@ export interface StreamOptions {
   readonly groupSubject: (group: string) => string;
   /** Protocol 1.1 §4.3: the gateway's presence groups; without it, presence is never on. */
   readonly presence?: Presence;
+  /** The streams a bus reconnect may have cost messages: told when the bus comes back. */
+  readonly busGaps: BusGaps;
 }
 
 /** What every stream of one connection shares; Stream's StreamContext narrows `owner`. */

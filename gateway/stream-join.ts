@@ -13,6 +13,7 @@ import { ErrorCode, LeaveReason } from '../protocol/codes.ts';
 import type { Ref } from '../protocol/frames.ts';
 import { groupNameProblem } from '../protocol/names.ts';
 import { isJsonText } from '../protocol/json.ts';
+import { BUS_GAP_REASON } from './bus-gaps.ts';
 import { DurableCursor, type Located } from './durable-cursor.ts';
 import type { JoinResult, PresenceAsk, StreamAddress } from './router.ts';
 import type { BaseStreamContext } from './stream-context.ts';
@@ -25,6 +26,8 @@ export interface JoinHost {
   joining(): boolean;
   /** True once a frame that waited for `joined` was dropped (HoldQueue.lost). */
   lost(): boolean;
+  /** True once the bus came back while the stream was in a group (BusGaps). */
+  busGap(): boolean;
   /** The service's per-stream state from its JoinAccept, and the presence it turned on. */
   accepted(state: Uint8Array, presence: PresenceAsk | undefined): void;
   joinGroup(group: string): void;
@@ -256,7 +259,8 @@ export class StreamJoin {
 
   /**
    * Opens the stream (JoinHost.opened) unless it can no longer be: the
-   * connection closed meanwhile, or what waited for `joined` overflowed.
+   * connection closed meanwhile, or the stream would open with a gap (what
+   * waited for `joined` overflowed, or the bus was away while it was in a group).
    */
   #open(ref: Ref | undefined, payloadJson: string | undefined, at?: Located): void {
     const stream = this.stream;
@@ -266,23 +270,47 @@ export class StreamJoin {
       stream.publishLeave(LeaveReason.Disconnect, injectHeaders());
       return stream.end();
     }
-    if (stream.lost()) {
-      this.ctx.log.warn(
-        { conn: this.ctx.conn, stream: this.#name, max: this.ctx.maxPending },
-        'join failed: frames overflowed the hold before joined',
-      );
-      stream.publishLeave(LeaveReason.Leave, injectHeaders());
-      stream.end();
-      owner.error({
-        code: ErrorCode.Unavailable,
-        message: `more than ${this.ctx.maxPending} frames arrived for ${this.#name} before its join completed; join again`,
+    if (stream.lost())
+      return this.#gap(
         ref,
-        stream: this.#name,
-      });
-      return stream.answerLeaves();
-    }
+        'frames overflowed the hold before joined',
+        `more than ${this.ctx.maxPending} frames arrived for ${this.#name} before its join completed`,
+        { max: this.ctx.maxPending },
+      );
+    if (stream.busGap())
+      return this.#gap(
+        ref,
+        'the bus reconnected before joined',
+        `messages to ${this.#name}'s groups ${BUS_GAP_REASON}`,
+        {},
+        // BusWatch logs the reconnect once, with the count.
+        'debug',
+      );
     this.#payload = undefined;
     stream.opened(ref, payloadJson, at);
+  }
+
+  /** Fails a join that would open with a gap: the service hears a Leave, the client `unavailable`. */
+  #gap(
+    ref: Ref | undefined,
+    why: string,
+    message: string,
+    fields: object = {},
+    level: 'warn' | 'debug' = 'warn',
+  ): void {
+    this.ctx.log[level](
+      { ...fields, conn: this.ctx.conn, stream: this.#name },
+      `join failed: ${why}`,
+    );
+    this.stream.publishLeave(LeaveReason.Leave, injectHeaders());
+    this.stream.end();
+    this.ctx.owner.error({
+      code: ErrorCode.Unavailable,
+      message: `${message}; join again`,
+      ref,
+      stream: this.#name,
+    });
+    this.stream.answerLeaves();
   }
 
   #internal(fields: object, ref: Ref | undefined, what: string): void {

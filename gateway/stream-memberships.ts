@@ -1,8 +1,11 @@
 // What one stream is a member of, kept together so that its end undoes all
 // of it: its groups (hub.ts), its durable group's feed (live.ts) and, once
-// joined, its presence seat (§4.3, presence.ts).
+// joined, its presence seat (§4.3, presence.ts). The plain groups and the
+// seat are what a bus reconnect can cost messages: from its first one until
+// it ends, the stream is in BusGaps (bus-gaps.ts).
 import type { ScopeProps } from '../proto/index.ts';
 import type { Ref } from '../protocol/frames.ts';
+import type { BusGaps, GapExposed } from './bus-gaps.ts';
 import type { Hub, Member } from './hub.ts';
 import type { LiveMember } from './live.ts';
 import type { Presence, PresenceSeat } from './presence.ts';
@@ -10,7 +13,8 @@ import type { PresenceAsk } from './router.ts';
 
 export class StreamMemberships {
   readonly #hub: Hub;
-  readonly #member: Member & LiveMember;
+  readonly #member: Member & LiveMember & GapExposed;
+  readonly #gaps: BusGaps;
   readonly #groups = new Set<string>();
   /** Protocol 1.1: the stream's durable group, once a service named one. */
   #durableGroup: string | undefined;
@@ -18,15 +22,17 @@ export class StreamMemberships {
   #presenceAsk: PresenceAsk | undefined;
   #seat: PresenceSeat | undefined;
 
-  constructor(hub: Hub, member: Member & LiveMember) {
+  constructor(hub: Hub, member: Member & LiveMember & GapExposed, gaps: BusGaps) {
     this.#hub = hub;
     this.#member = member;
+    this.#gaps = gaps;
   }
 
   join(group: string): void {
     if (this.#groups.has(group)) return;
     this.#groups.add(group);
     this.#hub.addMember(group, this.#member);
+    this.#gaps.add(this.#member);
   }
 
   leave(group: string): void {
@@ -47,6 +53,7 @@ export class StreamMemberships {
   takeSeat(presence: Presence | undefined, conn: string, scope: ScopeProps): void {
     const ask = this.#presenceAsk;
     if (ask) this.#seat = presence?.enter(ask, this.#member, conn, scope);
+    if (this.#seat) this.#gaps.add(this.#member);
   }
 
   /** Answers a `presence` request; false when the stream has no seat. */
@@ -60,6 +67,7 @@ export class StreamMemberships {
   clear(): void {
     for (const g of this.#groups) this.#hub.removeMember(g, this.#member);
     this.#groups.clear();
+    this.#gaps.delete(this.#member);
     this.#seat?.leave();
     if (this.#durableGroup !== undefined) this.#hub.live.remove(this.#durableGroup, this.#member);
   }

@@ -17,6 +17,7 @@ import { context, injectHeaders, inSpan, SpanKind, spanContext } from '../bus/tr
 import type { OutboundFrame } from '../proto/index.ts';
 import { ErrorCode, LeaveReason, LeftCode } from '../protocol/codes.ts';
 import type { Ref, ServerFrameType } from '../protocol/frames.ts';
+import { BUS_GAP_REASON, type GapExposed } from './bus-gaps.ts';
 import type { ServerStream } from './connect.ts';
 import type { Encoding } from './encoding.ts';
 import type { Member } from './hub.ts';
@@ -48,7 +49,7 @@ export type StreamPhase = 'joining' | 'joined' | 'ended';
 
 const EMPTY = new Uint8Array(0);
 
-export class Stream implements Member, LiveMember {
+export class Stream implements Member, LiveMember, GapExposed {
   readonly name: string;
   /** The name as JSON text, spliced into every frame of this stream. */
   readonly nameJson: string;
@@ -64,6 +65,8 @@ export class Stream implements Member, LiveMember {
   readonly #held: HoldQueue;
   /** Refs of the leaves the client sent while the join was in flight, in order. */
   #leaveRefs: (Ref | undefined)[] | undefined;
+  /** The bus came back while the join was in flight with the stream in a group: it fails at `joined`. */
+  #busGap = false;
   /** The stream's msgs to its service, and the answers they are owed. */
   readonly #requests: ServiceRequests;
   /**
@@ -84,7 +87,7 @@ export class Stream implements Member, LiveMember {
       ctx.msgTimeoutMs,
       () => this.#phase === 'joined',
     );
-    this.#memberships = new StreamMemberships(ctx.hub, this);
+    this.#memberships = new StreamMemberships(ctx.hub, this, ctx.busGaps);
     this.#outbound = new StreamOutbound(ctx, {
       member: this,
       service: address.service,
@@ -158,6 +161,22 @@ export class Stream implements Member, LiveMember {
     this.#ctx.owner.error({ code: ErrorCode.Forbidden, message, ref, stream: this.name });
   }
 
+  /**
+   * The bus came back (BusGaps): group messages published while it was away
+   * never came. A joined stream leaves now, as with an overflowed hold; a
+   * joining one fails its join when it would open (StreamJoin).
+   */
+  busReturned(): 'joined' | 'joining' | undefined {
+    if (this.#phase === 'joining') {
+      this.#busGap = true;
+      return 'joining';
+    }
+    if (this.#phase !== 'joined') return undefined;
+    // BusWatch logs the reconnect once, with the count: one line per stream would flood.
+    this.#gone(`messages to its groups ${BUS_GAP_REASON}`, 'debug');
+    return 'joined';
+  }
+
   /** Frames wait while the join is in flight, and while missed messages are replayed. */
   get #holding(): boolean {
     return this.#phase === 'joining' || this.#durable?.replaying === true;
@@ -215,6 +234,7 @@ export class Stream implements Member, LiveMember {
     return {
       joining: () => this.#phase === 'joining',
       lost: () => this.#held.lost,
+      busGap: () => this.#busGap,
       accepted: (state, presence) => {
         this.#serviceState = state;
         this.#memberships.askPresence(presence);
@@ -283,16 +303,15 @@ export class Stream implements Member, LiveMember {
    * hears it left, the client gets `left` `unavailable` and rejoins with its
    * last `pos` rather than miss a message unknowingly.
    */
-  #gone(why: string): void {
-    this.#ctx.log.warn({ conn: this.#ctx.conn, stream: this.name }, `stream closed: ${why}`);
+  #gone(why: string, level: 'warn' | 'debug' = 'warn'): void {
+    this.#ctx.log[level]({ conn: this.#ctx.conn, stream: this.name }, `stream closed: ${why}`);
     this.#publishLeave(LeaveReason.Leave, injectHeaders());
-    this.#end();
+    const reason = `${why}; join again`;
+    // A msg still waiting is answered `unavailable` too: a client may send it again.
+    this.#end({ code: ErrorCode.Unavailable, message: reason });
     if (!this.#ctx.owner.isClosed)
       this.#ctx.owner.write(
-        this.encoding.left(this, {
-          code: ErrorCode.Unavailable,
-          reason: `${why}; join again`,
-        }),
+        this.encoding.left(this, { code: ErrorCode.Unavailable, reason }),
         'left',
       );
   }

@@ -4,6 +4,8 @@
 // its socket closes it reconnects to the next gateway (a load balancer's
 // job) and rejoins with the last `pos` it saw, as the client library does,
 // so a member that was moved still gets every message of its durable group.
+// A stream the gateway ends with `left` `unavailable` (its NATS connection
+// came back: group messages may have been lost) is joined again the same way.
 import WebSocket from 'ws';
 
 type Frame = Record<string, unknown> & { type: string };
@@ -38,6 +40,8 @@ export interface LoadOptions {
 export class LoadClient {
   readonly outcomes: Outcome[] = [];
   readonly joins: JoinOutcome[] = [];
+  /** When the gateway ended the stream with `left` `unavailable` (it is joined again). */
+  readonly lefts: number[] = [];
   /** Close codes this client's sockets got, with when. */
   readonly closes: { code: number; at: number }[] = [];
   #ws: WebSocket | undefined;
@@ -139,6 +143,13 @@ export class LoadClient {
         // As an application would: try again after a moment.
         if (this.opts.retryJoins !== false && !this.#stopped) setTimeout(() => this.#join(), 250);
       }
+      return;
+    }
+    if (f.type === 'left' && f.stream === this.opts.stream && f.ref === undefined) {
+      this.#joined = false;
+      this.lefts.push(Date.now());
+      if (f.code === 'unavailable' && this.opts.retryJoins !== false && !this.#stopped)
+        setTimeout(() => this.#join(), 250);
       return;
     }
     if (f.type === 'msg' && f.stream === this.opts.stream) {

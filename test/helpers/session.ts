@@ -5,6 +5,7 @@ import { MemoryBroker } from '../../bus/memory.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config.ts';
 import type { ConnectHook } from '../../gateway/connect.ts';
+import { BusGaps } from '../../gateway/bus-gaps.ts';
 import { Hub } from '../../gateway/hub.ts';
 import { GatewayMetrics } from '../../gateway/metrics.ts';
 import { Router } from '../../gateway/router.ts';
@@ -31,6 +32,7 @@ export function makeSession(opts: {
   const subjects = new Subjects(config.prefix);
   const metrics = new GatewayMetrics({ processMetrics: false });
   const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);
+  const busGaps = new BusGaps(metrics, silentLogger);
   hub.start();
   const transport = new FakeTransport();
   let flush: () => Promise<void> = () => bus.flush();
@@ -47,6 +49,7 @@ export function makeSession(opts: {
       msgTimeoutMs: config.msgTimeoutMs,
       store: bus.durable,
       groupSubject: (g) => subjects.group(g),
+      busGaps,
     },
     metrics,
     log: silentLogger,
@@ -63,6 +66,8 @@ export function makeSession(opts: {
   });
   return {
     ...parts,
+    /** Stands for the gateway's: a test calls busBack() for a bus that came back. */
+    busGaps,
     transport,
     session,
     connSubject: subjects.conn('gw', 'c1'),

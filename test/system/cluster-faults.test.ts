@@ -149,7 +149,8 @@ describe('muxgate on a 3-node NATS cluster, under faults', { timeout: 300_000 },
       t.diagnostic(
         `${what}: chat ${JSON.stringify(tally(c.filter(within)))}, failed ${failureSpan(c, from, to)}, longest gap ${longestGapMs(chat, from, to)} ms; ` +
           `dashboard ${JSON.stringify(tally(b.filter(within)))}, failed ${failureSpan(b, from, to)}, longest gap ${longestGapMs(boards, from, to)} ms; ` +
-          `joins ${joins.filter((x) => x.ok).length} ok, failed ${JSON.stringify(failedJoins)}`,
+          `joins ${joins.filter((x) => x.ok).length} ok, failed ${JSON.stringify(failedJoins)}; ` +
+          `streams the gateways ended for a bus gap (rejoined): ${[...chat, ...boards].flatMap((l) => l.lefts).filter((at) => at >= from && at < to).length}`,
       );
     };
 

@@ -8,6 +8,7 @@ import { MemoryBroker } from '../../bus/memory.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { TokenRejected, type Identity } from '../../gateway/auth.ts';
 import { loadGatewayConfig } from '../../gateway/config.ts';
+import { BusGaps } from '../../gateway/bus-gaps.ts';
 import { Hub } from '../../gateway/hub.ts';
 import { TokenLifetime } from '../../gateway/lifetime.ts';
 import { GatewayMetrics } from '../../gateway/metrics.ts';
@@ -30,6 +31,7 @@ function session(id: Identity, verify?: (token: string) => Promise<Identity>) {
   const subjects = new Subjects(config.prefix);
   const metrics = new GatewayMetrics({ processMetrics: false });
   const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);
+  const busGaps = new BusGaps(metrics, silentLogger);
   const joins: string[] = [];
   bus.subscribe(subjects.join('secure'), () => joins.push('secure'));
   const transport = new FakeTransport();
@@ -45,6 +47,7 @@ function session(id: Identity, verify?: (token: string) => Promise<Identity>) {
       msgTimeoutMs: config.msgTimeoutMs,
       store: bus.durable,
       groupSubject: (g) => subjects.group(g),
+      busGaps,
     },
     metrics,
     log: silentLogger,
