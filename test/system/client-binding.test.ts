@@ -16,6 +16,7 @@ import {
   type WebSocketConstructor,
   type WebSocketLike,
 } from '../../client/index.ts';
+import type { Bus } from '../../bus/bus.ts';
 import { NatsServer } from '../../harness/nats-server.ts';
 import {
   byPrefix,
@@ -121,6 +122,7 @@ describe('client library binding view', () => {
   let inv: JetStreamKvStore;
   let tiny: JetStreamKvStore;
   const clients: MuxClient[] = [];
+  const buses: Bus[] = [];
 
   before(async () => {
     nats = await NatsServer.start({ jetstream: true });
@@ -128,7 +130,9 @@ describe('client library binding view', () => {
     sys = await TestSystem.start({ bus: source, env: { MUX_ROUTES: 'inv,tiny' } });
     bindings = [];
     for (const decl of declarations(sys.prefix)) {
-      const b = await createBinding(await serviceEnv(source, decl.name, sys.prefix), decl);
+      const env = await serviceEnv(source, decl.name, sys.prefix);
+      buses.push(env.bus);
+      const b = await createBinding(env, decl);
       await sys.addService(b.definition);
       bindings.push(b);
     }
@@ -143,6 +147,8 @@ describe('client library binding view', () => {
     await proxy.close().catch(() => undefined);
     await sys.close();
     for (const b of bindings) await b.close();
+    // The bindings' own bus connections, or the file's process never ends.
+    for (const bus of buses) await bus.drain().catch(() => undefined);
     await writerConn.close();
     await nats.close();
   });
