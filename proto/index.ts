@@ -28,6 +28,7 @@ export const {
 export type ScopeProps = muxgate.v1.Scope.$Properties;
 export type JoinRequestProps = muxgate.v1.JoinRequest.$Properties;
 export type JoinReplyProps = muxgate.v1.JoinReply.$Properties;
+export type JoinAcceptProps = muxgate.v1.JoinAccept.$Properties;
 export type InboundProps = muxgate.v1.Inbound.$Properties;
 export type LeaveProps = muxgate.v1.Leave.$Properties;
 export type OutboundProps = muxgate.v1.Outbound.$Properties;

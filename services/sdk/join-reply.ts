@@ -1,26 +1,14 @@
 // A join handler's decision as the gateway reads it: the JoinReply (and, for
 // the second step of a two-step join, the JoinConfirmReply) the runner sends.
+import type { JoinAcceptProps } from '../../proto/index.ts';
 import { encodeJson } from '../../protocol/json.ts';
 import type { Acceptance, JoinDecision, SnapshotDecision } from './definition.ts';
 
 type Refusal = { refuse: { code: string; message: string }; accept?: undefined };
 
-/** JoinReply's fields (proto/muxgate.proto). */
+/** JoinReply's fields (proto/muxgate.proto); an acceptance always has its state, maybe empty. */
 export type JoinReplyFields =
-  | {
-      accept: {
-        payload: Uint8Array;
-        groups: string[];
-        state: Uint8Array;
-        durableGroup: string;
-        snapshotPos: string;
-        confirm: boolean;
-        presenceGroup?: string;
-        presenceInfo?: Uint8Array;
-      };
-      refuse?: undefined;
-    }
-  | Refusal;
+  { accept: JoinAcceptProps & { state: Uint8Array }; refuse?: undefined } | Refusal;
 
 /** JoinConfirmReply's fields. */
 export type ConfirmReplyFields = { accept: { payload: Uint8Array }; refuse?: undefined } | Refusal;

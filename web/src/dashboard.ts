@@ -3,7 +3,7 @@
 import { bindView, type MuxClient } from '../../client/index.ts';
 import { chart, Series } from './charts.ts';
 import { mountSetForm, type SetForm } from './dash-form.ts';
-import { appendLog, describeError, h, time } from './dom.ts';
+import { appendLog, describeError, h, oncePerBurst, time } from './dom.ts';
 import type { Claims, PageIdentity } from './identity.ts';
 import { joinPanel } from './join.ts';
 
@@ -182,17 +182,10 @@ export function mountDashboard(
     render();
   });
 
-  // Renders once for a burst of changes (a resume applies them all at once).
-  let scheduled = false;
-  const refresh = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      render();
-      renderCharts();
-    });
-  };
+  const refresh = oncePerBurst(() => {
+    render();
+    renderCharts();
+  });
   view.on('reset', () => {
     for (const e of entries.values()) series.set(e.key, e.value, e.revision);
     series.keep(new Set(entries.keys()));

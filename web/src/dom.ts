@@ -37,3 +37,16 @@ export function describeError(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? `${code}: ${message}` : message;
 }
+
+/** `render`, run once for a burst of calls in one task (a resume applies many changes at once). */
+export function oncePerBurst(render: () => void): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      render();
+    });
+  };
+}

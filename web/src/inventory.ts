@@ -4,7 +4,7 @@
 // The client library's binding view keeps the rows equal to the bucket: all
 // pages of a large warehouse, and after a reconnect only what was missed.
 import { bindView, type MuxClient } from '../../client/index.ts';
-import { describeError, h } from './dom.ts';
+import { describeError, h, oncePerBurst } from './dom.ts';
 import { joinPanel } from './join.ts';
 
 export const INVENTORY_STREAM = 'inventory:main';
@@ -26,16 +26,7 @@ export function mountInventory(client: MuxClient, el: { rows: HTMLElement }): vo
       ),
     );
   };
-  // Renders once for a burst of changes (a resume applies them all at once).
-  let scheduled = false;
-  const refresh = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      render();
-    });
-  };
+  const refresh = oncePerBurst(render);
   view.on('reset', refresh);
   view.on('change', refresh);
   // The view's payload carries `since` on every rejoin: the panel resumes.
