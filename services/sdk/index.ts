@@ -31,6 +31,7 @@ export {
   type ChangeLog,
   type Entry,
   type Json,
+  type KeyList,
   type KvStore,
   type Snapshot,
   type Watch,

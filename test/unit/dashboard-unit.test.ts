@@ -212,6 +212,8 @@ function partitioned(store: KvStore): KvStore & { down: boolean } {
   for (const m of [
     'get',
     'list',
+    'keys',
+    'getMany',
     'changesSince',
     'lastRevision',
     'create',

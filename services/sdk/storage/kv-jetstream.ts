@@ -25,6 +25,7 @@ import {
   type ChangeLog,
   type Entry,
   type Json,
+  type KeyList,
   type KvStore,
   type Snapshot,
   type Watch,
@@ -46,7 +47,7 @@ const OPERATION = 'KV-Operation';
 const EMPTY = new Uint8Array(0);
 // Sequences one step of a catch-up read spans.
 const READ_SPAN = 512;
-// Keys of a snapshot read at once.
+// Keys of a snapshot, or of getMany, read at once.
 const KEYS_AT_ONCE = 32;
 // How long a snapshot waits for the stream's leader to list the keys before
 // it reads the whole history below the prefix instead.
@@ -135,6 +136,32 @@ export class JetStreamKvStore implements KvStore {
         entries.push({ key: c.key, value: c.value ?? null, revision: c.revision });
     entries.sort((x, y) => x.revision - y.revision);
     return { revision, entries };
+  }
+
+  async keys(prefix: string): Promise<KeyList> {
+    // The revision first: a key live at it has a message kept in the stream
+    // (its value, or a later delete marker), so its subject is listed.
+    const filter = `${this.#subjectPrefix}${below(prefix)}`;
+    const revision = await this.lastRevision();
+    const subjects = await this.#keysBelow(filter);
+    const cut = this.#subjectPrefix.length;
+    if (subjects) return { revision, keys: subjects.map((s) => s.slice(cut)) };
+    // No leader to list the keys: the whole retained history below the prefix.
+    const keys = new Set<string>();
+    for (const c of await this.#changes(filter, 1, revision)) keys.add(c.key);
+    return { revision, keys: [...keys] };
+  }
+
+  async getMany(keys: readonly string[]): Promise<Entry[]> {
+    // KEYS_AT_ONCE direct gets in flight, each started as one ends, so one
+    // slow answer holds up one slot rather than a whole batch.
+    const read = new Array<Entry | undefined>(keys.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < keys.length; i = next++) read[i] = await this.get(keys[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(KEYS_AT_ONCE, keys.length) }, worker));
+    return read.filter((e) => e !== undefined);
   }
 
   async changesSince(prefix: string, revision: number): Promise<ChangeLog> {

@@ -10,6 +10,7 @@ import {
   type ChangeLog,
   type Entry,
   type Json,
+  type KeyList,
   type KvStore,
   type Snapshot,
   type Watch,
@@ -61,6 +62,23 @@ export class MemoryKvStore implements KvStore {
     }
     entries.sort((a, b) => a.revision - b.revision);
     return { revision: this.#revision, entries };
+  }
+
+  async keys(prefix: string): Promise<KeyList> {
+    const keys: string[] = [];
+    for (const [key, revs] of this.#byKey)
+      if (matches(prefix, key) && this.#log.get(revs[revs.length - 1]!)!.op === 'put')
+        keys.push(key);
+    return { revision: this.#revision, keys };
+  }
+
+  async getMany(keys: readonly string[]): Promise<Entry[]> {
+    const out: Entry[] = [];
+    for (const key of keys) {
+      const e = await this.get(key);
+      if (e) out.push(e);
+    }
+    return out;
   }
 
   async changesSince(prefix: string, revision: number): Promise<ChangeLog> {

@@ -42,6 +42,18 @@ export interface Snapshot {
   readonly entries: Entry[];
 }
 
+/** The keys below a prefix, for reading their values a few at a time (getMany). */
+export interface KeyList {
+  /**
+   * Read before the keys were listed: every key live at this revision is in
+   * `keys`. Keys written later may be there too, and keys deleted before or
+   * since (their values are then absent).
+   */
+  readonly revision: number;
+  /** In no particular order. */
+  readonly keys: string[];
+}
+
 export interface ChangeLog {
   /** Every change up to this revision is in `changes` (or compacted away), none after it. */
   readonly revision: number;
@@ -73,6 +85,10 @@ export interface KvStore {
   get(key: string): Promise<Entry | undefined>;
   /** Every live key below `prefix`, with the revision the snapshot reflects. */
   list(prefix: string): Promise<Snapshot>;
+  /** The keys below `prefix` without their values: far cheaper than list for a large prefix. */
+  keys(prefix: string): Promise<KeyList>;
+  /** The live values of `keys`, each read now, in the order given; a key with none is left out. */
+  getMany(keys: readonly string[]): Promise<Entry[]>;
   /** Every retained change below `prefix` after `revision`, in order. */
   changesSince(prefix: string, revision: number): Promise<ChangeLog>;
   /** The store's latest revision; 0 when it is empty. */
