@@ -12,11 +12,11 @@ import type { StreamContext } from '../context.ts';
 import type { RunnableService, ServiceEnv } from '../env.ts';
 import { Publisher } from '../publisher.ts';
 import { accept, defineService, refuse, type ServiceDefinition } from '../definition.ts';
-import type { Entry, KvStore, Snapshot } from '../storage/kv.ts';
+import type { KvStore } from '../storage/kv.ts';
 import { storeUnavailable } from '../storage/unavailable.ts';
-import { byKey, page, SnapshotCache } from './pages.ts';
+import { KeyIndexCache, page, type KeyIndex } from './pages.ts';
 import { BindingActions, type Permissions } from './actions.ts';
-import { groupSnapshot, underPrefix, wholeBucket, type KeyGroups } from './keys.ts';
+import { groupKeys, groupValues, underPrefix, wholeBucket, type KeyGroups } from './keys.ts';
 import {
   BindingError,
   DEFAULT_BINDING_LIMITS,
@@ -132,28 +132,26 @@ export function bindingService(
   const actions = bindingActions(decl, store, log);
   const field = decl.groupField ?? 'group';
   const limits = { ...DEFAULT_BINDING_LIMITS, ...decl.limits };
-  const cache = new SnapshotCache();
-  /** The group's entries by their names in it, sorted for pages; from the cache when `cached`. */
-  const read = async (group: string, cached: boolean): Promise<Snapshot> => {
+  const cache = new KeyIndexCache();
+  /** The group's key names, sorted for pages; from the cache when `cached`. */
+  const index = async (group: string, cached: boolean): Promise<KeyIndex> => {
     const hit = cached ? cache.get(group) : undefined;
     if (hit) return hit;
-    const snap = await groupSnapshot(store, groups, group);
-    const entries: Entry[] = [];
-    for (const e of snap.entries) {
-      const name = groups.of(e.key);
-      if (name) entries.push({ key: name.key, value: e.value, revision: e.revision });
-    }
-    const sorted = { revision: snap.revision, entries: entries.sort(byKey) };
-    cache.set(group, sorted);
-    return sorted;
+    const keys = await groupKeys(store, groups, group);
+    cache.set(group, keys);
+    return keys;
   };
+  const pageOf = (group: string, keys: KeyIndex, after: string | undefined) =>
+    page(keys.keys, after, limits.maxPageBytes, (names) =>
+      groupValues(store, groups, group, names),
+    );
   const snapshot = async (group: string) => {
-    const snap = await read(group, false);
-    const first = page(snap.entries, undefined, limits.maxPageBytes);
+    const keys = await index(group, false);
+    const first = await pageOf(group, keys, undefined);
     return {
       [field]: group,
-      revision: snap.revision,
-      pos: String(snap.revision),
+      revision: keys.revision,
+      pos: String(keys.revision),
       entries: first.entries,
       ...(first.next !== undefined && { next: first.next }),
     };
@@ -166,11 +164,11 @@ export function bindingService(
         ok: false,
         error: { code: BindingError.BadRequest, message: 'after: the `next` of a page' },
       };
-    const snap = await read(group, true);
-    const p = page(snap.entries, after, limits.maxPageBytes);
+    const keys = await index(group, true);
+    const p = await pageOf(group, keys, after);
     return {
       ok: true,
-      revision: snap.revision,
+      revision: keys.revision,
       entries: p.entries,
       ...(p.next !== undefined && { next: p.next }),
     };

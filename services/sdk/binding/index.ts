@@ -18,7 +18,8 @@ export {
 export {
   byPrefix,
   eachKey,
-  groupSnapshot,
+  groupKeys,
+  groupValues,
   underPrefix,
   wholeBucket,
   type KeyGroups,

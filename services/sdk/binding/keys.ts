@@ -2,7 +2,8 @@
 // `<binding>:<group>` and sees the keys of that group, named relative to it;
 // the relay publishes each change to the one group its key belongs to, so its
 // cost is one publish per change whatever the number of bound streams.
-import type { KvStore, Snapshot } from '../storage/kv.ts';
+import type { Entry, KvStore } from '../storage/kv.ts';
+import type { KeyIndex } from './pages.ts';
 
 /** A token of a store key or group: what both KV keys and group names allow. */
 const TOKEN = '[A-Za-z0-9_-]+';
@@ -75,25 +76,36 @@ export function eachKey(): KeyGroups {
   };
 }
 
-/** The live keys of a group, with the revision the snapshot reflects. */
-export async function groupSnapshot(
+/** The names of a group's keys, sorted for pages, listed without their values. */
+export async function groupKeys(
   store: KvStore,
   groups: KeyGroups,
   group: string,
-): Promise<Snapshot> {
-  const prefix = groups.prefix(group);
-  const own = groups.storeKey(group, '');
+): Promise<KeyIndex> {
   // A key that is its own group lies at its prefix, not below it.
-  if (own !== undefined) {
-    const revision = await store.lastRevision();
-    const e = await store.get(own);
-    return { revision: Math.max(revision, e?.revision ?? 0), entries: e ? [e] : [] };
+  if (groups.storeKey(group, '') !== undefined)
+    return { revision: await store.lastRevision(), keys: [''] };
+  const list = await store.keys(groups.prefix(group));
+  const keys: string[] = [];
+  for (const k of list.keys) {
+    const named = groups.of(k);
+    if (named?.group === group) keys.push(named.key);
   }
-  const snap = await store.list(prefix);
-  return {
-    revision: snap.revision,
-    entries: snap.entries.filter((e) => groups.of(e.key)?.group === group),
-  };
+  return { revision: list.revision, keys: keys.sort() };
+}
+
+/** The live entries of names in a group, named as in it, in the order given. */
+export async function groupValues(
+  store: KvStore,
+  groups: KeyGroups,
+  group: string,
+  names: readonly string[],
+): Promise<Entry[]> {
+  const read = await store.getMany(names.flatMap((n) => groups.storeKey(group, n) ?? []));
+  return read.flatMap((e) => {
+    const named = groups.of(e.key);
+    return named ? [{ key: named.key, value: e.value, revision: e.revision }] : [];
+  });
 }
 
 /** `groups` applied to the keys below `<prefix>.` only; other keys are bound to no group. */
