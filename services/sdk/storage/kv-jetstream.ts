@@ -47,8 +47,11 @@ const OPERATION = 'KV-Operation';
 const EMPTY = new Uint8Array(0);
 // Sequences one step of a catch-up read spans.
 const READ_SPAN = 512;
-// Keys of a snapshot, or of getMany, read at once.
+// Keys of a snapshot read at once.
 const KEYS_AT_ONCE = 32;
+// Direct gets getMany keeps in flight: 1,000 values took 84 ms with 32,
+// 63 with 64 and 52 to 65 with 128 on the 2-core test machine.
+const VALUES_AT_ONCE = 64;
 // How long a key listing waits for the stream's leader to answer at all
 // before it reads the whole history below the prefix instead.
 const KEYS_WAIT_MS = 1500;
@@ -156,14 +159,14 @@ export class JetStreamKvStore implements KvStore {
   }
 
   async getMany(keys: readonly string[]): Promise<Entry[]> {
-    // KEYS_AT_ONCE direct gets in flight, each started as one ends, so one
-    // slow answer holds up one slot rather than a whole batch.
+    // Each direct get starts as another ends, so one slow answer holds up
+    // one slot rather than a whole batch.
     const read = new Array<Entry | undefined>(keys.length);
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < keys.length; i = next++) read[i] = await this.get(keys[i]!);
     };
-    await Promise.all(Array.from({ length: Math.min(KEYS_AT_ONCE, keys.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(VALUES_AT_ONCE, keys.length) }, worker));
     return read.filter((e) => e !== undefined);
   }
 
