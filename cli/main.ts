@@ -79,7 +79,7 @@ async function onNats(settings: CliSettings, name: string, log: Logger): Promise
     storage: new JetStreamStorage(bus.connection, {
       replicas: settings.replicas,
       log,
-      readBudgetMs: settings.natsReads.budgetMs,
+      reads: settings.natsReads,
     }),
   };
 }

@@ -3,6 +3,7 @@
 // number of copies (MUX_JETSTREAM_REPLICAS); one that exists with fewer is
 // reported at open (../replicas.ts).
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { DirectReadOptions } from '../../../bus/direct-read.ts';
 import { silentLogger, type Logger } from '../../../lib/log.ts';
 import { checkReplicas } from '../replicas.ts';
 import type { KvStore } from './kv.ts';
@@ -14,15 +15,15 @@ export interface JetStreamStorageOptions {
   replicas?: number;
   /** Where a bucket with fewer copies than `replicas` is reported. */
   log?: Logger;
-  /** How long one key's read may take, retries included (NATS_READ_BUDGET_MS); default 5000 ms. */
-  readBudgetMs?: number;
+  /** How direct gets of the buckets wait and retry (NATS_READ_*); DIRECT_READ_DEFAULTS otherwise. */
+  reads?: DirectReadOptions;
 }
 
 export class JetStreamStorage implements Storage {
   readonly kind = 'jetstream';
   readonly #replicas: number;
   readonly #log: Logger;
-  readonly #readBudgetMs: number | undefined;
+  readonly #reads: DirectReadOptions;
 
   /** The connection stays its owner's (the bus): storage never closes it. */
   constructor(
@@ -31,7 +32,7 @@ export class JetStreamStorage implements Storage {
   ) {
     this.#replicas = opts.replicas ?? 1;
     this.#log = opts.log ?? silentLogger;
-    this.#readBudgetMs = opts.readBudgetMs;
+    this.#reads = opts.reads ?? {};
   }
 
   async keyValue(bucket: string, opts: KvOptions = {}): Promise<KvStore> {
@@ -39,7 +40,8 @@ export class JetStreamStorage implements Storage {
       bucket,
       history: opts.history,
       replicas: this.#replicas,
-      readTimeoutMs: this.#readBudgetMs,
+      readTimeoutMs: this.#reads.budgetMs,
+      reads: this.#reads,
     });
     checkReplicas(this.#log, store.stream, store.replicas, this.#replicas, { bucket });
     return store;

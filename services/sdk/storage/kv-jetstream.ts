@@ -13,7 +13,13 @@ import {
 } from '@nats-io/jetstream';
 import { Kvm, KvWatchInclude, type KV, type KvEntry } from '@nats-io/kv';
 import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
-import { DirectReader, retrying, type DirectMessage } from '../../../bus/direct-read.ts';
+import {
+  DIRECT_READ_DEFAULTS,
+  DirectReader,
+  retrying,
+  type DirectMessage,
+  type DirectReadOptions,
+} from '../../../bus/direct-read.ts';
 import {
   assertKey,
   below,
@@ -39,6 +45,8 @@ export interface JetStreamKvOptions {
   history?: number;
   /** How long one read of the bucket (a request and its retries) may take before it fails; default 5000 ms. */
   readTimeoutMs?: number;
+  /** How each direct get waits and is asked again (NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS). */
+  reads?: Omit<DirectReadOptions, 'budgetMs'>;
   /** Copies JetStream keeps of the bucket if this creates it; default 1. */
   replicas?: number;
 }
@@ -79,10 +87,11 @@ export class JetStreamKvStore implements KvStore {
     /** Copies JetStream keeps of the bucket, as found at open. */
     readonly replicas: number,
     nc: NatsConnection,
+    reads: Omit<DirectReadOptions, 'budgetMs'> = {},
   ) {
     this.stream = `KV_${bucket}`;
     this.#subjectPrefix = `$KV.${bucket}.`;
-    this.#direct = new DirectReader(nc, { budgetMs: readTimeoutMs });
+    this.#direct = new DirectReader(nc, { ...reads, budgetMs: readTimeoutMs });
     this.#leader = jetstreamManager(nc, { timeout: KEYS_WAIT_MS / 2, checkAPI: false });
     this.#nc = nc;
   }
@@ -106,7 +115,8 @@ export class JetStreamKvStore implements KvStore {
     const stream = `KV_${opts.bucket}`;
     const { config } = await jsm.streams.info(stream);
     if (config.allow_direct !== true) await jsm.streams.update(stream, { allow_direct: true });
-    return new JetStreamKvStore(opts.bucket, kv, js, jsm, opts.readTimeoutMs ?? 5000, replicas, nc);
+    const budget = opts.readTimeoutMs ?? DIRECT_READ_DEFAULTS.budgetMs;
+    return new JetStreamKvStore(opts.bucket, kv, js, jsm, budget, replicas, nc, opts.reads);
   }
 
   async get(key: string): Promise<Entry | undefined> {
