@@ -32,7 +32,13 @@ import {
 } from '../services/sdk/index.ts';
 import { SERVICES } from '../services/registry.ts';
 import { COMMANDS, commandHelp, findCommand, overview, usageLine } from './help.ts';
-import { cliGatewayConfig, loadCliSettings, SettingsError, type CliSettings } from './settings.ts';
+import {
+  cliGatewayConfig,
+  gatewayReads,
+  loadCliSettings,
+  SettingsError,
+  type CliSettings,
+} from './settings.ts';
 
 // ../web/dist/ from cli/ (the sources) and from dist/cli/ (the build, which
 // carries its own copy of the page).
@@ -209,7 +215,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dev({ settings, log, telemetry }: Running): Promise<number> {
+async function dev({ settings: given, log, telemetry }: Running): Promise<number> {
+  const config = cliGatewayConfig(process.env, { dev: true });
+  const settings = gatewayReads(given, config.joinTimeoutMs);
   let connect: (name: string) => Promise<Infra>;
   const natsUrl = settings.natsUrl;
   if (natsUrl) {
@@ -223,7 +231,6 @@ async function dev({ settings, log, telemetry }: Running): Promise<number> {
     connect = async () => ({ bus: broker.connect({ log }), storage });
     log.info('dev: running on the in-memory bus (set NATS_URL to use NATS)');
   }
-  const config = cliGatewayConfig(process.env, { dev: true });
   log.warn(
     'dev: JWTs are signed with a built-in secret and /dev/token hands them out; for development only',
   );
@@ -249,8 +256,9 @@ async function dev({ settings, log, telemetry }: Running): Promise<number> {
   return untilSignal(log, [gw, ...parts, telemetry]);
 }
 
-async function gateway({ settings, log, telemetry }: Running): Promise<number> {
+async function gateway({ settings: given, log, telemetry }: Running): Promise<number> {
   const config = cliGatewayConfig();
+  const settings = gatewayReads(given, config.joinTimeoutMs);
   const bus = await connectNats(settings, `gateway ${config.gatewayId}`, log);
   const gw = await Gateway.start({
     config,

@@ -81,7 +81,11 @@ export const CliSettingsSchema = z.object({
     .min(10)
     .default(DIRECT_READ_DEFAULTS.attemptTimeoutMs),
   NATS_READ_HEDGE_MS: z.coerce.number().int().min(1).default(DIRECT_READ_DEFAULTS.hedgeAfterMs),
-  NATS_READ_BUDGET_MS: z.coerce.number().int().min(100).default(DIRECT_READ_DEFAULTS.budgetMs),
+  // Unset: 5000 ms, or a gateway's MUX_JOIN_TIMEOUT_MS when that is shorter (gatewayReads).
+  NATS_READ_BUDGET_MS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(100).optional(),
+  ),
   /**
    * Copies JetStream keeps of everything muxgate stores (durable groups' streams,
    * KV buckets) when it creates them: 1 in dev, 3 on a cluster.
@@ -121,7 +125,8 @@ export interface CliSettings {
   /** NATS_PING_INTERVAL_MS, NATS_MAX_PINGS_OUT, NATS_CONNECT_TIMEOUT_MS. */
   natsLiveness: NatsLiveness;
   /** NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS, NATS_READ_BUDGET_MS. */
-  natsReads: Required<Pick<DirectReadOptions, 'attemptTimeoutMs' | 'hedgeAfterMs' | 'budgetMs'>>;
+  natsReads: Required<Pick<DirectReadOptions, 'attemptTimeoutMs' | 'hedgeAfterMs'>> &
+    Pick<DirectReadOptions, 'budgetMs'>;
   /** MUX_DEADLINE_SKEW_MS. */
   deadlineSkewMs: number;
   /** MUX_HEALTH_PORT; undefined: a service opens no health port. */
@@ -172,7 +177,7 @@ export function loadCliSettings(
     problems.push(
       'NATS_READ_HEDGE_MS must be under NATS_READ_ATTEMPT_MS (a hedge comes before a retry)',
     );
-  if (c.NATS_READ_ATTEMPT_MS > c.NATS_READ_BUDGET_MS)
+  if (c.NATS_READ_ATTEMPT_MS > (c.NATS_READ_BUDGET_MS ?? DIRECT_READ_DEFAULTS.budgetMs))
     problems.push('NATS_READ_ATTEMPT_MS must not exceed NATS_READ_BUDGET_MS');
   if (problems.length) fail(problems);
 
@@ -215,7 +220,7 @@ export function loadCliSettings(
     natsReads: {
       attemptTimeoutMs: c.NATS_READ_ATTEMPT_MS,
       hedgeAfterMs: c.NATS_READ_HEDGE_MS,
-      budgetMs: c.NATS_READ_BUDGET_MS,
+      ...(c.NATS_READ_BUDGET_MS !== undefined && { budgetMs: c.NATS_READ_BUDGET_MS }),
     },
     deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,
     healthPort: c.MUX_HEALTH_PORT,
@@ -235,15 +240,23 @@ export function cliGatewayConfig(
   const merged = { MUX_ROUTES: ROUTED_SERVICES.join(','), ...(opts.dev && DEV_GATEWAY), ...env };
   // An empty HOST would listen on every interface: in dev it counts as unset.
   if (opts.dev && !env.HOST) merged.HOST = DEV_GATEWAY.HOST;
-  const config = loadGatewayConfig(merged);
-  // A durable join reads the store before it opens: a read allowed to take
-  // longer than the join would end after the client was told `timeout`.
-  const budget = loadCliSettings(env).natsReads.budgetMs;
-  if (budget > config.joinTimeoutMs)
+  return loadGatewayConfig(merged);
+}
+
+/**
+ * The settings a gateway's process runs with: a durable join reads the store
+ * before it opens, and a read allowed to take longer than the join would end
+ * after the client was told `timeout`. Unset, the read budget is cut to the
+ * join timeout; set above it, the configuration is refused.
+ */
+export function gatewayReads(settings: CliSettings, joinTimeoutMs: number): CliSettings {
+  const budget = settings.natsReads.budgetMs;
+  if (budget !== undefined && budget > joinTimeoutMs)
     throw new SettingsError(
-      `invalid configuration: NATS_READ_BUDGET_MS (${budget}) must not exceed MUX_JOIN_TIMEOUT_MS (${config.joinTimeoutMs})`,
+      `invalid configuration: NATS_READ_BUDGET_MS (${budget}) must not exceed MUX_JOIN_TIMEOUT_MS (${joinTimeoutMs})`,
     );
-  return config;
+  const budgetMs = budget ?? Math.min(DIRECT_READ_DEFAULTS.budgetMs, joinTimeoutMs);
+  return { ...settings, natsReads: { ...settings.natsReads, budgetMs } };
 }
 
 // The demo page signs in as a named user through /dev/token, so chat names

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { MemoryBroker } from '../../bus/memory.ts';
 import {
   cliGatewayConfig,
+  gatewayReads,
   DEFAULT_NATS_URL,
   loadCliSettings,
   SettingsError,
@@ -28,7 +29,7 @@ describe('command-line settings', () => {
       logFormat: undefined,
       replicas: 1,
       natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
-      natsReads: { attemptTimeoutMs: 500, hedgeAfterMs: 100, budgetMs: 5000 },
+      natsReads: { attemptTimeoutMs: 500, hedgeAfterMs: 100 },
       deadlineSkewMs: 1000,
       healthPort: undefined,
     });
@@ -205,14 +206,15 @@ describe('command-line settings for a secured NATS', () => {
 });
 
 describe('the gateway as the command line runs it', () => {
-  it('refuses a store read allowed to outlast the join it serves', () => {
+  it('never lets a store read outlast the join it serves', () => {
+    const reads = (env: Record<string, string>) =>
+      gatewayReads(loadCliSettings(env), cliGatewayConfig(env).joinTimeoutMs).natsReads.budgetMs;
+    assert.equal(reads({}), 5000, 'the default');
+    assert.equal(reads({ MUX_JOIN_TIMEOUT_MS: '1000' }), 1000, 'unset: cut to the join timeout');
+    assert.equal(reads({ NATS_READ_BUDGET_MS: '6000', MUX_JOIN_TIMEOUT_MS: '8000' }), 6000);
     assert.throws(
-      () => cliGatewayConfig({ NATS_READ_BUDGET_MS: '6000' }),
+      () => reads({ NATS_READ_BUDGET_MS: '6000' }),
       /NATS_READ_BUDGET_MS \(6000\) must not exceed MUX_JOIN_TIMEOUT_MS \(5000\)/,
-    );
-    assert.equal(
-      cliGatewayConfig({ NATS_READ_BUDGET_MS: '6000', MUX_JOIN_TIMEOUT_MS: '8000' }).joinTimeoutMs,
-      8000,
     );
   });
 
