@@ -13,7 +13,8 @@ import { SendQueue } from './queue.ts';
 import type { Refusal } from './refusal.ts';
 import { Socket } from './socket.ts';
 import type { StreamState, StreamTypes } from './stream-types.ts';
-import { Stream, type StreamHost } from './stream.ts';
+import { Stream } from './stream.ts';
+import type { StreamHost } from './stream-host.ts';
 import type { TokenSource } from './tokens.ts';
 import type { TransportName } from './transports.ts';
 

@@ -11,13 +11,13 @@
 // presence list, retry.ts what it retries; public types: stream-types.ts.
 import { ErrorCode } from '../protocol/codes.ts';
 import type { StreamFrame } from '../protocol/server-frames.ts';
-import type { ClientFrame, WireFrame } from './codec.ts';
+import type { ClientFrame } from './codec.ts';
 import { Emitter } from './emitter.ts';
 import { ClientErrorCode, MuxError } from './errors.ts';
 import { Position } from './position.ts';
 import { StreamPresence } from './presence.ts';
-import type { SendQueue } from './queue.ts';
 import { Requests } from './requests.ts';
+import type { StreamHost } from './stream-host.ts';
 import { randomId, RejoinRetry, withRetries } from './retry.ts';
 import type {
   JoinOptions,
@@ -29,23 +29,6 @@ import type {
   StreamState,
   StreamTypes,
 } from './stream-types.ts';
-
-/** What a stream needs from the client that owns it. */
-export interface StreamHost {
-  /** Frames written now reach the gateway. */
-  readonly open: boolean;
-  /** The application closed the client: nothing can be joined any more. */
-  readonly closed: boolean;
-  readonly queue: SendQueue;
-  nextRef(): number;
-  /** Encodes a frame; throws MuxError(too_large) when the gateway would refuse its size. */
-  encode(frame: ClientFrame): WireFrame;
-  /** Writes a frame now; false when the socket is not open. */
-  write(frame: WireFrame): boolean;
-  /** Delay before the n-th retry of a rejoin the gateway refused for a passing reason. */
-  retryDelay(attempt: number): number;
-  changed(name: string, state: StreamState): void;
-}
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
