@@ -1,6 +1,7 @@
 // One gateway Session on the in-memory bus with a fake transport, for the
 // unit tests that drive a session frame by frame. Not started: a test
 // subscribes what it scripts first, then calls session.start().
+import type { BusMessage } from '../../bus/bus.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config.ts';
@@ -11,6 +12,7 @@ import { GatewayMetrics } from '../../gateway/metrics.ts';
 import { Router } from '../../gateway/router.ts';
 import { Session } from '../../gateway/session.ts';
 import { silentLogger } from '../../lib/log.ts';
+import { Leave } from '../../proto/index.ts';
 import { FakeTransport } from './fake-transport.ts';
 
 export interface SessionParts {
@@ -76,4 +78,19 @@ export function makeSession(opts: {
       flush = () => until;
     },
   };
+}
+
+/**
+ * A service scripted by the test: its JoinRequests wait in `joins` until the
+ * test answers them, and every Leave it gets is recorded.
+ */
+export function scriptedService(parts: Pick<SessionParts, 'bus' | 'subjects'>, service = 'echo') {
+  const joins: BusMessage[] = [];
+  const leaves: { stream: string; reason: string }[] = [];
+  parts.bus.subscribe(parts.subjects.join(service), (m) => joins.push(m));
+  parts.bus.subscribe(parts.subjects.leave(service), (m) => {
+    const l = Leave.decode(m.data);
+    leaves.push({ stream: l.stream ?? '', reason: l.reason ?? '' });
+  });
+  return { joins, leaves };
 }

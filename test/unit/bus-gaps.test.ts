@@ -8,22 +8,16 @@ import type { Bus, BusMessage, BusStatus } from '../../bus/bus.ts';
 import { BusWatch } from '../../gateway/bus-watch.ts';
 import { GatewayMetrics } from '../../gateway/metrics.ts';
 import { silentLogger } from '../../lib/log.ts';
-import { JoinReply, Leave, Outbound } from '../../proto/index.ts';
-import { makeSession } from '../helpers/session.ts';
+import { JoinReply, Outbound } from '../../proto/index.ts';
+import { makeSession, scriptedService } from '../helpers/session.ts';
 import { sampleOf } from '../helpers/metrics.ts';
 import { until } from '../helpers/wait.ts';
 
 async function harness() {
   const made = makeSession({ env: { MUX_ROUTES: 'echo' } });
-  const { bus, subjects, transport, session } = made;
+  const { bus, transport, session } = made;
   session.start();
-  const joins: BusMessage[] = [];
-  const leaves: { stream: string; reason: string }[] = [];
-  bus.subscribe(subjects.join('echo'), (m) => joins.push(m));
-  bus.subscribe(subjects.leave('echo'), (m) => {
-    const l = Leave.decode(m.data);
-    leaves.push({ stream: l.stream ?? '', reason: l.reason ?? '' });
-  });
+  const { joins, leaves } = scriptedService(made);
   const send = (frame: object) => session.receive(JSON.stringify(frame));
   const accept = (req: BusMessage, groups: string[] = []) =>
     bus.respond(req, JoinReply.encode({ accept: { groups } }).finish());

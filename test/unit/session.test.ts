@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BusMessage } from '../../bus/bus.ts';
 import { Subjects } from '../../bus/subjects.ts';
-import { GroupMessage, JoinReply, Leave, Outbound } from '../../proto/index.ts';
-import { makeSession } from '../helpers/session.ts';
+import { GroupMessage, JoinReply, Outbound } from '../../proto/index.ts';
+import { makeSession, scriptedService } from '../helpers/session.ts';
 import { sampleOf } from '../helpers/metrics.ts';
 import { until } from '../helpers/wait.ts';
 
@@ -20,17 +20,11 @@ function gate(): { promise: Promise<void>; open(): void } {
 
 async function harness(env: Record<string, string> = {}) {
   const made = makeSession({ env: { MUX_ROUTES: 'echo', ...env } });
-  const { bus, subjects, metrics, hub, transport, session, connSubject } = made;
+  const { bus, metrics, hub, transport, session, connSubject } = made;
   session.start();
 
   // The echo service, scripted: joins wait until the test answers them.
-  const joins: BusMessage[] = [];
-  const leaves: { stream: string; reason: string }[] = [];
-  bus.subscribe(subjects.join('echo'), (m) => joins.push(m));
-  bus.subscribe(subjects.leave('echo'), (m) => {
-    const l = Leave.decode(m.data);
-    leaves.push({ stream: l.stream ?? '', reason: l.reason ?? '' });
-  });
+  const { joins, leaves } = scriptedService(made);
 
   const send = (frame: object) => session.receive(JSON.stringify(frame));
   return {
