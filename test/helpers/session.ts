@@ -5,6 +5,7 @@ import type { BusMessage } from '../../bus/bus.ts';
 import { MemoryBroker } from '../../bus/memory.ts';
 import { Subjects } from '../../bus/subjects.ts';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config.ts';
+import type { Identity } from '../../gateway/auth.ts';
 import type { ConnectHook } from '../../gateway/connect.ts';
 import { BusGaps } from '../../gateway/bus-gaps.ts';
 import { Hub } from '../../gateway/hub.ts';
@@ -27,6 +28,10 @@ export function makeSession(opts: {
   env: Record<string, string>;
   /** The connection's JWT subject; anonymous by default. */
   user?: string;
+  /** The token's identity, when the session stands for an authenticated connection. */
+  identity?: Identity;
+  /** Verifies a `refresh`'s token; without it, every refresh is refused. */
+  verify?: (token: string) => Promise<Identity>;
   connect?: (parts: SessionParts) => ConnectHook;
 }) {
   const bus = new MemoryBroker().connect();
@@ -57,13 +62,15 @@ export function makeSession(opts: {
     log: silentLogger,
     config,
     scope: {
-      user: opts.user ?? '',
+      user: opts.user ?? opts.identity?.user ?? '',
       claims: '',
       remoteAddr: '',
       origin: '',
       userAgent: '',
       gateway: 'gw',
     },
+    identity: opts.identity,
+    verifier: opts.verify && { verify: opts.verify },
     connect: opts.connect?.(parts),
   });
   return {

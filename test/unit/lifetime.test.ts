@@ -4,19 +4,10 @@
 // the timer.
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import { MemoryBroker } from '../../bus/memory.ts';
-import { Subjects } from '../../bus/subjects.ts';
 import { TokenRejected, type Identity } from '../../gateway/auth.ts';
-import { loadGatewayConfig } from '../../gateway/config.ts';
-import { BusGaps } from '../../gateway/bus-gaps.ts';
-import { Hub } from '../../gateway/hub.ts';
 import { TokenLifetime } from '../../gateway/lifetime.ts';
-import { GatewayMetrics } from '../../gateway/metrics.ts';
-import { Router } from '../../gateway/router.ts';
-import { Session } from '../../gateway/session.ts';
-import { silentLogger } from '../../lib/log.ts';
 import { CloseCode, ErrorCode } from '../../protocol/codes.ts';
-import { FakeTransport } from '../helpers/fake-transport.ts';
+import { makeSession } from '../helpers/session.ts';
 
 const nowS = () => Date.now() / 1000;
 const identity = (exp: number | undefined, user = 'ann'): Identity => ({
@@ -26,36 +17,10 @@ const identity = (exp: number | undefined, user = 'ann'): Identity => ({
 });
 
 function session(id: Identity, verify?: (token: string) => Promise<Identity>) {
-  const bus = new MemoryBroker().connect();
-  const config = loadGatewayConfig({ MUX_GATEWAY_ID: 'gw', MUX_ROUTES: 'echo,secure=auth' });
-  const subjects = new Subjects(config.prefix);
-  const metrics = new GatewayMetrics({ processMetrics: false });
-  const hub = new Hub(bus, subjects, 'gw', metrics, silentLogger);
-  const busGaps = new BusGaps(metrics, silentLogger);
+  const made = makeSession({ env: { MUX_ROUTES: 'echo,secure=auth' }, identity: id, verify });
+  const { bus, subjects, transport, session: s } = made;
   const joins: string[] = [];
   bus.subscribe(subjects.join('secure'), () => joins.push('secure'));
-  const transport = new FakeTransport();
-  const s = new Session({
-    id: 'c1',
-    connSubject: subjects.conn('gw', 'c1'),
-    transport,
-    router: new Router(bus, subjects, config.routes, config.joinTimeoutMs),
-    hub,
-    streams: {
-      flush: () => bus.flush(),
-      maxPending: config.maxPendingFrames,
-      msgTimeoutMs: config.msgTimeoutMs,
-      store: bus.durable,
-      groupSubject: (g) => subjects.group(g),
-      busGaps,
-    },
-    metrics,
-    log: silentLogger,
-    config,
-    scope: { user: id.user, claims: '', remoteAddr: '', origin: '', userAgent: '', gateway: 'gw' },
-    identity: id,
-    verifier: verify && { verify },
-  });
   return { s, transport, joins, bus };
 }
 
