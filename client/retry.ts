@@ -21,8 +21,16 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   ErrorCode.RateLimited,
 ]);
 
-/** Runs `attempt` until it succeeds, fails for a reason that will not pass, or `retries` retries are spent. */
-export async function withRetries<R>(retries: number, attempt: () => Promise<R>): Promise<R> {
+/**
+ * Runs `attempt` until it succeeds, fails for a reason that will not pass, or
+ * `retries` retries are spent; waits `pause(n)` ms before the n-th retry, so
+ * requests refused `unavailable` during a restart do not all come back at once.
+ */
+export async function withRetries<R>(
+  retries: number,
+  attempt: () => Promise<R>,
+  pause: (retry: number) => number,
+): Promise<R> {
   for (let n = 0; ; n++) {
     try {
       return await attempt();
@@ -30,6 +38,7 @@ export async function withRetries<R>(retries: number, attempt: () => Promise<R>)
       const retry = n < retries && err instanceof MuxError && RETRYABLE.has(err.code);
       if (!retry) throw err;
     }
+    await new Promise((resolve) => setTimeout(resolve, pause(n + 1)));
   }
 }
 
@@ -44,20 +53,35 @@ export function randomId(): string {
 
 type Timer = ReturnType<typeof setTimeout>;
 
-/** The retries of one stream's rejoin, counted from its last join or joined. */
+/**
+ * How long a stream must stay joined before its next rejoin is a first one
+ * again. Without it a stream the gateway ends soon after every join (a replay
+ * that overflows each time, a service that closes it at once) would rejoin
+ * at the first step forever, every 50–100 ms.
+ */
+export const REJOIN_SETTLED_MS = 10_000;
+
+/** The retries of one stream's rejoin, counted from its last join or settled joined. */
 export class RejoinRetry {
   readonly #delay: (attempt: number) => number;
+  readonly #now: () => number;
   #timer: Timer | undefined;
   #attempts = 0;
+  #joinedAt: number | undefined;
 
   /** `delay` gives the wait before the n-th retry. */
-  constructor(delay: (attempt: number) => number) {
+  constructor(delay: (attempt: number) => number, now: () => number = Date.now) {
     this.#delay = delay;
+    this.#now = now;
   }
 
   /** Sends the join again after the backoff when `code` may pass; false when it will not. */
   after(code: string, rejoin: () => void): boolean {
     if (!TRANSIENT.has(code)) return false;
+    const settled =
+      this.#joinedAt !== undefined && this.#now() - this.#joinedAt >= REJOIN_SETTLED_MS;
+    if (settled) this.#attempts = 0;
+    this.#joinedAt = undefined;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       rejoin();
@@ -65,9 +89,18 @@ export class RejoinRetry {
     return true;
   }
 
-  /** The join went through, or a new one starts: the next retry is the first. */
-  reset(): void {
+  /** The application joins anew: the next retry is the first. */
+  restart(): void {
     this.#attempts = 0;
+    this.#joinedAt = undefined;
+  }
+
+  /**
+   * The join went through. The count goes on until the stream has stayed
+   * joined REJOIN_SETTLED_MS, so a stream ended again at once backs off.
+   */
+  joined(): void {
+    this.#joinedAt = this.#now();
   }
 
   cancel(): void {

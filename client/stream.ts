@@ -106,7 +106,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     this.#joinTraceparent = opts.traceparent;
     this.presence.track = opts.presence === true;
     this.#joinedBefore = false;
-    this.#rejoin.reset();
+    this.#rejoin.restart();
     const joined = new Promise<Of<T, 'joined'>>((resolve, reject) => {
       this.#join = { resolve: resolve as (p: unknown) => void, reject };
     });
@@ -144,7 +144,11 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
       ...(opts.traceparent !== undefined && { traceparent: opts.traceparent }),
     });
     const timeout = opts.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    return withRetries(opts.retries ?? 0, () => this.#ask(timeout, msg) as Promise<Of<T, 'reply'>>);
+    return withRetries(
+      opts.retries ?? 0,
+      () => this.#ask(timeout, msg) as Promise<Of<T, 'reply'>>,
+      (n) => this.#host.retryDelay(n),
+    );
   }
 
   #ask(timeout: number, frame: (ref: number) => ClientFrame): Promise<unknown> {
@@ -277,7 +281,7 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     const rejoin = this.#joinedBefore;
     const done = this.#position.joined(pos, recovered);
     this.#joinedBefore = true;
-    this.#rejoin.reset();
+    this.#rejoin.joined();
     this.#setState('joined');
     const first = this.#join;
     this.#join = undefined;
