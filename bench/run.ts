@@ -10,9 +10,10 @@
 //
 // `bare` and `idle` measure Bun's built-in WebSocket server beside bare ws when
 // the `bun` binary is there (the devDependency, or MUX_BENCH_BUN=<path>).
-//   --soak-connections=10000, --soak-minutes=10, --soak-churn=0.01   the soak's size, length
+//   --soak-connections=10000, --soak-minutes=15, --soak-churn=0.01   the soak's size, length
 //                           and share of connections replaced each second
-//   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: V8's own limit)
+//   --soak-heap=<MiB>       the soak gateway under --max-old-space-size (default: what V8 sizes
+//                           in a pod with deploy/gateway.yaml's memory limit: 256 MiB for 512Mi)
 //   --presence-members=1000, --presence-churn=1000   presence on vs off: the room's size and joins/s
 //
 // Every component is its own OS process on one real nats-server: gateways and
@@ -108,7 +109,7 @@ async function main(): Promise<number> {
   };
   const minutes = values['soak-minutes'];
   if (minutes) {
-    // The warm-up keeps its share of the run (a fifth by default).
+    // The warm-up keeps its share of the run (a third by default).
     const ms = Number(minutes) * 60_000;
     sizes.soakWarmupMs = Math.round((sizes.soakWarmupMs / sizes.soakDurationMs) * ms);
     sizes.soakDurationMs = ms;

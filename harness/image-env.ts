@@ -12,3 +12,19 @@ export async function imageNodeOptions(): Promise<string> {
   if (!set) throw new Error('the Dockerfile does not set NODE_OPTIONS');
   return set.trim();
 }
+
+/**
+ * The old generation V8 gives a gateway in its pod. Node sizes V8's heap
+ * from the container's memory limit (libuv's constrained memory): a quarter
+ * of it, times two on 64-bit builds without pointer compression (Node's),
+ * so half the limit, never under 256 MiB and at most 2 GiB. A benchmark
+ * machine has no such limit, so a gateway there would grow to V8's
+ * host-sized ceiling (4 GiB); the soak runs it under the pod's instead.
+ */
+export async function podOldSpaceMiB(): Promise<number> {
+  const yaml = await readFile(join(ROOT, 'deploy/gateway.yaml'), 'utf8');
+  const limit = /limits:\s*\n\s*memory:\s*(\d+)(Mi|Gi)\b/.exec(yaml);
+  if (!limit) throw new Error('deploy/gateway.yaml sets no memory limit for the gateway');
+  const mib = Number(limit[1]) * (limit[2] === 'Gi' ? 1024 : 1);
+  return Math.min(2048, Math.max(256, mib / 2));
+}

@@ -14,7 +14,7 @@ import type { ChurnArgs, ChurnCounts, ChurnResult, ChurnStatus } from '../lib/ch
 import { LOCAL_ADDRESSES } from '../lib/clients.ts';
 import type { BenchContext } from '../lib/context.ts';
 import type { LedgerCounts } from '../lib/ledger.ts';
-import { imageNodeOptions } from '../../harness/image-env.ts';
+import { imageNodeOptions, podOldSpaceMiB } from '../../harness/image-env.ts';
 import { CpuMeter, rssBytes } from '../lib/proc-stats.ts';
 import { forkWorker, startGateway } from '../lib/procs.ts';
 import type { Worker } from '../lib/rpc.ts';
@@ -116,11 +116,12 @@ export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
   ) as Record<(typeof SERVICES)[number], Worker>;
   for (const [service, w] of Object.entries(services))
     await w.call('start', { service, natsUrl: ctx.natsUrl, prefix });
-  // The gateway runs under the image's V8 options, as deployed; --soak-heap
-  // adds a cap on the old generation.
-  const nodeOptions = [await imageNodeOptions()];
-  if (sizes.soakGatewayHeapMiB)
-    nodeOptions.push(`--max-old-space-size=${sizes.soakGatewayHeapMiB}`);
+  // The gateway runs as deployed: the image's V8 options, and the old
+  // generation V8 would size from the pod's memory limit (this machine has
+  // none, so V8 would size it from the host's 24 GiB); --soak-heap sets
+  // another.
+  const oldSpaceMiB = sizes.soakGatewayHeapMiB ?? (await podOldSpaceMiB());
+  const nodeOptions = [await imageNodeOptions(), `--max-old-space-size=${oldSpaceMiB}`];
   const gatewayEnv: Record<string, string> = {
     MUX_ROUTES: SERVICES.join(','),
     NODE_OPTIONS: nodeOptions.join(' '),
