@@ -1,17 +1,19 @@
 // What a bus reconnect costs the streams, told instead of hidden. NATS core
 // keeps nothing for a subscriber that is away: whatever was published to a
-// plain group, or to a presence group, while this gateway's connection was
-// down (a nats-server restart, a node killed in a cluster, nats-server
-// cutting the gateway as a slow consumer) never reaches it, and nats.js
-// subscribes again on reconnect without a word about what passed. A durable
-// group needs nothing from here: its live copies carry `prev`, and a gap
-// reads the store (durable-cursor.ts).
+// plain group or a presence group, and whatever a service sent one
+// connection (a direct msg, a close, a group_add), while this gateway's
+// connection was down (a nats-server restart, a node killed in a cluster,
+// nats-server cutting the gateway as a slow consumer) never reaches it, and
+// nats.js subscribes again on reconnect without a word about what passed.
+// Only a durable group's messages come back by themselves: their live copies
+// carry `prev`, and a gap reads the store (durable-cursor.ts).
 //
-// So a stream that was a member of a plain group, or held a presence seat,
-// when the bus came back ends as an overflowed hold ends it (stream.ts):
-// `left` `unavailable`, a Leave for its service, and the client rejoins for a
-// fresh snapshot; one still joining fails its join with `unavailable`.
-// docs/protocol-decisions.md, "The gateway's NATS connection comes back".
+// So every stream its service had accepted when the bus came back ends as an
+// overflowed hold ends it (stream.ts): `left` `unavailable`, a Leave for its
+// service, and the client rejoins (with `since` on a durable group, so
+// nothing is replayed twice); one still joining fails its join with
+// `unavailable`. docs/protocol-decisions.md, "The gateway's NATS connection
+// comes back".
 import type { Logger } from '../lib/log.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
@@ -28,11 +30,11 @@ export const BUS_GAP_REASON = 'may have been lost while the gateway reconnected 
 
 export class BusGaps {
   /**
-   * Streams that were a member of a plain group or held a presence seat at
-   * some point of their life. A stream stays here until it ends, even after
-   * a group_discard: nats.js reports the reconnect after it has resubscribed,
-   * so a discard published after the outage may be applied first, while the
-   * stream did miss what its group carried during it.
+   * Streams their service accepted, from the accept until they end: the
+   * service may send any of them frames on the connection's subject, which
+   * carry no sequence. A stream stays here after a group_discard too:
+   * nats.js reports the reconnect after it has resubscribed, so a discard
+   * published after the outage may be applied first.
    */
   readonly #exposed = new Set<GapExposed>();
 

@@ -71,7 +71,7 @@ export class BusWatch {
       else
         log.warn(
           { server, downMs, ...gaps },
-          'bus connection back: streams in plain or presence groups ended with unavailable (their group messages may have been lost meanwhile)',
+          'bus connection back: every accepted stream ended with unavailable (messages for it may have been lost meanwhile)',
         );
     }
   }

@@ -139,7 +139,7 @@ export class GatewayMetrics {
 
   readonly busGaps = new Counter({
     name: 'muxgate_bus_gap_streams_total',
-    help: 'Streams in a plain or presence group when the bus came back, ended with `left` unavailable (joined) or whose join failed with unavailable (joining): group messages may have been lost while it was away',
+    help: 'Streams their service had accepted when the bus came back, ended with `left` unavailable (joined) or whose join failed with unavailable (joining): group messages or direct frames for them may have been lost while it was away',
     labelNames: ['phase'] as const,
     registers: [this.registry],
   });

@@ -281,7 +281,7 @@ export class StreamJoin {
       return this.#gap(
         ref,
         'the bus reconnected before joined',
-        `messages to ${this.#name}'s groups ${BUS_GAP_REASON}`,
+        `messages for ${this.#name} ${BUS_GAP_REASON}`,
         {},
         // BusWatch logs the reconnect once, with the count.
         'debug',

@@ -1,8 +1,9 @@
 // What one stream is a member of, kept together so that its end undoes all
 // of it: its groups (hub.ts), its durable group's feed (live.ts) and, once
-// joined, its presence seat (§4.3, presence.ts). The plain groups and the
-// seat are what a bus reconnect can cost messages: from its first one until
-// it ends, the stream is in BusGaps (bus-gaps.ts).
+// joined, its presence seat (§4.3, presence.ts). From the service's accept
+// until it ends, the stream is in BusGaps (bus-gaps.ts): a bus reconnect can
+// cost it messages to its plain groups, its seat's diffs, and whatever its
+// service sent it directly.
 import type { ScopeProps } from '../proto/index.ts';
 import type { Ref } from '../protocol/frames.ts';
 import type { BusGaps, GapExposed } from './bus-gaps.ts';
@@ -32,7 +33,6 @@ export class StreamMemberships {
     if (this.#groups.has(group)) return;
     this.#groups.add(group);
     this.#hub.addMember(group, this.#member);
-    this.#gaps.add(this.#member);
   }
 
   leave(group: string): void {
@@ -45,15 +45,20 @@ export class StreamMemberships {
     return this.#hub.live.add(group, this.#member);
   }
 
-  /** The presence the service's JoinAccept turned on; the seat is taken at `joined`. */
-  askPresence(ask: PresenceAsk | undefined): void {
+  /**
+   * The service accepted the stream, with the presence its JoinAccept turned
+   * on (the seat is taken at `joined`). From now on the service may send the
+   * stream frames on the connection's subject, which nothing numbers: a bus
+   * gap loses them as silently as a plain group's messages.
+   */
+  accepted(ask: PresenceAsk | undefined): void {
     this.#presenceAsk = ask;
+    this.#gaps.add(this.#member);
   }
 
   takeSeat(presence: Presence | undefined, conn: string, scope: ScopeProps): void {
     const ask = this.#presenceAsk;
     if (ask) this.#seat = presence?.enter(ask, this.#member, conn, scope);
-    if (this.#seat) this.#gaps.add(this.#member);
   }
 
   /** Answers a `presence` request; false when the stream has no seat. */

@@ -162,9 +162,10 @@ export class Stream implements Member, LiveMember, GapExposed {
   }
 
   /**
-   * The bus came back (BusGaps): group messages published while it was away
-   * never came. A joined stream leaves now, as with an overflowed hold; a
-   * joining one fails its join when it would open (StreamJoin).
+   * The bus came back (BusGaps): group messages and its service's direct
+   * frames published while it was away never came. A joined stream leaves
+   * now, as with an overflowed hold; a joining one fails its join when it
+   * would open (StreamJoin).
    */
   busReturned(): 'joined' | 'joining' | undefined {
     if (this.#phase === 'joining') {
@@ -173,7 +174,7 @@ export class Stream implements Member, LiveMember, GapExposed {
     }
     if (this.#phase !== 'joined') return undefined;
     // BusWatch logs the reconnect once, with the count: one line per stream would flood.
-    this.#gone(`messages to its groups ${BUS_GAP_REASON}`, 'debug');
+    this.#gone(`messages for it ${BUS_GAP_REASON}`, 'debug');
     return 'joined';
   }
 
@@ -237,7 +238,7 @@ export class Stream implements Member, LiveMember, GapExposed {
       busGap: () => this.#busGap,
       accepted: (state, presence) => {
         this.#serviceState = state;
-        this.#memberships.askPresence(presence);
+        this.#memberships.accepted(presence);
       },
       joinGroup: (group) => this.#memberships.join(group),
       followDurable: (group) => this.#memberships.followDurable(group),

@@ -3,8 +3,10 @@
 // gateway while a publisher sends numbered messages; the server restarts;
 // every member either received every number after its snapshot or was told
 // (`left` `unavailable`), the client library's member is rejoined with a
-// fresh snapshot and gets every number after it, and a stream of a durable
-// group on the same connection goes on, untouched.
+// fresh snapshot and gets every number after it. A stream of a durable group
+// only is ended too (its service may have sent it frames directly, which
+// nothing numbers) and the library rejoins it from its position: recovered,
+// nothing replayed twice.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connect, type MuxClient } from '../../client/index.ts';
@@ -29,7 +31,7 @@ const feedService = defineService({
   snapshot: () => ({ accept: true, payload: { last } }),
 });
 
-// `store`: a durable group only, which recovers by itself (prev) and must not be ended.
+// `store`: a durable group only; its messages come back by `since`.
 const storeService = defineService({
   name: 'store',
   durable: { groups: 'store.>' },
@@ -82,7 +84,7 @@ describe('a nats-server restart under plain group traffic', () => {
     await nats.close();
   });
 
-  it('tells every member that may have missed a number, rejoins the client library, and leaves the durable stream alone', async (t) => {
+  it('tells every member that may have missed a number, and rejoins the client library, a durable stream from its position', async (t) => {
     const raw: TestClient[] = [];
     const snapshots = new Map<TestClient, number>();
     for (let i = 0; i < 3; i++) {
@@ -91,10 +93,17 @@ describe('a nats-server restart under plain group traffic', () => {
       snapshots.set(c, (joined.payload as { last: number }).last);
       raw.push(c);
     }
-    const withDurable = raw[0]!;
-    await withDurable.join('store:x');
-
     const lib: MuxClient = connect(sys.url, { WebSocket: WS });
+    const store = lib.stream('store:x');
+    const stored: unknown[] = [];
+    const storeJoins: { rejoin: boolean; recovered: boolean | undefined }[] = [];
+    store.on('message', (m) => stored.push(m));
+    store.on('joined', (j) => storeJoins.push({ rejoin: j.rejoin, recovered: j.recovered }));
+    store.on('error', () => undefined);
+    await store.join();
+    await publisher.toGroupStored('store.x', { before: 'restart' });
+    await until(() => stored.length === 1, 5000, 'the stored message before the restart');
+
     const feed = lib.stream('feed');
     const lives: { snapshot: number; numbers: number[]; rejoin: boolean }[] = [];
     const errors: string[] = [];
@@ -179,19 +188,17 @@ describe('a nats-server restart under plain group traffic', () => {
       assert.equal(libLeft, false, 'a stream the gateway ended for a passing reason is not left');
       assert.equal(feed.state, 'joined');
 
-      // The durable stream on the same connection was not ended, and still delivers.
-      assert.equal(
-        withDurable.frames.find((f) => f.type === 'left' && f.stream === 'store:x'),
-        undefined,
-      );
+      // The durable stream was ended too, and rejoined from its position.
+      await until(() => storeJoins.length >= 2, 15_000, 'the durable stream rejoined');
+      assert.deepEqual(storeJoins[1], { rejoin: true, recovered: true });
       await publisher.toGroupStored('store.x', { after: 'restart' });
-      const m = await withDurable.next((f) => f.type === 'msg' && f.stream === 'store:x', 10_000);
-      assert.deepEqual(m.payload, { after: 'restart' });
+      await until(() => stored.length === 2, 10_000, 'the stored message after the restart');
+      assert.deepEqual(stored, [{ before: 'restart' }, { after: 'restart' }], 'none twice');
 
       assert.equal(
         await gatewayMetric(sys.gateway, 'muxgate_bus_gap_streams_total', { phase: 'joined' }),
-        raw.length + 1,
-        'three raw members and the library one',
+        raw.length + 2,
+        'three raw members and the library two',
       );
       // A raw member that joins again gets every number after its new snapshot.
       const again = raw[1]!;

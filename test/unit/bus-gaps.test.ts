@@ -1,7 +1,8 @@
 // A bus that came back (BusGaps.busBack, what the gateway calls on a
-// reconnect) ends the streams whose plain groups may have missed messages,
-// fails the joins that were about to open with such a gap, and leaves every
-// other stream alone. One session on the in-memory bus, a scripted service.
+// reconnect) ends the streams their service had accepted, whose groups or
+// direct frames may have missed messages, fails the joins that were about to
+// open with such a gap, and lets a join its service had not answered go on.
+// One session on the in-memory bus, a scripted service.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Bus, BusMessage, BusStatus } from '../../bus/bus.ts';
@@ -38,18 +39,27 @@ async function harness() {
 }
 
 describe('a bus that came back', () => {
-  it('ends a joined stream in a plain group with left unavailable, and its service hears a Leave', async () => {
+  it('ends every joined stream with left unavailable, grouped or not, and its service hears a Leave', async () => {
     const h = await harness();
     await h.joined('echo:grouped', ['room']);
+    // No group: what it misses in a gap is what its service sends it directly.
     await h.joined('echo:alone', []);
+    await h.joined('echo:gone', []);
+    h.send({ type: 'leave', stream: 'echo:gone', ref: 'bye' });
+    assert.equal(h.transport.ofType('left').at(-1)?.ref, 'bye');
     h.send({ type: 'msg', stream: 'echo:grouped', ref: 'pending', payload: 1 });
-    assert.equal(h.busGaps.size, 1, 'only the stream in a group is exposed');
+    assert.equal(h.busGaps.size, 2, 'the streams still joined are exposed, the one left is not');
 
-    assert.deepEqual(h.busGaps.busBack(), { ended: 1, joinsFailed: 0 });
+    assert.deepEqual(h.busGaps.busBack(), { ended: 2, joinsFailed: 0 });
 
-    const left = h.transport.ofType('left');
-    assert.equal(left.length, 1);
-    assert.deepEqual([left[0]!.stream, left[0]!.code], ['echo:grouped', 'unavailable']);
+    const left = h.transport.ofType('left').filter((f) => f.ref === undefined);
+    assert.deepEqual(
+      left.map((f) => [f.stream, f.code]),
+      [
+        ['echo:grouped', 'unavailable'],
+        ['echo:alone', 'unavailable'],
+      ],
+    );
     assert.match(String(left[0]!.reason), /reconnected to NATS; join again/);
     const answered = h.transport.conversation.find((f) => f.ref === 'pending');
     assert.deepEqual(
@@ -61,16 +71,20 @@ describe('a bus that came back', () => {
       h.transport.conversation.indexOf(answered!) < h.transport.conversation.indexOf(left[0]!),
       'before left',
     );
-    await until(() => h.leaves.length === 1);
-    assert.deepEqual(h.leaves, [{ stream: 'echo:grouped', reason: 'leave' }]);
+    await until(() => h.leaves.length === 3);
+    assert.deepEqual(
+      h.leaves
+        .filter((l) => l.stream !== 'echo:gone')
+        .sort((a, b) => a.stream.localeCompare(b.stream)),
+      [
+        { stream: 'echo:alone', reason: 'leave' },
+        { stream: 'echo:grouped', reason: 'leave' },
+      ],
+    );
     assert.equal(h.hub.hasGroup('room'), false, 'the membership went with the stream');
     assert.equal(h.busGaps.size, 0);
-    assert.equal(await h.gapMetric('joined'), 1);
-
-    // The stream without groups goes on; a second reconnect has nobody to end.
-    h.send({ type: 'leave', stream: 'echo:alone', ref: 'bye' });
-    assert.equal(h.transport.ofType('left').at(-1)?.ref, 'bye');
-    assert.deepEqual(h.busGaps.busBack(), { ended: 0, joinsFailed: 0 });
+    assert.equal(await h.gapMetric('joined'), 2);
+    assert.deepEqual(h.busGaps.busBack(), { ended: 0, joinsFailed: 0 }, 'nobody left to end');
   });
 
   it('keeps a stream exposed after it discarded its groups, since the discard may postdate the gap', async () => {
