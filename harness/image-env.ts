@@ -15,9 +15,10 @@ export async function imageNodeOptions(): Promise<string> {
 
 /**
  * The old generation V8 gives a gateway in its pod. Node sizes V8's heap
- * from the container's memory limit (libuv's constrained memory): a quarter
- * of it, times two on 64-bit builds without pointer compression (Node's),
- * so half the limit, never under 256 MiB and at most 2 GiB. A benchmark
+ * from the container's memory limit (libuv's constrained memory, in
+ * SetIsolateCreateParamsForNode): a quarter of it, times two on 64-bit
+ * (V8's kHeapLimitMultiplier), so half the limit, never under 256 MiB; the
+ * cap (2 GiB here) is V8's and differs between versions. A benchmark
  * machine has no such limit, so a gateway there would grow to V8's
  * host-sized ceiling (4 GiB); the soak runs it under the pod's instead.
  */
