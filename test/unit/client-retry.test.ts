@@ -42,6 +42,16 @@ function acceptLastJoin(stream: Stream, joins: () => ClientFrame[]): void {
   deliver(stream, { type: 'joined', ref: last.ref, payload: {} });
 }
 
+/** A stream on a recording host, joined; the `error` events its ends emit are expected. */
+function joinedStream() {
+  const recorded = recordingHost();
+  const stream = new Stream(NAME, recorded.host);
+  stream.on('error', () => {});
+  void stream.join({}).catch(() => {});
+  acceptLastJoin(stream, recorded.joins);
+  return { stream, ...recorded };
+}
+
 const endedByGateway = { type: 'left', code: 'unavailable', reason: 'messages may have been lost' };
 
 describe('client retries', () => {
@@ -49,11 +59,7 @@ describe('client retries', () => {
   afterEach(() => mock.timers.reset());
 
   it('a stream the gateway ends right after each rejoin backs off step by step', () => {
-    const { host, asked, joins } = recordingHost();
-    const stream = new Stream(NAME, host);
-    stream.on('error', () => {});
-    void stream.join({}).catch(() => {});
-    acceptLastJoin(stream, joins);
+    const { stream, asked, joins } = joinedStream();
     for (let i = 1; i <= 4; i++) {
       mock.timers.tick(50);
       deliver(stream, endedByGateway);
@@ -68,11 +74,7 @@ describe('client retries', () => {
   });
 
   it('a stream that stayed joined long enough starts again from the first step', () => {
-    const { host, asked, joins } = recordingHost();
-    const stream = new Stream(NAME, host);
-    stream.on('error', () => {});
-    void stream.join({}).catch(() => {});
-    acceptLastJoin(stream, joins);
+    const { stream, asked, joins } = joinedStream();
     deliver(stream, endedByGateway);
     mock.timers.tick(100);
     acceptLastJoin(stream, joins);
