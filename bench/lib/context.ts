@@ -95,8 +95,8 @@ export const FULL: Sizes = {
   joinWarmup: 20,
   soakConnections: 10_000,
   // Ten minutes judged after a five-minute warm-up: under this churn V8 takes
-  // five to seven minutes to grow its held heap to the pod's old-space size
-  // (docs/performance.md, "Soak").
+  // about four minutes to grow its held heap to its working size under the
+  // pod's old generation (docs/performance.md, "Soak").
   soakDurationMs: 900_000,
   soakWarmupMs: 300_000,
   soakChurnPerSec: 0.01,
