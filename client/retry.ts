@@ -64,22 +64,20 @@ export const REJOIN_SETTLED_MS = 10_000;
 /** The retries of one stream's rejoin, counted from its last join or settled joined. */
 export class RejoinRetry {
   readonly #delay: (attempt: number) => number;
-  readonly #now: () => number;
   #timer: Timer | undefined;
   #attempts = 0;
   #joinedAt: number | undefined;
 
   /** `delay` gives the wait before the n-th retry. */
-  constructor(delay: (attempt: number) => number, now: () => number = Date.now) {
+  constructor(delay: (attempt: number) => number) {
     this.#delay = delay;
-    this.#now = now;
   }
 
   /** Sends the join again after the backoff when `code` may pass; false when it will not. */
   after(code: string, rejoin: () => void): boolean {
     if (!TRANSIENT.has(code)) return false;
     const settled =
-      this.#joinedAt !== undefined && this.#now() - this.#joinedAt >= REJOIN_SETTLED_MS;
+      this.#joinedAt !== undefined && Date.now() - this.#joinedAt >= REJOIN_SETTLED_MS;
     if (settled) this.#attempts = 0;
     this.#joinedAt = undefined;
     this.#timer = setTimeout(() => {
@@ -100,7 +98,7 @@ export class RejoinRetry {
    * joined REJOIN_SETTLED_MS, so a stream ended again at once backs off.
    */
   joined(): void {
-    this.#joinedAt = this.#now();
+    this.#joinedAt = Date.now();
   }
 
   cancel(): void {
