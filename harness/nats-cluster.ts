@@ -3,7 +3,7 @@
 // routed to one another, as a StatefulSet of NATS pods is. Tests of what
 // muxgate does when a node goes away stop, kill, freeze (SIGSTOP: a hung
 // node) and thaw single nodes; `url` is what NATS_URL would list.
-import { freePort, NatsServer, type ServerPing } from './nats-server.ts';
+import { freePort, NatsServer, portTaken, type ServerPing } from './nats-server.ts';
 
 export interface NatsClusterOptions {
   /** Number of nodes; default 3. */
@@ -48,6 +48,17 @@ export class NatsCluster {
 
   /** Starts every node at once (JetStream needs a quorum to elect its leader) and waits until the cluster is ready(). */
   static async start(opts: NatsClusterOptions = {}): Promise<NatsCluster> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await NatsCluster.#start(opts);
+      } catch (err) {
+        // Another listener took a route or monitoring port before its node bound it: new ports.
+        if (attempt >= 3 || !portTaken(err)) throw err;
+      }
+    }
+  }
+
+  static async #start(opts: NatsClusterOptions): Promise<NatsCluster> {
     const size = opts.size ?? 3;
     const name = opts.name ?? `muxgate-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const ports: ClusterPorts = {

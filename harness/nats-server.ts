@@ -3,6 +3,7 @@
 // start several as a cluster, or give it a configuration file (users, tokens,
 // NKeys, TLS) for tests of a secured NATS.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,43 @@ import { join } from 'node:path';
 
 const BINARY = process.env.NATS_SERVER_BIN ?? 'nats-server';
 
+/**
+ * A port nothing listens on, below the kernel's ephemeral range. A port from
+ * listen(0) comes from that range, where any outgoing connection on the
+ * machine can take it as its local port before the server we give it to
+ * binds it (a cluster's route port was lost that way in CI). Below the range
+ * only another listener can collide, and start() retries that case.
+ */
 export async function freePort(): Promise<number> {
+  const [low, high] = localPortBand();
+  for (let tries = 0; tries < 50; tries++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (await canListen(port)) return port;
+  }
+  return listenAnyPort();
+}
+
+function localPortBand(): [number, number] {
+  let ephemeralLow = 32768;
+  try {
+    const range = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
+    ephemeralLow = Number(range.trim().split(/\s+/)[0]) || ephemeralLow;
+  } catch {
+    // Not Linux: the common default.
+  }
+  return [Math.max(1024, ephemeralLow - 16_384), ephemeralLow];
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+function listenAnyPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -22,6 +59,12 @@ export async function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** Whether a start failed because a port it was given (or `port` itself) was taken meanwhile. */
+export function portTaken(err: unknown, port?: number): boolean {
+  if (!(err instanceof Error) || !err.message.includes('address already in use')) return false;
+  return port === undefined || err.message.includes(`127.0.0.1:${port}: bind`);
 }
 
 async function waitForPort(port: number, deadlineMs: number): Promise<void> {
@@ -89,11 +132,20 @@ export class NatsServer {
   ) {}
 
   static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
-    const port = await freePort();
     const storeDir = await mkdtemp(join(tmpdir(), 'muxgate-nats-'));
-    const server = new NatsServer(port, storeDir, opts);
-    await server.restart();
-    return server;
+    for (let attempt = 1; ; attempt++) {
+      const server = new NatsServer(await freePort(), storeDir, opts);
+      try {
+        await server.restart();
+        return server;
+      } catch (err) {
+        // A route or monitoring port in `opts.args` is the caller's to replace.
+        if (attempt >= 3 || !portTaken(err, server.port)) {
+          await server.close();
+          throw err;
+        }
+      }
+    }
   }
 
   get url(): string {

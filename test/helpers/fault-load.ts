@@ -23,6 +23,8 @@ export interface JoinOutcome {
   at: number;
   ok: boolean;
   code?: string;
+  /** A rejoin with `since`: whether the gateway could replay what was missed (PROTOCOL.md §4). */
+  recovered?: boolean;
 }
 
 export interface LoadOptions {
@@ -133,7 +135,11 @@ export class LoadClient {
     if (f.type === 'welcome') return this.#join();
     if (typeof f.ref === 'string' && f.ref.startsWith('j')) {
       if (f.type === 'joined') {
-        this.joins.push({ at: Date.now(), ok: true });
+        this.joins.push({
+          at: Date.now(),
+          ok: true,
+          ...(typeof f.recovered === 'boolean' && { recovered: f.recovered }),
+        });
         this.#joined = true;
         if (typeof f.pos === 'string') this.#pos ??= f.pos;
         return;

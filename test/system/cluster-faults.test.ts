@@ -214,7 +214,17 @@ describe('muxgate on a 3-node NATS cluster, under faults', { timeout: 300_000 },
       const missing = chat.map(
         (_, i) => acked.filter((o) => !chatReceived.get(i)!.has(o.id)).length,
       );
-      assert.fail(`acked messages a member never received: ${missing.join(', ')}`);
+      const detail = chat.map((c, i) => ({
+        missing: acked
+          .filter((o) => !chatReceived.get(i)!.has(o.id))
+          .map((o) => `${o.id}@+${o.sentAt - loadFrom}`),
+        joins: c.joins.map((j) => `+${j.at - loadFrom}:${j.ok ? `ok/${j.recovered}` : j.code}`),
+        lefts: c.lefts.map((at) => `+${at - loadFrom}`),
+        closes: c.closes.map((x) => `+${x.at - loadFrom}:${x.code}`),
+      }));
+      assert.fail(
+        `acked messages a member never received: ${missing.join(', ')}; phases killed +${killedAt - loadFrom} restarted +${restartedAt - loadFrom} frozen +${frozenAt - loadFrom} thawed +${thawedAt - loadFrom}; ${JSON.stringify(detail)}`,
+      );
     });
 
     // Nothing acked is lost: the dashboard.
