@@ -74,13 +74,14 @@ export const CliSettingsSchema = z.object({
     .min(100)
     .default(NATS_LIVENESS_DEFAULTS.connectTimeoutMs),
   // How reads of JetStream by direct get wait and retry (bus/direct-read.ts):
-  // each attempt, a second copy of an unanswered one, and one lookup in all.
+  // each attempt, copies of an unanswered one, and one lookup in all.
   NATS_READ_ATTEMPT_MS: z.coerce
     .number()
     .int()
     .min(10)
     .default(DIRECT_READ_DEFAULTS.attemptTimeoutMs),
   NATS_READ_HEDGE_MS: z.coerce.number().int().min(1).default(DIRECT_READ_DEFAULTS.hedgeAfterMs),
+  NATS_READ_COPIES: z.coerce.number().int().min(1).max(10).default(DIRECT_READ_DEFAULTS.copies),
   // Unset: 5000 ms, or a gateway's MUX_JOIN_TIMEOUT_MS when that is shorter (gatewayReads).
   NATS_READ_BUDGET_MS: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -124,8 +125,8 @@ export interface CliSettings {
   replicas: number;
   /** NATS_PING_INTERVAL_MS, NATS_MAX_PINGS_OUT, NATS_CONNECT_TIMEOUT_MS. */
   natsLiveness: NatsLiveness;
-  /** NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS, NATS_READ_BUDGET_MS. */
-  natsReads: Required<Pick<DirectReadOptions, 'attemptTimeoutMs' | 'hedgeAfterMs'>> &
+  /** NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS, NATS_READ_COPIES, NATS_READ_BUDGET_MS. */
+  natsReads: Required<Pick<DirectReadOptions, 'attemptTimeoutMs' | 'hedgeAfterMs' | 'copies'>> &
     Pick<DirectReadOptions, 'budgetMs'>;
   /** MUX_DEADLINE_SKEW_MS. */
   deadlineSkewMs: number;
@@ -220,6 +221,7 @@ export function loadCliSettings(
     natsReads: {
       attemptTimeoutMs: c.NATS_READ_ATTEMPT_MS,
       hedgeAfterMs: c.NATS_READ_HEDGE_MS,
+      copies: c.NATS_READ_COPIES,
       ...(c.NATS_READ_BUDGET_MS !== undefined && { budgetMs: c.NATS_READ_BUDGET_MS }),
     },
     deadlineSkewMs: c.MUX_DEADLINE_SKEW_MS,

@@ -29,7 +29,7 @@ describe('command-line settings', () => {
       logFormat: undefined,
       replicas: 1,
       natsLiveness: { pingIntervalMs: 2000, maxPingOut: 2, connectTimeoutMs: 5000 },
-      natsReads: { attemptTimeoutMs: 500, hedgeAfterMs: 100 },
+      natsReads: { attemptTimeoutMs: 500, hedgeAfterMs: 100, copies: 5 },
       deadlineSkewMs: 1000,
       healthPort: undefined,
     });
@@ -50,6 +50,7 @@ describe('command-line settings', () => {
       MUX_HEALTH_PORT: '8081',
       NATS_READ_ATTEMPT_MS: '300',
       NATS_READ_HEDGE_MS: '50',
+      NATS_READ_COPIES: '2',
       NATS_READ_BUDGET_MS: '2000',
     });
     assert.deepEqual(s, {
@@ -61,7 +62,7 @@ describe('command-line settings', () => {
       logFormat: 'pretty',
       replicas: 3,
       natsLiveness: { pingIntervalMs: 1000, maxPingOut: 3, connectTimeoutMs: 2500 },
-      natsReads: { attemptTimeoutMs: 300, hedgeAfterMs: 50, budgetMs: 2000 },
+      natsReads: { attemptTimeoutMs: 300, hedgeAfterMs: 50, copies: 2, budgetMs: 2000 },
       deadlineSkewMs: 250,
       healthPort: 8081,
     });
@@ -93,6 +94,7 @@ describe('command-line settings', () => {
       { NATS_READ_ATTEMPT_MS: '3000', NATS_READ_BUDGET_MS: '2000' },
       /NATS_READ_ATTEMPT_MS must not exceed NATS_READ_BUDGET_MS/,
     ],
+    ['no copy of a read', { NATS_READ_COPIES: '0' }, /NATS_READ_COPIES/],
     ['a read budget under 100 ms', { NATS_READ_BUDGET_MS: '50' }, /NATS_READ_BUDGET_MS/],
   ] as const)
     it(`refuses ${name} with a clear message`, () => {

@@ -45,7 +45,7 @@ export interface JetStreamKvOptions {
   history?: number;
   /** How long one read of the bucket (a request and its retries) may take before it fails; default 5000 ms. */
   readTimeoutMs?: number;
-  /** How each direct get waits and is asked again (NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS). */
+  /** How each direct get waits and is asked again (NATS_READ_ATTEMPT_MS, NATS_READ_HEDGE_MS, NATS_READ_COPIES). */
   reads?: Omit<DirectReadOptions, 'budgetMs'>;
   /** Copies JetStream keeps of the bucket if this creates it; default 1. */
   replicas?: number;
