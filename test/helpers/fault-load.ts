@@ -37,6 +37,11 @@ export interface LoadOptions {
   retryJoins?: boolean;
   /** Called with each `msg` payload on the stream. */
   onMsg?: (payload: Record<string, unknown>, pos: string | undefined) => void;
+  /**
+   * Called with a rejoin's `joined` payload when the gateway could not replay
+   * what was missed (`recovered: false`): the client reloads from the payload.
+   */
+  onReload?: (payload: Record<string, unknown>) => void;
 }
 
 export class LoadClient {
@@ -141,7 +146,11 @@ export class LoadClient {
           ...(typeof f.recovered === 'boolean' && { recovered: f.recovered }),
         });
         this.#joined = true;
-        if (typeof f.pos === 'string') this.#pos ??= f.pos;
+        if (f.recovered === false) {
+          // Told: what it missed is not replayed; the payload is where it stands now.
+          if (typeof f.pos === 'string') this.#pos = f.pos;
+          this.opts.onReload?.(f.payload as Record<string, unknown>);
+        } else if (typeof f.pos === 'string') this.#pos ??= f.pos;
         return;
       }
       if (f.type === 'error') {

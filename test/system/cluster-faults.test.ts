@@ -94,6 +94,11 @@ describe('muxgate on a 3-node NATS cluster, under faults', { timeout: 300_000 },
           onMsg: (p) => {
             if (p.type === 'message') chatReceived.get(i)!.add(String(p.text));
           },
+          // A rejoin the gateway could not replay hands over the room's last 50 instead.
+          onReload: (p) => {
+            for (const m of (p.history ?? []) as Array<{ text?: unknown }>)
+              chatReceived.get(i)!.add(String(m.text));
+          },
         }),
     );
     chat.forEach((_, i) => chatReceived.set(i, new Set()));
