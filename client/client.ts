@@ -22,6 +22,12 @@ export interface ClientOptions extends SocketOptions {
   /** Frames kept, across all streams, while the socket is down or streams rejoin. Default 100. */
   maxQueue?: number;
   /**
+   * A stream the gateway ends with `left` `unavailable` rejoins after a
+   * random wait up to this many ms (then the `backoff` steps, if refused).
+   * Default 1000.
+   */
+  rejoinSpreadMs?: number;
+  /**
    * A W3C `traceparent` for each join, msg and leave as it is made, or
    * undefined for none: the gateway's span for the frame becomes a child of
    * it, so one trace starts in the page (see docs/client.md, "Tracing"). The
@@ -65,6 +71,10 @@ export interface ClientEvents {
 }
 
 const DEFAULT_MAX_QUEUE = 100;
+// A gateway holding 10,000 streams gets about ten rejoins a millisecond
+// instead of all of them within one backoff step; a lone stream ended (a
+// replay that overflowed) waits half a second on average.
+const DEFAULT_REJOIN_SPREAD_MS = 1000;
 
 export class MuxClient extends Emitter<ClientEvents> {
   readonly #socket: Socket;
@@ -84,6 +94,7 @@ export class MuxClient extends Emitter<ClientEvents> {
     this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
     this.#random = opts.random;
     this.#traceparent = opts.traceparent;
+    const rejoinSpreadMs = Math.max(0, opts.rejoinSpreadMs ?? DEFAULT_REJOIN_SPREAD_MS);
     this.#host = {
       get open() {
         return socket.isOpen;
@@ -96,6 +107,7 @@ export class MuxClient extends Emitter<ClientEvents> {
       encode: (frame) => this.#encode(frame),
       write: (text) => socket.send(text),
       retryDelay: (n) => backoffDelay(n, this.#backoff, this.#random),
+      rejoinSpread: () => (this.#random ?? Math.random)() * rejoinSpreadMs,
       changed: (name, state) => this.emit('stream', { name, state }),
     };
     socket.on('state', (e) => this.emit('state', e));

@@ -73,17 +73,25 @@ export class RejoinRetry {
     this.#delay = delay;
   }
 
-  /** Sends the join again after the backoff when `code` may pass; false when it will not. */
-  after(code: string, rejoin: () => void): boolean {
+  /**
+   * Sends the join again after the backoff when `code` may pass; false when
+   * it will not. `first`, when given, is the wait before a first retry
+   * instead of the first step.
+   */
+  after(code: string, rejoin: () => void, first?: number): boolean {
     if (!TRANSIENT.has(code)) return false;
     const settled =
       this.#joinedAt !== undefined && Date.now() - this.#joinedAt >= REJOIN_SETTLED_MS;
     if (settled) this.#attempts = 0;
     this.#joinedAt = undefined;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      rejoin();
-    }, this.#delay(++this.#attempts));
+    const attempt = ++this.#attempts;
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        rejoin();
+      },
+      attempt === 1 && first !== undefined ? first : this.#delay(attempt),
+    );
     return true;
   }
 

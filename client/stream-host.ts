@@ -18,5 +18,7 @@ export interface StreamHost {
   write(frame: WireFrame): boolean;
   /** Delay before the n-th retry of a rejoin the gateway refused for a passing reason. */
   retryDelay(attempt: number): number;
+  /** A random wait before the first rejoin of a stream the gateway ended (ClientOptions.rejoinSpreadMs). */
+  rejoinSpread(): number;
   changed(name: string, state: StreamState): void;
 }

@@ -318,13 +318,15 @@ export class Stream<T extends StreamTypes = StreamTypes> extends Emitter<StreamE
     // `unavailable`: the gateway ended it rather than let it go on with a gap
     // (its NATS connection came back, its hold overflowed). That passes: the
     // stream is joined again, as after a rejoin refused with `unavailable`.
+    // A gateway whose NATS connection came back ends every stream it holds at
+    // once: a random first wait keeps their rejoins from arriving together.
     if (this.#state === 'joined' && code === ErrorCode.Unavailable) {
       this.#requests.rejectAll(err);
       this.#joinRef = undefined;
       this.#joinSent = false;
       this.#setState('joining');
       this.emit('error', err);
-      return void this.#rejoin.after(code, () => this.#sendJoin());
+      return void this.#rejoin.after(code, () => this.#sendJoin(), this.#host.rejoinSpread());
     }
     // The service closed the stream, or the gateway for good: it is not rejoined.
     this.#abandon(err);

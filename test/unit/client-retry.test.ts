@@ -24,6 +24,7 @@ function recordingHost() {
     write: (text) => (written.push(JSON.parse(text as string) as ClientFrame), true),
     // Step n waits n × 100 ms, so a test can tell the steps apart.
     retryDelay: (n) => (asked.push(n), n * 100),
+    rejoinSpread: () => SPREAD,
     changed: () => {},
   };
   const joins = () => written.filter((f) => f.type === 'join');
@@ -31,6 +32,8 @@ function recordingHost() {
 }
 
 const NAME = 'chat:lobby';
+/** The recording host's random first wait: unlike any step. */
+const SPREAD = 730;
 
 function deliver(stream: Stream, frame: Record<string, unknown>): void {
   stream.handle({ stream: NAME, ...frame } as StreamFrame);
@@ -58,33 +61,56 @@ describe('client retries', () => {
   beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 }));
   afterEach(() => mock.timers.reset());
 
-  it('a stream the gateway ends right after each rejoin backs off step by step', () => {
+  it('a stream the gateway ends rejoins after the random spread, then, ended right after each rejoin, backs off step by step', () => {
     const { stream, asked, joins } = joinedStream();
     for (let i = 1; i <= 4; i++) {
       mock.timers.tick(50);
       deliver(stream, endedByGateway);
-      // Not yet: the rejoin waits its step (i × 100 ms here).
-      mock.timers.tick(i * 100 - 1);
+      // Not yet: the first rejoin waits the spread, the next ones their step (i × 100 ms here).
+      const wait = i === 1 ? SPREAD : i * 100;
+      mock.timers.tick(wait - 1);
       assert.equal(joins().length, i);
       mock.timers.tick(1);
       assert.equal(joins().length, i + 1);
       acceptLastJoin(stream, joins);
     }
-    assert.deepEqual(asked, [1, 2, 3, 4]);
+    assert.deepEqual(asked, [2, 3, 4]);
   });
 
-  it('a stream that stayed joined long enough starts again from the first step', () => {
+  it('a rejoin refused after the spread waits the backoff steps', () => {
     const { stream, asked, joins } = joinedStream();
     deliver(stream, endedByGateway);
-    mock.timers.tick(100);
+    mock.timers.tick(SPREAD);
+    assert.equal(joins().length, 2);
+    const refuse = () => {
+      const last = joins().at(-1) as { ref: number };
+      deliver(stream, { type: 'error', ref: last.ref, code: 'unavailable', message: 'no replica' });
+    };
+    refuse();
+    mock.timers.tick(199);
+    assert.equal(joins().length, 2, 'the second attempt waits step 2');
+    mock.timers.tick(1);
+    assert.equal(joins().length, 3);
+    refuse();
+    mock.timers.tick(300);
+    assert.equal(joins().length, 4);
+    assert.deepEqual(asked, [2, 3]);
+  });
+
+  it('a stream that stayed joined long enough waits the spread again, not the next step', () => {
+    const { stream, asked, joins } = joinedStream();
+    deliver(stream, endedByGateway);
+    mock.timers.tick(SPREAD);
     acceptLastJoin(stream, joins);
     deliver(stream, endedByGateway);
     mock.timers.tick(200);
     acceptLastJoin(stream, joins);
     mock.timers.tick(REJOIN_SETTLED_MS);
     deliver(stream, endedByGateway);
-    mock.timers.tick(100);
-    assert.deepEqual(asked, [1, 2, 1]);
+    mock.timers.tick(SPREAD - 1);
+    assert.equal(joins().length, 3);
+    mock.timers.tick(1);
+    assert.deepEqual(asked, [2]);
     assert.equal(joins().length, 4);
   });
 
