@@ -28,7 +28,7 @@ export interface DirectReadOptions {
   parallel?: number;
   /** A request unanswered this long is sent again, the first answer wins; default 100 ms. */
   hedgeAfterMs?: number;
-  /** Copies of one request at most, one every `hedgeAfterMs`; default 3. */
+  /** Copies of one request at most, one every `hedgeAfterMs`; default 5. */
   copies?: number;
 }
 
