@@ -57,11 +57,10 @@ async function measure(spreadMs: number) {
           open.push(c);
           const s = c.stream(`chat:room${(i + k) % ROOMS}`);
           let ended = false;
-          s.on('error', (err) => {
+          s.on('error', () => {
             // The first error is the gateway's `left`; any later one refused a rejoin.
             if (ended) refused++;
             ended = true;
-            void err;
           });
           s.on('joined', ({ rejoin }) => {
             if (rejoin) rejoinedAt.push(performance.now());
@@ -78,9 +77,11 @@ async function measure(spreadMs: number) {
     const deadline = Date.now() + 60_000;
     while (rejoinedAt.length < clients && Date.now() < deadline) await sleep(100);
     const after = rejoinedAt.map((t) => t - restartedAt);
-    const buckets = new Map<number, number>();
-    for (const t of after)
-      buckets.set(Math.floor(t / 100), (buckets.get(Math.floor(t / 100)) ?? 0) + 1);
+    const perTenth = new Map<number, number>();
+    for (const t of after) {
+      const tenth = Math.floor(t / 100);
+      perTenth.set(tenth, (perTenth.get(tenth) ?? 0) + 1);
+    }
     return {
       rejoined: after.length,
       times: [
@@ -90,7 +91,7 @@ async function measure(spreadMs: number) {
         Math.max(...after),
       ],
       refused,
-      peak: Math.max(0, ...buckets.values()),
+      peak: Math.max(0, ...perTenth.values()),
     };
   } finally {
     for (const c of open) c.close();
