@@ -182,7 +182,7 @@ export async function retrying<T>(budgetMs: number, request: () => Promise<T>): 
  * The first success of `request`, sent again every `afterMs` while no copy
  * has answered, `copies` times at most; it fails once every copy has failed.
  */
-export function hedged<T>(afterMs: number, request: () => Promise<T>, copies = 2): Promise<T> {
+export function hedged<T>(afterMs: number, request: () => Promise<T>, copies: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let sent = 0;
     let failed = 0;
