@@ -233,6 +233,28 @@ function storeContract(name: string, factory: StoreFactory): void {
       ]);
     });
 
+    it('watches from after a revision, skipping what a resuming reader already has', async () => {
+      const b = board();
+      await store.create(`${b}.a`, 1);
+      const r2 = await store.create(`${b}.b`, 2);
+      const r3 = await store.update(`${b}.a`, 3);
+      const w = await store.watch(b, r2 - 1);
+      const seen: Change[] = [];
+      const reading = (async () => {
+        for await (const c of w) {
+          seen.push(c);
+          if (seen.length === 3) w.stop();
+        }
+      })();
+      const r4 = await store.delete(`${b}.b`);
+      await reading;
+      assert.deepEqual(seen, [
+        { op: 'put', key: `${b}.b`, value: 2, revision: r2 },
+        { op: 'put', key: `${b}.a`, value: 3, revision: r3 },
+        { op: 'delete', key: `${b}.b`, revision: r4 },
+      ]);
+    });
+
     it('watches every key when given no prefix', async () => {
       const b1 = board();
       const b2 = board();

@@ -333,8 +333,12 @@ export class JetStreamKvStore implements KvStore {
     return { revision: ack.seq, duplicate: ack.duplicate };
   }
 
-  async watch(prefix?: string): Promise<Watch> {
-    const it = await this.kv.watch({ key: below(prefix), include: KvWatchInclude.AllHistory });
+  async watch(prefix?: string, after = 0): Promise<Watch> {
+    const it = await this.kv.watch({
+      key: below(prefix),
+      include: KvWatchInclude.AllHistory,
+      ...(after > 0 && { resumeFromRevision: after + 1 }),
+    });
     return {
       stop: () => it.stop(),
       async *[Symbol.asyncIterator]() {

@@ -135,11 +135,11 @@ export class MemoryKvStore implements KvStore {
     return this.#ids.get(`${key}/${msgId}`)?.revision;
   }
 
-  async watch(prefix?: string): Promise<Watch> {
+  async watch(prefix?: string, after = 0): Promise<Watch> {
     const q = new ChangeQueue(prefix, () => this.#watches.delete(q));
     // Copying the log and registering happen in one synchronous step, so no
     // write can fall between the retained changes and the live ones.
-    for (const c of this.#log.values()) q.offer(c);
+    for (const c of this.#log.values()) if (c.revision > after) q.offer(c);
     this.#watches.add(q);
     return q;
   }

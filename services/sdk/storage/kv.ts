@@ -11,8 +11,9 @@
 //   `create` succeeds on a deleted key.
 // - Keys are tokens of [A-Za-z0-9_-] joined by '.'; a prefix names the keys
 //   below `<prefix>.`.
-// - `watch` yields every retained change in revision order, then live ones,
-//   until stopped. Changes beyond the store's history depth are compacted
+// - `watch` yields every retained change in revision order (after a given
+//   revision, when asked: a reader resuming a feed it kept state of), then
+//   live ones, until stopped. Changes beyond the store's history depth are compacted
 //   away: the last change of each key is always retained.
 // - A write may carry a msg id (WriteOptions): a second write of the same key
 //   with the same id within DUPLICATE_WINDOW_MS is not applied, whatever its
@@ -117,8 +118,8 @@ export interface KvStore {
    * because its first attempt was applied.
    */
   applied(key: string, msgId: string): Promise<number | undefined>;
-  /** Every retained change (below `prefix` when given), then live changes. */
-  watch(prefix?: string): Promise<Watch>;
+  /** Every retained change (below `prefix` when given; after revision `after` when given), then live changes. */
+  watch(prefix?: string, after?: number): Promise<Watch>;
 }
 
 /** A compare-and-set failed: the key exists (create) or moved past the expected revision. */
