@@ -1,11 +1,10 @@
 // The dashboard's pure parts: the client-side BoardView, permissions, names
-// and action validation, and the relay lease on the in-memory store.
+// and action validation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { silentLogger } from '../../lib/log.ts';
 import { Actions } from '../../services/dashboard/actions.ts';
 import { BoardView, type AppliedChange } from '../../services/dashboard/board-view.ts';
-import { Lease } from '../../services/dashboard/lease.ts';
 import {
   actionSchema,
   boardGroup,
@@ -14,9 +13,8 @@ import {
   type BoardEvent,
 } from '../../services/dashboard/model.ts';
 import { permissionsOf } from '../../services/dashboard/permissions.ts';
-import type { KvStore, StreamContext } from '../../services/sdk/index.ts';
+import type { StreamContext } from '../../services/sdk/index.ts';
 import { MemoryKvStore } from '../../services/sdk/storage/kv-memory.ts';
-import { until } from '../helpers/wait.ts';
 
 const ev = (revision: number, prev: number, key = 'k', value: unknown = revision): BoardEvent => ({
   type: 'update',
@@ -203,86 +201,5 @@ describe('dashboard sync action', () => {
       ((await actions.handle(ctx, 'b', { action: 'sync', since: 'x1' })) as { ok: boolean }).ok,
       false,
     );
-  });
-});
-
-/** A store that fails every call while `down` is set: a replica cut off from NATS. */
-function partitioned(store: KvStore): KvStore & { down: boolean } {
-  const p = { down: false } as KvStore & { down: boolean };
-  for (const m of [
-    'get',
-    'list',
-    'keys',
-    'getMany',
-    'changesSince',
-    'lastRevision',
-    'create',
-    'update',
-    'delete',
-    'watch',
-  ] as const)
-    (p as unknown as Record<string, unknown>)[m] = (...args: unknown[]) =>
-      p.down
-        ? Promise.reject(new Error('partitioned'))
-        : (store[m] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
-  return p;
-}
-
-describe('relay lease', () => {
-  // Long enough that a loaded machine does not stall a renewal past ttl/2.
-  const TTL = 600;
-  const contender = (store: KvStore, holder: string, position: () => number) => {
-    const events: string[] = [];
-    let acquiredAt = -1;
-    const lease = new Lease({
-      store,
-      key: 'relay',
-      holder,
-      ttlMs: TTL,
-      position,
-      onAcquire: (p) => {
-        acquiredAt = p;
-        events.push(`acquire ${p}`);
-      },
-      onLose: () => events.push('lose'),
-      log: silentLogger,
-    });
-    return { lease, events, acquired: () => acquiredAt };
-  };
-
-  it('is held by one contender, and handed over with its position on stop', async () => {
-    const store = new MemoryKvStore({ history: 1 });
-    const a = contender(store, 'a', () => 41);
-    const b = contender(store, 'b', () => 0);
-    a.lease.start();
-    await until(() => a.lease.held);
-    b.lease.start();
-    await new Promise((r) => setTimeout(r, TTL * 2));
-    assert.ok(a.lease.held && !b.lease.held, 'a renews, so b never takes over');
-    await a.lease.stop();
-    await until(() => b.lease.held, 2000, 'b taking over');
-    assert.deepEqual(a.events, ['acquire 0', 'lose']);
-    assert.deepEqual(b.events, ['acquire 41']);
-    await b.lease.stop();
-  });
-
-  it('moves to another contender when the holder is cut off, and the holder stands down', async () => {
-    const store = new MemoryKvStore({ history: 1 });
-    const cut = partitioned(store);
-    const a = contender(cut, 'a', () => 7);
-    const b = contender(store, 'b', () => 0);
-    a.lease.start();
-    await until(() => a.lease.held);
-    b.lease.start();
-    await new Promise((r) => setTimeout(r, TTL)); // a renews, recording its position
-    cut.down = true;
-    await until(() => b.lease.held, 3000, 'b taking over');
-    assert.ok(!a.lease.held, 'a stood down before b took over');
-    assert.equal(a.events.at(-1), 'lose');
-    assert.equal(b.acquired(), 7, 'b resumes from the position a last recorded');
-    cut.down = false;
-    await new Promise((r) => setTimeout(r, TTL * 2));
-    assert.ok(!a.lease.held, 'a does not take it back while b renews');
-    await Promise.all([a.lease.stop(), b.lease.stop()]);
   });
 });

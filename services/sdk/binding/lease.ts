@@ -1,15 +1,23 @@
 // A lease in the store: at most one replica holds it, and whoever holds it
 // relays the bucket's changes to its groups (relay.ts). nats-server 2.9 has no
 // per-key TTL, so liveness is a heartbeat: the holder rewrites the record
-// every ttl/3 with compare-and-set; a contender that sees the record's
+// every ttl/6 with compare-and-set; a contender that sees the record's
 // revision stand still for a whole ttl, on its own monotonic clock, takes it
 // over with compare-and-set. No two clocks are ever compared.
 //
 // The holder stops acting once it has not renewed for ttl/2, before any
-// contender can take over. A pause longer than that (GC, a frozen VM) can
+// contender can take over. Renewing every ttl/6 lets two renewals fail or
+// run late first: on a busy process a renewal's write took up to 1.3 s, and
+// with one renewal every ttl/3 a single late one (0.5 s with the 3 s
+// default) cost the lease. A pause longer than ttl/2 (GC, a frozen VM) can
 // still leave two holders for a moment; what they relay carries revisions,
 // and clients drop revisions they already hold, so the overlap duplicates
 // nothing a client applies.
+//
+// A holder that stood down for lateness takes the lease straight back if its
+// own record is still the latest: nobody has written it since, so nobody has
+// relayed, and its relay resumes where it stopped (`own`) instead of waiting
+// a whole ttl and reading the history again.
 //
 // The record also carries the holder's position (the last revision it
 // relayed), so a successor resumes where it stopped instead of skipping or
@@ -25,8 +33,12 @@ export interface LeaseOptions {
   ttlMs: number;
   /** The position to record with each renewal. */
   position(): number;
-  /** Called once the lease is ours, with the position the previous holder recorded (0 if none). */
-  onAcquire(position: number): void;
+  /**
+   * Called once the lease is ours, with the position the previous holder
+   * recorded (0 if none); `own` when it came back to this holder with no
+   * write since it stood down, so no other holder came between.
+   */
+  onAcquire(position: number, own: boolean): void;
   /** Called when the lease is no longer ours: lost, expired on our side, released. */
   onLose(): void;
   log: Logger;
@@ -37,8 +49,13 @@ interface LeaseRecord {
   position: number;
 }
 
+/** Checks (renewals, for the holder) per ttl. */
+const CHECKS_PER_TTL = 6;
+
 export class Lease {
   #revision: number | undefined;
+  /** The revision this holder last wrote, when it stood down for lateness. */
+  #lapsed: number | undefined;
   #renewedAt = 0;
   #seen: { revision: number; at: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -76,13 +93,15 @@ export class Lease {
   #schedule(ms: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
-      this.#tick = this.#check().then(
-        () => this.#schedule(this.o.ttlMs / 3),
-        (err: unknown) => {
-          this.o.log.warn({ err }, 'relay lease check failed');
-          this.#schedule(this.o.ttlMs / 3);
-        },
-      );
+      const started = performance.now();
+      // The next check is due a period after this one started: a slow write
+      // does not push every later renewal back by its own duration.
+      const next = () =>
+        this.#schedule(Math.max(0, this.o.ttlMs / CHECKS_PER_TTL - (performance.now() - started)));
+      this.#tick = this.#check().then(next, (err: unknown) => {
+        this.o.log.warn({ err }, 'relay lease check failed');
+        next();
+      });
     }, ms);
     this.#timer.unref();
   }
@@ -91,7 +110,8 @@ export class Lease {
     const now = performance.now();
     if (this.#revision !== undefined) {
       if (now - this.#renewedAt > this.o.ttlMs / 2) {
-        this.o.log.warn('relay lease not renewed in time; giving it up');
+        this.o.log.warn('relay lease not renewed in time; standing down');
+        this.#lapsed = this.#revision;
         return this.#lose();
       }
       try {
@@ -109,10 +129,23 @@ export class Lease {
       return;
     }
     const current = await this.o.store.get(this.o.key);
+    const lapsed = this.#lapsed;
+    this.#lapsed = undefined;
     if (!current) {
       return this.#take(() => this.o.store.create(this.o.key, record(this.o.holder, 0)), 0);
     }
     const rec = parseRecord(current.value);
+    if (current.revision === lapsed)
+      return this.#take(
+        () =>
+          this.o.store.update(
+            this.o.key,
+            record(this.o.holder, this.o.position()),
+            current.revision,
+          ),
+        rec.position,
+        true,
+      );
     if (
       rec.holder === null ||
       (this.#seen?.revision === current.revision && now - this.#seen.at >= this.o.ttlMs)
@@ -126,7 +159,7 @@ export class Lease {
       this.#seen = { revision: current.revision, at: now };
   }
 
-  async #take(write: () => Promise<number>, position: number): Promise<void> {
+  async #take(write: () => Promise<number>, position: number, own = false): Promise<void> {
     const at = performance.now();
     try {
       this.#revision = await write();
@@ -137,8 +170,8 @@ export class Lease {
     this.#renewedAt = at;
     this.#seen = undefined;
     if (this.#stopped) return this.release();
-    this.o.log.info({ position }, 'relay lease acquired');
-    this.o.onAcquire(position);
+    this.o.log.info({ position, own }, 'relay lease acquired');
+    this.o.onAcquire(position, own);
   }
 
   #lose(): void {
