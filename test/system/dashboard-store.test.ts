@@ -10,6 +10,7 @@ import {
   InvalidKeyError,
   type Change,
   type KvStore,
+  type Watch,
 } from '../../services/sdk/index.ts';
 import { JetStreamKvStore } from '../../services/sdk/storage/kv-jetstream.ts';
 import { MemoryKvStore } from '../../services/sdk/storage/kv-memory.ts';
@@ -21,8 +22,8 @@ interface StoreFactory {
 
 const board = (): string => `b${randomBytes(4).toString('hex')}`;
 
-async function take(store: KvStore, n: number, prefix?: string): Promise<Change[]> {
-  const w = await store.watch(prefix);
+/** The first `n` changes a watch yields; then it is stopped. */
+async function first(w: Watch, n: number): Promise<Change[]> {
   const out: Change[] = [];
   for await (const c of w) {
     out.push(c);
@@ -30,6 +31,10 @@ async function take(store: KvStore, n: number, prefix?: string): Promise<Change[
   }
   w.stop();
   return out;
+}
+
+async function take(store: KvStore, n: number, prefix?: string): Promise<Change[]> {
+  return first(await store.watch(prefix), n);
 }
 
 function storeContract(name: string, factory: StoreFactory): void {
@@ -214,18 +219,11 @@ function storeContract(name: string, factory: StoreFactory): void {
       const r1 = await store.create(`${b}.a`, 1);
       const r2 = await store.create(`${b}.b`, 2);
       const w = await store.watch(b);
-      const seen: Change[] = [];
-      const reading = (async () => {
-        for await (const c of w) {
-          seen.push(c);
-          if (seen.length === 4) w.stop();
-        }
-      })();
+      const reading = first(w, 4);
       const r3 = await store.delete(`${b}.a`);
       await store.create(`${board()}.elsewhere`, 0);
       const r4 = await store.update(`${b}.b`, 5);
-      await reading;
-      assert.deepEqual(seen, [
+      assert.deepEqual(await reading, [
         { op: 'put', key: `${b}.a`, value: 1, revision: r1 },
         { op: 'put', key: `${b}.b`, value: 2, revision: r2 },
         { op: 'delete', key: `${b}.a`, revision: r3 },
@@ -239,16 +237,9 @@ function storeContract(name: string, factory: StoreFactory): void {
       const r2 = await store.create(`${b}.b`, 2);
       const r3 = await store.update(`${b}.a`, 3);
       const w = await store.watch(b, r2 - 1);
-      const seen: Change[] = [];
-      const reading = (async () => {
-        for await (const c of w) {
-          seen.push(c);
-          if (seen.length === 3) w.stop();
-        }
-      })();
+      const reading = first(w, 3);
       const r4 = await store.delete(`${b}.b`);
-      await reading;
-      assert.deepEqual(seen, [
+      assert.deepEqual(await reading, [
         { op: 'put', key: `${b}.b`, value: 2, revision: r2 },
         { op: 'put', key: `${b}.a`, value: 3, revision: r3 },
         { op: 'delete', key: `${b}.b`, revision: r4 },
