@@ -142,16 +142,11 @@ describe('binding relay across a lapse of its lease', () => {
   it('resumes its feed where it stopped: nothing read twice, nothing skipped, prev kept', async () => {
     const bucket = faulty(new MemoryKvStore({ history: 8 }));
     const leases = faulty(new MemoryKvStore({ history: 1 }));
-    const published: {
-      group: string;
-      type: string;
-      key: string;
-      revision: number;
-      prev: number;
-    }[] = [];
+    type Event = { type: string; key: string; revision: number; prev: number };
+    const published: (Event & { group: string })[] = [];
     const publisher = {
-      toGroup: (group: string, e: { type: string; key: string; revision: number; prev: number }) =>
-        published.push({ group, type: e.type, key: e.key, revision: e.revision, prev: e.prev }),
+      toGroup: (group: string, { type, key, revision, prev }: Event) =>
+        published.push({ group, type, key, revision, prev }),
     } as unknown as Publisher;
     const r1 = await bucket.store.update('g.a', 1);
     const relay = new BindingRelay({
