@@ -135,26 +135,21 @@ export class Lease {
       return this.#take(() => this.o.store.create(this.o.key, record(this.o.holder, 0)), 0);
     }
     const rec = parseRecord(current.value);
-    if (current.revision === lapsed)
-      return this.#take(
-        () =>
-          this.o.store.update(
-            this.o.key,
-            record(this.o.holder, this.o.position()),
-            current.revision,
-          ),
-        rec.position,
-        true,
-      );
+    // Our own record, unwritten since we stood down: ours again at once, at
+    // the position our relay has reached.
+    const own = current.revision === lapsed;
     if (
+      own ||
       rec.holder === null ||
       (this.#seen?.revision === current.revision && now - this.#seen.at >= this.o.ttlMs)
-    )
+    ) {
+      const position = own ? this.o.position() : rec.position;
       return this.#take(
-        () =>
-          this.o.store.update(this.o.key, record(this.o.holder, rec.position), current.revision),
+        () => this.o.store.update(this.o.key, record(this.o.holder, position), current.revision),
         rec.position,
+        own,
       );
+    }
     if (this.#seen?.revision !== current.revision)
       this.#seen = { revision: current.revision, at: now };
   }
